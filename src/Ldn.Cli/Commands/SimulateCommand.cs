@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
+using Ldn.Core;
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology;
+using Ldn.Core.Units;
+
+namespace Ldn.Cli.Commands;
+
+/// <summary>
+/// <c>ldn simulate</c>: blood levels and receptor blockade for a repeated dose. Options are read as text
+/// and parsed by the unit types, so every mistake gets the unit types' one-sentence explanation.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var dose = new Option<string>("--dose") { Description = "Dose per administration, e.g. 4.5mg, 1500ug (a bare number is mg).", Required = true };
+        var at = new Option<string>("--at") { Description = "Clock time of the first dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
+        var every = new Option<string>("--every") { Description = "Dosing interval, e.g. 24h or 2d.", DefaultValueFactory = _ => "24h" };
+        var count = new Option<int>("--count") { Description = "Number of doses.", DefaultValueFactory = _ => 28 };
+        var horizon = new Option<string?>("--horizon") { Description = "Time span to simulate, e.g. 28d (default: count × every)." };
+        var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
+        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma), B (slow effect site) or both.", DefaultValueFactory = _ => "B" };
+        var outputStep = new Option<string>("--output-step") { Description = "Spacing of the time series, e.g. 1h or 15min.", DefaultValueFactory = _ => "1h" };
+        var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the time series to this CSV file." };
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
+
+        var command = new Command("simulate", "Simulate naltrexone and 6β-naltrexol levels and opioid-receptor blockade for a dosing regimen.")
+        {
+            dose, at, every, count, horizon, formulation, scenario, outputStep, parameters, json, csv, report,
+        };
+
+        command.SetAction(parse =>
+        {
+            var dosesGiven = parse.GetValue(count);
+            var interval = Duration.Parse(parse.GetValue(every)!);
+            var horizonText = parse.GetValue(horizon);
+            var regimen = Regimen.Repeated(
+                Mass.Parse(parse.GetValue(dose)!),
+                ClockTime.Parse(parse.GetValue(at)!),
+                interval,
+                dosesGiven,
+                Formulations.Parse(parse.GetValue(formulation)!),
+                horizonText is null ? CheckedDefaultHorizon(interval, dosesGiven) : Duration.Parse(horizonText));
+            var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
+            var step = Duration.Parse(parse.GetValue(outputStep)!);
+            var model = ParameterFiles.Load(parse.GetValue(parameters));
+
+            var result = Simulator.Run(regimen, model, step, scenarios);
+
+            var csvPath = parse.GetValue(csv);
+            var reportPath = parse.GetValue(report);
+            var asJson = parse.GetValue(json);
+            var notes = asJson ? stderr : stdout;
+            if (csvPath is not null)
+            {
+                SafeFile.Write(csvPath, writer => SimulationCsv.Write(result, writer));
+                notes.WriteLine($"Wrote the time series to {csvPath}.");
+            }
+
+            if (reportPath is not null)
+            {
+                var html = SimulationReport.Render(result, DateTimeOffset.Now);
+                SafeFile.Write(reportPath, writer => writer.Write(html));
+                notes.WriteLine($"Wrote the report to {reportPath}.");
+            }
+
+            if (asJson)
+            {
+                SimulationJson.Write(result, stdout);
+            }
+            else
+            {
+                SimulationConsoleView.Write(result, stdout);
+            }
+
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>count × every, checked before multiplying so a huge count gets a clear message.</summary>
+    private static Duration CheckedDefaultHorizon(Duration interval, int count)
+    {
+        var hours = interval.Hours * count;
+        if (!double.IsFinite(hours) || hours > DoseLimits.LongestHorizon.Hours)
+        {
+            throw new InvalidInputException(
+                $"{count} doses every {interval} span more than the {DoseLimits.LongestHorizon.Days:0} days (ten years) the simulator accepts.");
+        }
+
+        return Duration.FromHours(hours);
+    }
+}

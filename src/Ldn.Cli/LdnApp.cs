@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Ldn.Cli.Commands;
+using Ldn.Core;
+
+namespace Ldn.Cli;
+
+/// <summary>
+/// The <c>ldn</c> command. Exit codes are part of the contract: 0 success, 2 bad input (one sentence on
+/// stderr), 1 internal failure. Taking the writers as parameters lets tests run it in-process.
+/// </summary>
+public static class LdnApp
+{
+    public const int Success = 0;
+    public const int InternalError = 1;
+    public const int BadInput = 2;
+
+    public const string Notice =
+        "LDN Workbench is a research and self-tracking tool, not medical advice; model outputs are hypotheses, not predictions for a patient.";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
+        {
+            SimulateCommand.Create(stdout, stderr),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"{parse.Errors[0].Message.TrimEnd('.')}. Run 'ldn --help' for usage.");
+            return BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InvalidInputException e)
+        {
+            stderr.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"Could not read or write a file: {e.Message}");
+            return BadInput;
+        }
+#pragma warning disable CA1031 // The top level must turn any failure into one line and exit code 1, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"Internal error ({e.GetType().Name}): {e.Message} Please report it.");
+            return InternalError;
+        }
+    }
+}

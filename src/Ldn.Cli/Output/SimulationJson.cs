@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology;
+
+namespace Ldn.Cli.Output;
+
+/// <summary>
+/// The JSON contract of <c>ldn simulate --json</c> (issue 2). Field names are binding: add, never rename.
+/// </summary>
+internal static class SimulationJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static void Write(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(JsonSerializer.Serialize(From(result), Options));
+    }
+
+    public static SimulationDocument From(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var regimen = result.Regimen;
+        return new SimulationDocument(
+            new RegimenDocument(
+                regimen.StartClock.ToString(),
+                regimen.Horizon.Hours,
+                [.. regimen.Events.Select(e => new DoseEventDocument(e.Amount.Milligrams, e.Time.Hours, e.Interval.Hours, e.Count, e.Formulation.Name()))]),
+            result.Parameters.Name,
+            result.OutputStep.Hours,
+            [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.ToString(), Summary(s.Summary), Series(s.Series, regimen)))],
+            LdnApp.Notice);
+    }
+
+    private static SummaryDocument Summary(ExposureSummary s) => new(
+        s.ParentCmax.NanogramsPerMillilitre,
+        s.ParentTmax.Hours,
+        s.ParentAuc.NanogramHoursPerMillilitre,
+        s.MetaboliteCmax.NanogramsPerMillilitre,
+        s.MorPeak,
+        s.MorTrough,
+        s.MorMean,
+        s.MorAbove25Percent.Hours,
+        s.MorAbove50Percent.Hours,
+        s.MetaboliteTmax.Hours,
+        s.ParentAucToInfinity,
+        s.WindowStart.Hours,
+        s.WindowEnd.Hours);
+
+    private static List<SeriesPointDocument> Series(SimulationSeries series, Regimen regimen)
+    {
+        var points = new List<SeriesPointDocument>(series.Count);
+        for (var i = 0; i < series.Count; i++)
+        {
+            points.Add(new SeriesPointDocument(
+                series.TimeHours[i],
+                regimen.StartClock.Plus(Ldn.Core.Units.Duration.FromHours(series.TimeHours[i])).ToString(),
+                series.ParentNgPerMl[i],
+                series.MetaboliteNgPerMl[i],
+                series.Mor[i],
+                series.Dor[i],
+                series.Kor[i]));
+        }
+
+        return points;
+    }
+}
+
+internal sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice);
+
+internal sealed record RegimenDocument(string StartClock, double HorizonHours, IReadOnlyList<DoseEventDocument> Events);
+
+internal sealed record DoseEventDocument(double AmountMg, double TimeHours, double IntervalHours, int Count, string Formulation);
+
+internal sealed record ScenarioDocument(string Scenario, SummaryDocument Summary, IReadOnlyList<SeriesPointDocument> Series);
+
+internal sealed record SummaryDocument(
+    double ParentCmaxNgPerMl,
+    double ParentTmaxHours,
+    double ParentAucNgHourPerMl,
+    double MetaboliteCmaxNgPerMl,
+    double MorPeak,
+    double MorTrough,
+    double MorMean,
+    double HoursMorAbove25,
+    double HoursMorAbove50,
+    double MetaboliteTmaxHours,
+    bool ParentAucToInfinity,
+    double WindowStartHours,
+    double WindowEndHours);
+
+internal sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor);

@@ -1,0 +1,3 @@
+using Ldn.Cli;
+
+return LdnApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,653 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Units;
+
+namespace Ldn.Cli.Reports;
+
+/// <summary>
+/// The HTML report of <c>ldn simulate --report</c>: one self-contained page (styles, Chart.js, data and
+/// the script that draws the charts are all inline) that opens offline and can be mailed or archived as
+/// a single file. Every piece of text that comes from outside this class is HTML-encoded, the data goes
+/// in as JSON whose encoder escapes <c>&lt;</c>, and a Content-Security-Policy lets only the two
+/// scripts written here run, so a hostile parameter file cannot turn the report into a web page that
+/// does something else.
+/// </summary>
+internal static class SimulationReport
+{
+    /// <summary>
+    /// Charts plot at most about this many points per line: more adds megabytes to the page and makes
+    /// the browser sluggish without showing anything a screen can resolve.
+    /// </summary>
+    internal const int MaxChartPoints = 5000;
+
+    private const string ChartResourceName = "Ldn.Cli.Reports.chart.umd.min.js";
+
+    private static readonly Lazy<string> _chartLibrary = new(LoadChartLibrary);
+
+    private static readonly JsonSerializerOptions _jsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+        // The default encoder already writes '<', '>' and '&' as \u003C etc.; stated here because the
+        // page depends on it: "</script" must never appear inside the inline data block.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+    };
+
+    public static string Render(SimulationResult result, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Scenarios.Count == 0)
+        {
+            throw new ArgumentException("A simulation result without scenarios cannot be reported.", nameof(result));
+        }
+
+        var chartLibrary = _chartLibrary.Value;
+        var dataJson = JsonSerializer.Serialize(ChartData(result), _jsonOptions);
+        if (dataJson.Contains('<', StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The report data JSON contains '<'; it would not be safe to inline.");
+        }
+
+        var html = new StringBuilder(chartLibrary.Length + (dataJson.Length * 2) + 32_768);
+        AppendHead(html, chartLibrary);
+        html.Append("<body>\n<main>\n");
+        AppendHeader(html, result);
+        AppendRegimen(html, result);
+        AppendSummary(html, result);
+        AppendCharts(html, result);
+        AppendParameters(html, result.Parameters);
+        AppendFooter(html, generatedAt);
+        html.Append("</main>\n");
+        AppendScripts(html, dataJson, chartLibrary);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The indices of the points the charts plot: every k-th point, with k chosen so that at most
+    /// <paramref name="maxPoints"/> (+1 for the last) remain, and always the last point so that the
+    /// time axis reaches the end of the simulation.
+    /// </summary>
+    internal static int[] ChartIndices(int count, int maxPoints = MaxChartPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 1);
+        var stride = ChartStride(count, maxPoints);
+        var indices = new List<int>((count / stride) + 2);
+        for (var i = 0; i < count; i += stride)
+        {
+            indices.Add(i);
+        }
+
+        if (count > 0 && indices[^1] != count - 1)
+        {
+            indices.Add(count - 1);
+        }
+
+        return [.. indices];
+    }
+
+    internal static int ChartStride(int count, int maxPoints = MaxChartPoints) =>
+        count <= maxPoints ? 1 : (int)Math.Ceiling(count / (double)maxPoints);
+
+    // ---- Page sections ------------------------------------------------------------------------------
+
+    private static void AppendHead(StringBuilder html, string chartLibrary)
+    {
+        // Only scripts with these exact hashes may run, and nothing may be fetched: the page stays
+        // self-contained even if a future edit slips in a reference, and injected markup stays inert.
+        var csp = "default-src 'none'; "
+            + $"script-src 'sha256-{Sha256Base64(chartLibrary)}' 'sha256-{Sha256Base64(AppScript)}'; "
+            + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Text(csp)).Append("\">\n")
+            .Append("<title>LDN Workbench — simulation report</title>\n")
+            .Append("<style>\n").Append(Styles).Append("</style>\n</head>\n");
+    }
+
+    private static void AppendHeader(StringBuilder html, SimulationResult result)
+    {
+        html.Append("<header>\n<h1>LDN Workbench — simulation report</h1>\n")
+            .Append("<p class=\"subtitle\">Naltrexone and 6β-naltrexol in plasma and opioid-receptor blockade, parameter set <strong>")
+            .Append(Text(result.Parameters.Name)).Append("</strong>.</p>\n</header>\n")
+            .Append("<section class=\"notice\" role=\"note\">\n")
+            .Append("<strong>Research model, not medical advice.</strong>\n")
+            .Append("<p>These curves are hypotheses from a pharmacological model, not predictions for any person, and no basis for a dosing decision.</p>\n")
+            .Append("<p>How receptor blockade follows plasma levels at LDN doses has never been measured. ")
+            .Append("<b>Scenario B</b> (slow effect site) is the default because it is the only structure that also fits the human PET data on how long 50 mg blocks receptors (Lee 1988). ")
+            .Append("<b>Scenario A</b> (blockade follows plasma) encodes the “brief daily blockade” premise of the source documents, which comes from rodent studies. ")
+            .Append("No PET study of LDN doses exists to decide between them.</p>\n</section>\n");
+    }
+
+    private static void AppendRegimen(StringBuilder html, SimulationResult result)
+    {
+        var regimen = result.Regimen;
+        var administrations = regimen.Administrations;
+        var firstDose = administrations[0];
+        var totalMg = administrations.Sum(a => a.Amount.Milligrams);
+        var (windowFrom, windowTo) = regimen.SummaryWindow();
+
+        html.Append("<section>\n<h2>Regimen</h2>\n<dl class=\"facts\">\n");
+        foreach (var dosing in regimen.Events)
+        {
+            Fact(html, "Doses", Describe(dosing, regimen.StartClock));
+        }
+
+        Fact(html, "First dose", $"{regimen.StartClock.Plus(firstDose.Time)} (hour {Hours(firstDose.Time.Hours)} of the simulation, which starts at {regimen.StartClock})");
+        Fact(html, "Doses in the simulated span", $"{administrations.Count.ToString(CultureInfo.InvariantCulture)} ({Milligrams(totalMg)} mg in all)");
+        Fact(html, "Formulation", string.Join(", ", regimen.FormulationsUsed.Select(f => f.Name())));
+        Fact(html, "Simulated span", Span(regimen.Horizon.Hours));
+        Fact(html, "Output step", Span(result.OutputStep.Hours));
+        Fact(html, "Summary window", SummaryWindowText(regimen, windowFrom.Hours, windowTo.Hours));
+        Fact(html, "Parameter set", result.Parameters.Name);
+        html.Append("</dl>\n</section>\n");
+    }
+
+    private static void AppendSummary(StringBuilder html, SimulationResult result)
+    {
+        var scenarios = result.Scenarios;
+
+        // Naltrexone kinetics do not depend on the blockade scenario, so the AUC kind is the same in
+        // every column and belongs in the row label.
+        var aucKind = scenarios[0].Summary.ParentAucToInfinity ? "to infinity" : "over the last interval";
+
+        html.Append("<section>\n<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>Quantity</th>");
+        foreach (var scenario in scenarios)
+        {
+            html.Append("<th class=\"num\">").Append(Text(ScenarioLabel(scenario.Scenario))).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        SummaryRow(html, scenarios, "Naltrexone Cmax (ng/mL)", s => Concentration(s.ParentCmax.NanogramsPerMillilitre));
+        SummaryRow(html, scenarios, "Naltrexone Tmax (h after window start)", s => Fixed(s.ParentTmax.Hours, "0.00"));
+        SummaryRow(html, scenarios, $"Naltrexone AUC {aucKind} (ng·h/mL)", s => Concentration(s.ParentAuc.NanogramHoursPerMillilitre));
+        SummaryRow(html, scenarios, "6β-naltrexol Cmax (ng/mL)", s => Concentration(s.MetaboliteCmax.NanogramsPerMillilitre));
+        SummaryRow(html, scenarios, "MOR blockade peak (%)", s => Percent(s.MorPeak));
+        SummaryRow(html, scenarios, "MOR blockade trough (%)", s => Percent(s.MorTrough));
+        SummaryRow(html, scenarios, "MOR blockade mean (%)", s => Percent(s.MorMean));
+        SummaryRow(html, scenarios, "Hours with MOR blockade > 25%", s => Fixed(s.MorAbove25Percent.Hours, "0.0"));
+        SummaryRow(html, scenarios, "Hours with MOR blockade > 50%", s => Fixed(s.MorAbove50Percent.Hours, "0.0"));
+        SummaryRow(html, scenarios, "Summary window (hours of the simulation)", s => $"{Hours(s.WindowStart.Hours)}–{Hours(s.WindowEnd.Hours)}");
+        html.Append("</tbody>\n</table>\n");
+
+        html.Append("<ul class=\"scenarios\">\n");
+        foreach (var scenario in scenarios)
+        {
+            html.Append("<li><b>").Append(Text(ScenarioLabel(scenario.Scenario))).Append(":</b> ")
+                .Append(Text(ScenarioExplanation(scenario.Scenario, result.Parameters))).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n<p class=\"caption\">MOR, DOR, KOR: μ-, δ- and κ-opioid receptors. Blockade is the modelled fraction of receptors occupied by naltrexone and 6β-naltrexol.</p>\n</section>\n");
+    }
+
+    private static void AppendCharts(StringBuilder html, SimulationResult result)
+    {
+        var count = result.Scenarios[0].Series.Count;
+        html.Append("<section>\n<h2>Time courses</h2>\n<p class=\"caption\">")
+            .Append(Text(SamplingCaption(count, result.OutputStep.Hours)))
+            .Append(" The shaded band is the summary window.</p>\n")
+            .Append("<p class=\"chart-error\" hidden></p>\n");
+
+        Figure(
+            html,
+            "chart-concentrations",
+            "Plasma concentrations",
+            "Total plasma naltrexone and its main metabolite 6β-naltrexol (identical in both scenarios: the scenarios differ only in how blockade follows plasma).",
+            "<label class=\"toggle\"><input type=\"checkbox\" id=\"log-scale\" checked> Logarithmic scale</label>");
+        Figure(
+            html,
+            "chart-mor",
+            "μ-opioid receptor (MOR) blockade by scenario",
+            "The quantity LDN is about: the share of MOR blocked over time under each hypothesis.",
+            null);
+        foreach (var scenario in result.Scenarios)
+        {
+            var label = ScenarioLabel(scenario.Scenario);
+            Figure(
+                html,
+                "chart-receptors-" + scenario.Scenario.ToString().ToLowerInvariant(),
+                $"MOR, DOR and KOR blockade — {label}",
+                "DOR and KOR potencies are MOR potency scaled by the multipliers in the parameter table.",
+                null);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendParameters(StringBuilder html, ModelParameters parameters)
+    {
+        html.Append("<section>\n<h2>Parameters</h2>\n<p class=\"caption\">Every value of parameter set <strong>")
+            .Append(Text(parameters.Name))
+            .Append("</strong> as written in its file. Measured: a human value from the cited publication; derived: computed from measured values; assumed: no data exist.</p>\n")
+            .Append("<table class=\"params\">\n<thead><tr><th>Key</th><th class=\"num\">Value</th><th>Unit</th><th>Status</th><th>Source</th><th>Note</th></tr></thead>\n<tbody>\n");
+        foreach (var entry in parameters.Entries)
+        {
+            html.Append("<tr><td><code>").Append(Text(entry.Key)).Append("</code></td>")
+                .Append("<td class=\"num\">").Append(Text(entry.Value.ToString(CultureInfo.InvariantCulture))).Append("</td>")
+                .Append("<td>").Append(Text(entry.Unit)).Append("</td>")
+                .Append("<td class=\"status-").Append(StatusName(entry.Status)).Append("\">").Append(StatusName(entry.Status)).Append("</td>")
+                .Append("<td>").Append(Text(entry.Source)).Append("</td>")
+                .Append("<td>").Append(Text(entry.Note)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void AppendFooter(StringBuilder html, DateTimeOffset generatedAt)
+    {
+        var stamp = generatedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        html.Append("<footer>Generated <time datetime=\"").Append(stamp).Append("\">").Append(stamp)
+            .Append("</time> by LDN Workbench. Charts drawn with Chart.js (MIT license). Research model, not medical advice.</footer>\n");
+    }
+
+    private static void AppendScripts(StringBuilder html, string dataJson, string chartLibrary)
+    {
+        // The data block is not executed (type application/json), so the policy needs no hash for it.
+        html.Append("<script id=\"report-data\" type=\"application/json\">").Append(dataJson).Append("</script>\n")
+            .Append("<script>").Append(chartLibrary).Append("</script>\n")
+            .Append("<script>").Append(AppScript).Append("</script>\n");
+    }
+
+    // ---- Pieces -------------------------------------------------------------------------------------
+
+    private static void Fact(StringBuilder html, string term, string description) =>
+        html.Append("<dt>").Append(Text(term)).Append("</dt><dd>").Append(Text(description)).Append("</dd>\n");
+
+    private static void SummaryRow(StringBuilder html, IReadOnlyList<ScenarioResult> scenarios, string label, Func<ExposureSummary, string> value)
+    {
+        html.Append("<tr><th scope=\"row\">").Append(Text(label)).Append("</th>");
+        foreach (var scenario in scenarios)
+        {
+            html.Append("<td class=\"num\">").Append(Text(value(scenario.Summary))).Append("</td>");
+        }
+
+        html.Append("</tr>\n");
+    }
+
+    private static void Figure(StringBuilder html, string canvasId, string title, string caption, string? controlsHtml)
+    {
+        html.Append("<figure>\n<h3>").Append(Text(title)).Append("</h3>\n");
+        if (controlsHtml is not null)
+        {
+            html.Append("<div class=\"controls\">").Append(controlsHtml).Append("</div>\n");
+        }
+
+        html.Append("<div class=\"chart\"><canvas id=\"").Append(canvasId).Append("\" role=\"img\" aria-label=\"").Append(Text(title)).Append("\">")
+            .Append("This chart needs JavaScript.</canvas></div>\n")
+            .Append("<figcaption>").Append(Text(caption)).Append("</figcaption>\n</figure>\n");
+    }
+
+    private static string Describe(DoseEvent dosing, ClockTime startClock)
+    {
+        var what = $"{Milligrams(dosing.Amount.Milligrams)} mg {dosing.Formulation.Name()}";
+        var when = $"{startClock.Plus(dosing.Time)} (hour {Hours(dosing.Time.Hours)})";
+        return dosing.Count == 1
+            ? $"{what}, a single dose at {when}"
+            : $"{what} every {Hours(dosing.Interval.Hours)} h, {dosing.Count.ToString(CultureInfo.InvariantCulture)} doses, the first at {when}";
+    }
+
+    private static string SummaryWindowText(Regimen regimen, double from, double to) =>
+        regimen.Administrations.Count == 1
+            ? $"the whole simulated span, hour {Hours(from)} to {Hours(to)} (single dose)"
+            : $"the last dosing interval, hour {Hours(from)} to {Hours(to)}";
+
+    private static string SamplingCaption(int count, double stepHours)
+    {
+        var stride = ChartStride(count);
+        if (stride == 1)
+        {
+            return $"Every simulated point is plotted ({count.ToString("N0", CultureInfo.InvariantCulture)} points, one every {Span(stepHours)}).";
+        }
+
+        var plotted = ChartIndices(count).Length;
+        return $"The simulation has {count.ToString("N0", CultureInfo.InvariantCulture)} points per curve; to keep the page light the charts plot one point in every "
+            + $"{stride.ToString(CultureInfo.InvariantCulture)} ({plotted.ToString("N0", CultureInfo.InvariantCulture)} points, the last always included), "
+            + "so peaks and troughs between plotted points may not show. The summary table is computed from the full simulation.";
+    }
+
+    private static string ScenarioLabel(OccupancyScenario scenario) => scenario switch
+    {
+        OccupancyScenario.A => "Scenario A",
+        OccupancyScenario.B => "Scenario B (default)",
+        _ => "Scenario " + scenario,
+    };
+
+    private static string ScenarioExplanation(OccupancyScenario scenario, ModelParameters parameters) => scenario switch
+    {
+        OccupancyScenario.A =>
+            "blockade follows the plasma concentration directly — the brief daily blockade the source documents assume, a premise from rodent studies. "
+            + "It fits Rabiner 2011 but not the days-long human blockade after 50 mg (Lee 1988).",
+        OccupancyScenario.B =>
+            $"a slow effect site (uptake half-life {Hours(parameters.EffectSiteUptake.HalfLife.Hours)} h, loss half-life {Hours(parameters.EffectSiteLoss.HalfLife.Hours)} h in this parameter set) — "
+            + "the only structure that fits both Rabiner 2011 and Lee 1988. It implies sustained partial blockade on daily LDN.",
+        _ => string.Empty,
+    };
+
+    private static string StatusName(ParameterStatus status) => status switch
+    {
+        ParameterStatus.Measured => "measured",
+        ParameterStatus.Derived => "derived",
+        ParameterStatus.Assumed => "assumed",
+        _ => "unknown",
+    };
+
+    // ---- Chart data ---------------------------------------------------------------------------------
+
+    private static ReportData ChartData(SimulationResult result)
+    {
+        var regimen = result.Regimen;
+        var (windowFrom, windowTo) = regimen.SummaryWindow();
+
+        // Concentrations do not depend on the scenario; the first scenario's series carries them.
+        var kinetics = result.Scenarios[0].Series;
+        var pick = ChartIndices(kinetics.Count);
+        var concentrations = new ConcentrationData(
+            Pick(kinetics.TimeHours, pick, 1),
+            Pick(kinetics.ParentNgPerMl, pick, 1),
+            Pick(kinetics.MetaboliteNgPerMl, pick, 1));
+
+        var scenarios = result.Scenarios.Select(s =>
+        {
+            var indices = ChartIndices(s.Series.Count);
+            return new BlockadeData(
+                s.Scenario.ToString(),
+                ScenarioLabel(s.Scenario),
+                s.Scenario == OccupancyScenario.B,
+                Pick(s.Series.TimeHours, indices, 1),
+                Pick(s.Series.Mor, indices, 100),
+                Pick(s.Series.Dor, indices, 100),
+                Pick(s.Series.Kor, indices, 100));
+        }).ToList();
+
+        return new ReportData(
+            regimen.StartClock.MinutesSinceMidnight,
+            regimen.Horizon.Hours,
+            TickStepHours(regimen.Horizon.Hours),
+            windowFrom.Hours,
+            windowTo.Hours,
+            LogScaleFloor(kinetics),
+            concentrations,
+            scenarios);
+    }
+
+    /// <summary>
+    /// Single precision (about seven significant digits) is far finer than a chart can show and halves
+    /// the size of the inline JSON.
+    /// </summary>
+    private static float[] Pick(double[] values, int[] indices, double scale)
+    {
+        var picked = new float[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            picked[i] = (float)(values[indices[i]] * scale);
+        }
+
+        return picked;
+    }
+
+    /// <summary>
+    /// The bottom of the logarithmic concentration axis: four decades below the highest level. Without
+    /// a floor the first minutes after a dose (10⁻¹⁰ ng/mL and less) would squash the useful range.
+    /// </summary>
+    private static double LogScaleFloor(SimulationSeries series)
+    {
+        var highest = Math.Max(series.ParentNgPerMl.DefaultIfEmpty(0).Max(), series.MetaboliteNgPerMl.DefaultIfEmpty(0).Max());
+        return highest > 0 && double.IsFinite(highest) ? Math.Pow(10, Math.Floor(Math.Log10(highest)) - 4) : 1e-4;
+    }
+
+    /// <summary>Time-axis ticks on clock-friendly steps (6 h, 12 h, a day, a week…), about 8–16 of them.</summary>
+    private static double TickStepHours(double horizonHours)
+    {
+        double[] steps = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 672];
+        foreach (var step in steps)
+        {
+            if (horizonHours / step <= 16)
+            {
+                return step;
+            }
+        }
+
+        return Math.Ceiling(horizonHours / 16 / 672) * 672;
+    }
+
+    // ---- Formatting ---------------------------------------------------------------------------------
+
+    /// <summary>HTML-encodes text from outside this class (names, sources, notes): never trust it as markup.</summary>
+    internal static string Text(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+
+    /// <summary>Concentrations and AUC with the same precision as the terminal table, so the two agree.</summary>
+    internal static string Concentration(double value) =>
+        value.ToString(value >= 100 ? "0" : value >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture);
+
+    internal static string Percent(double fraction) => Fixed(fraction * 100, "0.0");
+
+    internal static string Fixed(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Hours(double hours) => Fixed(hours, "0.##");
+
+    private static string Milligrams(double milligrams) => Fixed(milligrams, "0.###");
+
+    private static string Span(double hours) =>
+        hours >= 48
+            ? $"{Hours(hours)} h ({Fixed(hours / 24, "0.#")} days)"
+            : hours < 1 ? $"{Fixed(hours * 60, "0.#")} min" : $"{Hours(hours)} h";
+
+    private static string Sha256Base64(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+
+    // ---- Embedded Chart.js --------------------------------------------------------------------------
+
+    private static string LoadChartLibrary()
+    {
+        using var stream = typeof(SimulationReport).Assembly.GetManifestResourceStream(ChartResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ChartResourceName} is missing from the ldn assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var script = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        // The source map is not shipped; a dangling reference would only make browser tools fetch a
+        // file that does not exist.
+        var mapComment = script.LastIndexOf("//# sourceMappingURL=", StringComparison.Ordinal);
+        if (mapComment >= 0)
+        {
+            script = script[..mapComment].TrimEnd() + "\n";
+        }
+
+        // Inside <script>, "</script" ends the element and "<!--" changes how the parser looks for the
+        // end; a build containing either would break the page, so refuse it loudly at refresh time.
+        if (script.Contains("</script", StringComparison.OrdinalIgnoreCase) || script.Contains("<!--", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{ChartResourceName} contains '</script' or '<!--' and cannot be inlined.");
+        }
+
+        return script;
+    }
+
+    private sealed record ReportData(
+        int StartClockMinutes,
+        double HorizonHours,
+        double TickStepHours,
+        double WindowStartHours,
+        double WindowEndHours,
+        double ConcentrationFloor,
+        ConcentrationData Concentrations,
+        IReadOnlyList<BlockadeData> Scenarios);
+
+    private sealed record ConcentrationData(float[] Time, float[] Parent, float[] Metabolite);
+
+    private sealed record BlockadeData(string Id, string Label, bool IsDefault, float[] Time, float[] Mor, float[] Dor, float[] Kor);
+
+    // ---- Inline page assets -------------------------------------------------------------------------
+
+    private const string Styles = """
+        :root { --ink: #1f2937; --muted: #5b6472; --line: #e2e8f0; --panel: #ffffff; --page: #f6f8fb; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: var(--page); color: var(--ink);
+               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+        main { max-width: 1100px; margin: 0 auto; padding: 28px 20px 40px; }
+        h1 { font-size: 1.7rem; margin: 0 0 4px; }
+        h2 { font-size: 1.25rem; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+        h3 { font-size: 1rem; margin: 0 0 8px; }
+        .subtitle { color: var(--muted); margin: 0 0 16px; }
+        .notice { border: 2px solid #d97706; background: #fffbeb; border-radius: 8px; padding: 12px 18px; }
+        .notice > strong { display: block; font-size: 1.1rem; color: #92400e; }
+        .notice p { margin: 6px 0; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
+        dl.facts dt { color: var(--muted); }
+        dl.facts dd { margin: 0; }
+        table { border-collapse: collapse; width: 100%; background: var(--panel); border: 1px solid var(--line); }
+        th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+        thead th { background: #eef2f7; }
+        tbody th { font-weight: normal; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.summary { width: auto; min-width: 60%; }
+        table.params td, table.params th { font-size: 0.86rem; }
+        .status-measured { color: #166534; }
+        .status-derived { color: #1e40af; }
+        .status-assumed { color: #9a3412; }
+        .scenarios { padding-left: 20px; }
+        .caption, figcaption { color: var(--muted); font-size: 0.9rem; }
+        figure { margin: 14px 0 22px; padding: 14px 18px; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
+        .chart { position: relative; height: 340px; }
+        .controls { margin: -4px 0 6px; font-size: 0.9rem; }
+        .chart-error { color: #b91c1c; font-weight: bold; }
+        footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
+        @media print { body { background: #fff; } figure { break-inside: avoid; } .controls { display: none; } }
+
+        """;
+
+    /// <summary>
+    /// Draws the charts from the inline data. It sets <c>data-charts-ready</c> on the body to the number
+    /// of charts drawn (or <c>data-charts-error</c>), which lets a headless browser check the page.
+    /// </summary>
+    private const string AppScript = """
+
+        (() => {
+          'use strict';
+          const fail = (message) => {
+            document.body.dataset.chartsError = message;
+            for (const note of document.querySelectorAll('.chart-error')) {
+              note.textContent = 'The charts could not be drawn: ' + message;
+              note.hidden = false;
+            }
+          };
+          if (typeof Chart === 'undefined') {
+            fail('the embedded Chart.js did not load.');
+            return;
+          }
+
+          const data = JSON.parse(document.getElementById('report-data').textContent);
+          const colors = {
+            parent: '#2563eb', metabolite: '#9333ea',
+            A: '#ea580c', B: '#0f766e',
+            mor: '#dc2626', dor: '#2563eb', kor: '#16a34a',
+          };
+
+          const clock = (hours) => {
+            const minutes = ((Math.round(data.startClockMinutes + hours * 60) % 1440) + 1440) % 1440;
+            return String(Math.floor(minutes / 60)).padStart(2, '0') + ':' + String(minutes % 60).padStart(2, '0');
+          };
+          const day = (hours) => Math.floor((data.startClockMinutes / 60 + hours) / 24) + 1;
+
+          // Shades the summary window behind the curves, so the table and the charts can be read together.
+          const summaryWindow = {
+            id: 'summaryWindow',
+            beforeDatasetsDraw(chart) {
+              const { ctx, chartArea, scales } = chart;
+              const left = Math.max(chartArea.left, scales.x.getPixelForValue(data.windowStartHours));
+              const right = Math.min(chartArea.right, scales.x.getPixelForValue(data.windowEndHours));
+              if (!(right > left)) return;
+              ctx.save();
+              ctx.fillStyle = 'rgba(100, 116, 139, 0.10)';
+              ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+              ctx.restore();
+            },
+          };
+
+          const line = (label, time, values, color, extra) => Object.assign({
+            label,
+            data: time.map((t, i) => ({ x: t, y: values[i] })),
+            borderColor: color,
+            backgroundColor: color,
+            borderWidth: 2,
+            pointRadius: 0,
+            pointHitRadius: 4,
+          }, extra);
+
+          const timeAxis = () => ({
+            type: 'linear',
+            min: 0,
+            max: data.horizonHours,
+            ticks: { stepSize: data.tickStepHours },
+            title: { display: true, text: 'Hours since the start of the simulation (hour 0 = ' + clock(0) + ', day 1)' },
+          });
+          const logAxis = () => ({ type: 'logarithmic', min: data.concentrationFloor, title: { display: true, text: 'ng/mL (logarithmic)' } });
+          const linearAxis = () => ({ type: 'linear', min: 0, title: { display: true, text: 'ng/mL' } });
+          const percentAxis = () => ({ type: 'linear', min: 0, max: 100, ticks: { stepSize: 25 }, title: { display: true, text: 'Receptors blocked (%)' } });
+
+          const chart = (canvasId, datasets, yAxis, formatValue) => new Chart(document.getElementById(canvasId), {
+            type: 'line',
+            data: { datasets },
+            plugins: [summaryWindow],
+            options: {
+              animation: false,
+              responsive: true,
+              maintainAspectRatio: false,
+              parsing: false,
+              normalized: true,
+              interaction: { mode: 'index', intersect: false },
+              scales: { x: timeAxis(), y: yAxis },
+              plugins: {
+                legend: { position: 'bottom' },
+                tooltip: {
+                  callbacks: {
+                    title: (items) => items.length === 0 ? '' :
+                      'Hour ' + items[0].parsed.x.toFixed(2) + ' — ' + clock(items[0].parsed.x) + ' on day ' + day(items[0].parsed.x),
+                    label: (item) => item.dataset.label + ': ' + formatValue(item.parsed.y),
+                  },
+                },
+              },
+            },
+          });
+
+          const concentration = (v) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3)) + ' ng/mL';
+          const percent = (v) => v.toFixed(1) + '%';
+
+          try {
+            const charts = [];
+            const c = data.concentrations;
+            const levels = chart('chart-concentrations', [
+              line('Naltrexone', c.time, c.parent, colors.parent),
+              line('6β-naltrexol', c.time, c.metabolite, colors.metabolite),
+            ], logAxis(), concentration);
+            charts.push(levels);
+            document.getElementById('log-scale').addEventListener('change', (event) => {
+              levels.options.scales.y = event.target.checked ? logAxis() : linearAxis();
+              levels.update();
+            });
+
+            charts.push(chart('chart-mor', data.scenarios.map((s) =>
+              line(s.label, s.time, s.mor, colors[s.id] || '#475569', { borderWidth: s.isDefault ? 3 : 2 })), percentAxis(), percent));
+
+            for (const s of data.scenarios) {
+              charts.push(chart('chart-receptors-' + s.id.toLowerCase(), [
+                line('MOR (μ)', s.time, s.mor, colors.mor),
+                line('DOR (δ)', s.time, s.dor, colors.dor),
+                line('KOR (κ)', s.time, s.kor, colors.kor),
+              ], percentAxis(), percent));
+            }
+
+            document.body.dataset.chartsReady = String(charts.length);
+          } catch (error) {
+            fail(error && error.message ? error.message : String(error));
+          }
+        })();
+
+        """;
+}

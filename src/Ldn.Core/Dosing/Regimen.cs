@@ -1,0 +1,85 @@
+using Ldn.Core.Units;
+
+namespace Ldn.Core.Dosing;
+
+/// <summary>
+/// What is given and for how long: dose events on a common time axis that starts at
+/// <see cref="StartClock"/> (clock time of model time zero) and runs for <see cref="Horizon"/>.
+/// A titration plan becomes a regimen with one event per step.
+/// </summary>
+public sealed class Regimen
+{
+    public Regimen(ClockTime startClock, IReadOnlyList<DoseEvent> events, Duration horizon)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new InvalidInputException("A regimen needs at least one dose.");
+        }
+
+        if (!double.IsFinite(horizon.Hours) || horizon <= Duration.Zero)
+        {
+            throw new InvalidInputException($"The simulated time span must be positive (got {horizon}).");
+        }
+
+        if (horizon > DoseLimits.LongestHorizon)
+        {
+            throw new InvalidInputException(
+                $"The simulated time span of {horizon.Days:0.#} days is longer than the {DoseLimits.LongestHorizon.Days:0} days (ten years) the simulator accepts.");
+        }
+
+        StartClock = startClock;
+        Events = events;
+        Horizon = horizon;
+        Administrations = [.. events.SelectMany(e => e.Administrations()).Where(a => a.Time <= horizon).OrderBy(a => a.Time.Hours)];
+        if (Administrations.Count == 0)
+        {
+            throw new InvalidInputException($"No dose falls within the simulated time span of {horizon}.");
+        }
+    }
+
+    public ClockTime StartClock { get; }
+
+    public IReadOnlyList<DoseEvent> Events { get; }
+
+    public Duration Horizon { get; }
+
+    /// <summary>Every dose within the horizon, in time order.</summary>
+    public IReadOnlyList<Administration> Administrations { get; }
+
+    public IReadOnlyList<Formulation> FormulationsUsed => [.. Administrations.Select(a => a.Formulation).Distinct().Order()];
+
+    /// <summary>
+    /// The usual LDN regimen: <paramref name="count"/> doses of <paramref name="dose"/> every
+    /// <paramref name="interval"/>, the first at <paramref name="at"/>. The horizon defaults to
+    /// count × interval, so that the last dose is followed by one full interval.
+    /// </summary>
+    public static Regimen Repeated(Mass dose, ClockTime at, Duration interval, int count, Formulation formulation, Duration? horizon = null)
+    {
+        if (count < 1)
+        {
+            throw new InvalidInputException($"The number of doses must be at least 1 (got {count}).");
+        }
+
+        var dosing = new DoseEvent(dose, Duration.Zero, interval, count, formulation);
+        return new Regimen(at, [dosing], horizon ?? (interval * count));
+    }
+
+    /// <summary>
+    /// The interval over which summaries are reported: the last dosing interval, or the whole horizon
+    /// for a single dose. It is cut at the horizon if the horizon ends sooner.
+    /// </summary>
+    public (Duration From, Duration To) SummaryWindow()
+    {
+        if (Administrations.Count == 1)
+        {
+            return (Duration.Zero, Horizon);
+        }
+
+        var last = Administrations[^1].Time;
+        var lastEvent = Events.Where(e => e.Count > 1).OrderBy(e => e.LastDoseTime.Hours).LastOrDefault();
+        var interval = lastEvent?.Interval ?? (last - Administrations[^2].Time);
+        var to = last + interval;
+        return (last, to < Horizon ? to : Horizon);
+    }
+}

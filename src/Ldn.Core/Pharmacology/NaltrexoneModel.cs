@@ -1,0 +1,136 @@
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Pharmacology.Solvers;
+
+namespace Ldn.Core.Pharmacology;
+
+/// <summary>
+/// The equations of the PK and receptor-blockade model (docs/model.md, pharmacology.md §9), with the
+/// parameters converted once to the numbers the right-hand side needs. For each depot g (one per
+/// formulation in use) and the labelled dose amounts A:
+/// <code>
+/// dA_g/dt = −ka_g·A_g
+/// dA_p/dt = Σ ka_g·F_p,g·A_g − k_p·A_p          C_p = A_p / (V_p/F)
+/// dA_m/dt = Σ ka_g·F_m,g·A_g − k_m·A_m          C_m = A_m / (V_m/F_m)
+/// C_eq    = fu·(C_p,nM + r·C_m,nM)              free plasma driver of receptor binding
+/// dC_e/dt = k_in·C_eq − k_out·C_e               scenario B effect site
+/// </code>
+/// Blockade: A: O = C_eq/(C_eq + EC50_A); B: O = C_e/(C_e + (k_in/k_out)·EC50_B); DOR and KOR use
+/// the EC50 times their multipliers.
+/// </summary>
+public readonly struct NaltrexoneModel : IOdeSystem
+{
+    private readonly double[] _absorption;
+    private readonly double[] _parentInput;
+    private readonly double[] _metaboliteInput;
+    private readonly double _parentElimination;
+    private readonly double _metaboliteElimination;
+    private readonly double _uptake;
+    private readonly double _loss;
+    private readonly double _unbound;
+    private readonly double _potency;
+
+    public NaltrexoneModel(ModelParameters parameters, IReadOnlyList<Formulation> depots)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(depots);
+        Parameters = parameters;
+        Depots = depots;
+        Layout = new StateLayout(depots.Count);
+        double[] absorption = [.. depots.Select(f => parameters.For(f).AbsorptionRate.PerHour)];
+        _absorption = absorption;
+        _parentInput = [.. depots.Select((f, i) => absorption[i] * parameters.For(f).ParentRelativeBioavailability)];
+        _metaboliteInput = [.. depots.Select((f, i) => absorption[i] * parameters.For(f).MetaboliteRelativeBioavailability)];
+        _parentElimination = parameters.ParentElimination.PerHour;
+        _metaboliteElimination = parameters.MetaboliteElimination.PerHour;
+        _uptake = parameters.EffectSiteUptake.PerHour;
+        _loss = parameters.EffectSiteLoss.PerHour;
+        _unbound = parameters.UnboundFraction;
+        _potency = parameters.MetaboliteCentralPotency;
+
+        // mg in L → ng/mL is ×1000; ng/mL → nM is ×1000/MW.
+        ParentNgPerMlPerMg = 1000.0 / parameters.ParentVolume.Litres;
+        MetaboliteNgPerMlPerMg = 1000.0 / parameters.MetaboliteVolume.Litres;
+        ParentNanomolarPerMg = ParentNgPerMlPerMg * 1000.0 / parameters.ParentMolarMass.GramsPerMole;
+        MetaboliteNanomolarPerMg = MetaboliteNgPerMlPerMg * 1000.0 / parameters.MetaboliteMolarMass.GramsPerMole;
+        EffectSiteHalfSaturation = _uptake / _loss * parameters.EffectSiteEc50.Nanomolar;
+    }
+
+    public ModelParameters Parameters { get; }
+
+    public IReadOnlyList<Formulation> Depots { get; }
+
+    internal StateLayout Layout { get; }
+
+    public int Dimension => Layout.Dimension;
+
+    public double ParentNgPerMlPerMg { get; }
+
+    public double MetaboliteNgPerMlPerMg { get; }
+
+    public double ParentNanomolarPerMg { get; }
+
+    public double MetaboliteNanomolarPerMg { get; }
+
+    /// <summary>K = P·EC50_B with P = k_in/k_out: the C_e at which scenario B blockade is half.</summary>
+    public double EffectSiteHalfSaturation { get; }
+
+    public int DepotOf(Formulation formulation)
+    {
+        for (var i = 0; i < Depots.Count; i++)
+        {
+            if (Depots[i] == formulation)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"No depot for {formulation}.", nameof(formulation));
+    }
+
+    public void Derivatives(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        var depots = _absorption.Length;
+        double parentIn = 0, metaboliteIn = 0;
+        for (var g = 0; g < depots; g++)
+        {
+            var amount = y[g];
+            dydt[g] = -_absorption[g] * amount;
+            parentIn += _parentInput[g] * amount;
+            metaboliteIn += _metaboliteInput[g] * amount;
+        }
+
+        var parent = y[depots];
+        var metabolite = y[depots + 1];
+        dydt[depots] = parentIn - (_parentElimination * parent);
+        dydt[depots + 1] = metaboliteIn - (_metaboliteElimination * metabolite);
+        dydt[depots + 2] = (_uptake * DriverNanomolar(parent, metabolite)) - (_loss * y[depots + 2]);
+        dydt[depots + 3] = parent * ParentNgPerMlPerMg;
+    }
+
+    /// <summary>C_eq: free naltrexone plus potency-weighted free 6β-naltrexol, nM.</summary>
+    public double DriverNanomolar(double parentMg, double metaboliteMg) =>
+        _unbound * ((parentMg * ParentNanomolarPerMg) + (_potency * metaboliteMg * MetaboliteNanomolarPerMg));
+
+    /// <summary>Mu-opioid receptor blockade (0–1) in a scenario, from the state quantities.</summary>
+    public double Blockade(OccupancyScenario scenario, double parentMg, double metaboliteMg, double effectSiteNanomolar, double ec50Multiplier)
+    {
+        if (scenario == OccupancyScenario.A)
+        {
+            var driver = DriverNanomolar(parentMg, metaboliteMg);
+            return Saturation(driver, Parameters.DirectEc50.Nanomolar * ec50Multiplier);
+        }
+
+        return Saturation(effectSiteNanomolar, EffectSiteHalfSaturation * ec50Multiplier);
+    }
+
+    /// <summary>
+    /// x/(x+K), clamped at zero: the solver may return a concentration a rounding error below zero
+    /// long after a dose, and a blockade must never be negative.
+    /// </summary>
+    private static double Saturation(double concentration, double halfSaturation)
+    {
+        var c = Math.Max(0.0, concentration);
+        return c / (c + halfSaturation);
+    }
+}

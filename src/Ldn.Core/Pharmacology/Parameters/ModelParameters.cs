@@ -1,0 +1,56 @@
+using Ldn.Core.Dosing;
+using Ldn.Core.Units;
+
+namespace Ldn.Core.Pharmacology.Parameters;
+
+/// <summary>
+/// The validated, typed parameter set of the PK and receptor-blockade model (docs/model.md).
+/// Built only by <see cref="ParameterSetReader"/>, so every value has passed the range checks and has
+/// a documented source in <see cref="Entries"/>.
+/// </summary>
+public sealed record ModelParameters
+{
+    public required string Name { get; init; }
+
+    public required MolarMass ParentMolarMass { get; init; }
+
+    public required MolarMass MetaboliteMolarMass { get; init; }
+
+    public required RateConstant ParentElimination { get; init; }
+
+    /// <summary>Apparent volume of naltrexone, V_p/F.</summary>
+    public required Volume ParentVolume { get; init; }
+
+    public required RateConstant MetaboliteElimination { get; init; }
+
+    /// <summary>Apparent volume of 6β-naltrexol, V_m/F_m.</summary>
+    public required Volume MetaboliteVolume { get; init; }
+
+    public required double UnboundFraction { get; init; }
+
+    /// <summary>Central MOR potency of 6β-naltrexol relative to naltrexone (r).</summary>
+    public required double MetaboliteCentralPotency { get; init; }
+
+    /// <summary>Scenario A: EC50 of the free plasma driver concentration.</summary>
+    public required MolarConcentration DirectEc50 { get; init; }
+
+    /// <summary>Scenario B: k_in.</summary>
+    public required RateConstant EffectSiteUptake { get; init; }
+
+    /// <summary>Scenario B: k_out.</summary>
+    public required RateConstant EffectSiteLoss { get; init; }
+
+    /// <summary>Scenario B: plasma-equivalent EC50 (free).</summary>
+    public required MolarConcentration EffectSiteEc50 { get; init; }
+
+    public required double DorEc50Multiplier { get; init; }
+
+    public required double KorEc50Multiplier { get; init; }
+
+    public required IReadOnlyDictionary<Formulation, FormulationParameters> Formulations { get; init; }
+
+    /// <summary>Every value as written in the file, with unit, status and source.</summary>
+    public required IReadOnlyList<ParameterEntry> Entries { get; init; }
+
+    public FormulationParameters For(Formulation formulation) => Formulations[formulation];
+}

@@ -1,0 +1,226 @@
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Pharmacology.Solvers;
+using Ldn.Core.Units;
+
+namespace Ldn.Core.Pharmacology;
+
+/// <summary>
+/// Runs a regimen through <see cref="NaltrexoneModel"/>: integrates between doses with the adaptive
+/// Dormand–Prince solver, adds each dose to its depot exactly at its time, samples the output grid
+/// and a fine summary grid from dense output, and derives blockade for each requested scenario.
+/// </summary>
+public static class Simulator
+{
+    /// <summary>More rows than this is almost certainly a mistake (a 1-minute step over years).</summary>
+    public const long MaxOutputRows = 1_000_000;
+
+    /// <summary>Summaries are read off a grid this fine (or finer than 1/200,000 of the window).</summary>
+    public static Duration SummaryResolution { get; } = Duration.FromMinutes(1);
+
+    private const int MaxSummaryPoints = 200_000;
+
+    public static Duration ShortestOutputStep { get; } = Duration.FromMinutes(1);
+
+    public static SimulationResult Run(Regimen regimen, ModelParameters parameters, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        CheckOutputStep(regimen.Horizon, outputStep);
+
+        var model = new NaltrexoneModel(parameters, regimen.FormulationsUsed);
+        var layout = model.Layout;
+        var (windowStart, windowEnd) = regimen.SummaryWindow();
+        var summaryStep = Math.Max(SummaryResolution.Hours, (windowEnd - windowStart).Hours / MaxSummaryPoints);
+        var observer = new SimulationObserver(
+            new GridSampler(TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours), layout.Dimension),
+            new GridSampler(TimeGrid.Create(windowStart.Hours, windowEnd.Hours, summaryStep), layout.Dimension));
+
+        var state = new double[layout.Dimension];
+        Integrate(model, regimen, state, ref observer);
+
+        var results = scenarios.Distinct().Select(scenario => new ScenarioResult(
+            scenario,
+            Summarise(model, observer.Summary, scenario, regimen.Administrations.Count == 1),
+            Series(model, observer.Output, scenario))).ToList();
+        return new SimulationResult(regimen, parameters, outputStep, results);
+    }
+
+    /// <summary>
+    /// Integrates the whole regimen, dose by dose, feeding the observer. Public so that benchmarks and
+    /// later modules (populations) can drive the model with their own observers.
+    /// </summary>
+    public static void Integrate<TObserver>(NaltrexoneModel model, Regimen regimen, Span<double> state, ref TObserver observer)
+        where TObserver : struct, IStepObserver
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        var solver = new DormandPrince45(model.Dimension, OdeTolerances.Default);
+        var doses = regimen.Administrations;
+        var horizon = regimen.Horizon.Hours;
+        var t = 0.0;
+        var next = 0;
+        while (true)
+        {
+            while (next < doses.Count && doses[next].Time.Hours <= t)
+            {
+                state[model.DepotOf(doses[next].Formulation)] += doses[next].Amount.Milligrams;
+                next++;
+            }
+
+            var until = next < doses.Count ? doses[next].Time.Hours : horizon;
+            solver.Integrate(ref model, state, t, until, ref observer);
+            t = until;
+            if (t >= horizon)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void CheckOutputStep(Duration horizon, Duration outputStep)
+    {
+        if (!double.IsFinite(outputStep.Hours) || outputStep < ShortestOutputStep)
+        {
+            throw new InvalidInputException($"The output step must be at least 1 minute (got {outputStep}).");
+        }
+
+        var rows = TimeGrid.Count(horizon, outputStep);
+        if (rows > MaxOutputRows)
+        {
+            throw new InvalidInputException(
+                $"An output step of {outputStep} over {horizon.Days:0.#} days gives {rows:N0} rows, more than {MaxOutputRows:N0}; use a larger output step.");
+        }
+    }
+
+    private static SimulationSeries Series(NaltrexoneModel model, GridSampler grid, OccupancyScenario scenario)
+    {
+        var layout = model.Layout;
+        var n = grid.Times.Length;
+        var series = new SimulationSeries
+        {
+            TimeHours = (double[])grid.Times.Clone(),
+            ParentNgPerMl = new double[n],
+            MetaboliteNgPerMl = new double[n],
+            Mor = new double[n],
+            Dor = new double[n],
+            Kor = new double[n],
+        };
+        var p = model.Parameters;
+        for (var row = 0; row < n; row++)
+        {
+            var parent = grid.Value(row, layout.Parent);
+            var metabolite = grid.Value(row, layout.Metabolite);
+            var effect = grid.Value(row, layout.EffectSite);
+            series.ParentNgPerMl[row] = Math.Max(0, parent * model.ParentNgPerMlPerMg);
+            series.MetaboliteNgPerMl[row] = Math.Max(0, metabolite * model.MetaboliteNgPerMlPerMg);
+            series.Mor[row] = model.Blockade(scenario, parent, metabolite, effect, 1.0);
+            series.Dor[row] = model.Blockade(scenario, parent, metabolite, effect, p.DorEc50Multiplier);
+            series.Kor[row] = model.Blockade(scenario, parent, metabolite, effect, p.KorEc50Multiplier);
+        }
+
+        return series;
+    }
+
+    private static ExposureSummary Summarise(NaltrexoneModel model, GridSampler grid, OccupancyScenario scenario, bool singleDose)
+    {
+        var layout = model.Layout;
+        var times = grid.Times;
+        var start = times[0];
+        double parentMax = double.MinValue, metaboliteMax = double.MinValue;
+        double parentTmax = 0, metaboliteTmax = 0;
+        double peak = double.MinValue, trough = double.MaxValue;
+        double blockadeIntegral = 0, above25 = 0, above50 = 0;
+        double previousTime = start, previousBlockade = 0;
+
+        for (var row = 0; row < times.Length; row++)
+        {
+            var parent = grid.Value(row, layout.Parent) * model.ParentNgPerMlPerMg;
+            var metabolite = grid.Value(row, layout.Metabolite) * model.MetaboliteNgPerMlPerMg;
+            var blockade = model.Blockade(scenario, grid.Value(row, layout.Parent), grid.Value(row, layout.Metabolite), grid.Value(row, layout.EffectSite), 1.0);
+            if (parent > parentMax)
+            {
+                parentMax = parent;
+                parentTmax = times[row] - start;
+            }
+
+            if (metabolite > metaboliteMax)
+            {
+                metaboliteMax = metabolite;
+                metaboliteTmax = times[row] - start;
+            }
+
+            peak = Math.Max(peak, blockade);
+            trough = Math.Min(trough, blockade);
+            if (row > 0)
+            {
+                var dt = times[row] - previousTime;
+                blockadeIntegral += 0.5 * (blockade + previousBlockade) * dt;
+                above25 += TimeAbove(previousBlockade, blockade, 0.25, dt);
+                above50 += TimeAbove(previousBlockade, blockade, 0.50, dt);
+            }
+
+            previousTime = times[row];
+            previousBlockade = blockade;
+        }
+
+        var last = times.Length - 1;
+        var auc = grid.Value(last, layout.ParentAuc) - grid.Value(0, layout.ParentAuc);
+        if (singleDose)
+        {
+            auc += RemainingParentAuc(model, grid, last);
+        }
+
+        var span = times[last] - start;
+        return new ExposureSummary
+        {
+            WindowStart = Duration.FromHours(start),
+            WindowEnd = Duration.FromHours(times[last]),
+            ParentCmax = MassConcentration.FromNanogramsPerMillilitre(parentMax),
+            ParentTmax = Duration.FromHours(parentTmax),
+            ParentAuc = Exposure.FromNanogramHoursPerMillilitre(auc),
+            ParentAucToInfinity = singleDose,
+            MetaboliteCmax = MassConcentration.FromNanogramsPerMillilitre(metaboliteMax),
+            MetaboliteTmax = Duration.FromHours(metaboliteTmax),
+            MorPeak = peak,
+            MorTrough = trough,
+            MorMean = span > 0 ? blockadeIntegral / span : peak,
+            MorAbove25Percent = Duration.FromHours(above25),
+            MorAbove50Percent = Duration.FromHours(above50),
+        };
+    }
+
+    /// <summary>
+    /// Parent AUC still to come after the last sample: everything now in the parent compartment and
+    /// everything in the depots that will reach it, divided by the elimination rate (exact for this
+    /// linear model, unlike the usual C_last/k extrapolation, which ignores unabsorbed drug).
+    /// </summary>
+    private static double RemainingParentAuc(NaltrexoneModel model, GridSampler grid, int row)
+    {
+        var layout = model.Layout;
+        var amount = grid.Value(row, layout.Parent);
+        for (var g = 0; g < layout.DepotCount; g++)
+        {
+            amount += grid.Value(row, g) * model.Parameters.For(model.Depots[g]).ParentRelativeBioavailability;
+        }
+
+        return amount * model.ParentNgPerMlPerMg / model.Parameters.ParentElimination.PerHour;
+    }
+
+    /// <summary>Time within one grid interval that a linearly interpolated value spends above a threshold.</summary>
+    private static double TimeAbove(double from, double to, double threshold, double dt)
+    {
+        if (from >= threshold && to >= threshold)
+        {
+            return dt;
+        }
+
+        if (from < threshold && to < threshold)
+        {
+            return 0;
+        }
+
+        var crossing = (threshold - from) / (to - from) * dt;
+        return from >= threshold ? crossing : dt - crossing;
+    }
+}
