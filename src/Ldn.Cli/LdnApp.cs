@@ -24,12 +24,15 @@ public static class LdnApp
         var root = new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
         {
             SimulateCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout),
         };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"{parse.Errors[0].Message.TrimEnd('.')}. Run 'ldn --help' for usage.");
+            // The most specific error first: "Unrecognized command 'x'" says more than "command required".
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            stderr.WriteLine($"{error.Message.TrimEnd('.')}. Run 'ldn --help' for usage.");
             return BadInput;
         }
 

@@ -13,12 +13,7 @@ internal static class SimulationConsoleView
     public static void Write(SimulationResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
+        var console = ConsoleFactory.For(writer);
 
         var regimen = result.Regimen;
         var first = regimen.Events[0];
@@ -68,8 +63,10 @@ internal static class SimulationConsoleView
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>MOR blockade as a row of block characters: the mean of each slice of the window.</summary>
-    private static string Sparkline(SimulationSeries series, double from, double to, int width)
+    private static string Sparkline(SimulationSeries series, double from, double to, int maxWidth)
     {
+        var inWindow = series.TimeHours.Count(t => t >= from && t <= to);
+        var width = Math.Clamp(inWindow, 1, maxWidth);
         var sums = new double[width];
         var counts = new int[width];
         for (var i = 0; i < series.Count; i++)

@@ -8,31 +8,34 @@ namespace Ldn.Cli.Output;
 /// <summary>Long-format CSV of the time series: one row per scenario and time point, units in the header.</summary>
 internal static class SimulationCsv
 {
+    public static readonly string[] Header = ["scenario", "timeHours", "clock", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor"];
+
     public static void Write(SimulationResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "scenario", "timeHours", "clock", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor" })
-        {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
+        var options = new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
+        using var csv = CsvWriter.Create(writer, options, true);
+        csv.WriteRecord(Header);
+        var row = new string[Header.Length];
         foreach (var scenario in result.Scenarios)
         {
             var s = scenario.Series;
             for (var i = 0; i < s.Count; i++)
             {
-                csv.WriteField(scenario.Scenario.ToString());
-                csv.WriteField(s.TimeHours[i]);
-                csv.WriteField(result.Regimen.StartClock.Plus(Duration.FromHours(s.TimeHours[i])).ToString());
-                csv.WriteField(s.ParentNgPerMl[i]);
-                csv.WriteField(s.MetaboliteNgPerMl[i]);
-                csv.WriteField(s.Mor[i]);
-                csv.WriteField(s.Dor[i]);
-                csv.WriteField(s.Kor[i]);
-                csv.NextRecord();
+                row[0] = scenario.Scenario.ToString();
+                row[1] = Number(s.TimeHours[i]);
+                row[2] = result.Regimen.StartClock.Plus(Duration.FromHours(s.TimeHours[i])).ToString();
+                row[3] = Number(s.ParentNgPerMl[i]);
+                row[4] = Number(s.MetaboliteNgPerMl[i]);
+                row[5] = Number(s.Mor[i]);
+                row[6] = Number(s.Dor[i]);
+                row[7] = Number(s.Kor[i]);
+                csv.WriteRecord(row);
             }
         }
+
+        csv.Flush();
     }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -227,10 +227,11 @@ internal static class SimulationReport
         html.Append("<section>\n<h2>Parameters</h2>\n<p class=\"caption\">Every value of parameter set <strong>")
             .Append(Text(parameters.Name))
             .Append("</strong> as written in its file. Measured: a human value from the cited publication; derived: computed from measured values; assumed: no data exist.</p>\n")
-            .Append("<table class=\"params\">\n<thead><tr><th>Key</th><th class=\"num\">Value</th><th>Unit</th><th>Status</th><th>Source</th><th>Note</th></tr></thead>\n<tbody>\n");
+            .Append("<table class=\"params\">\n<thead><tr><th>Key</th><th class=\"num\">Value</th><th>Unit</th><th>Status</th><th class=\"source\">Source</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
         foreach (var entry in parameters.Entries)
         {
-            html.Append("<tr><td><code>").Append(Text(entry.Key)).Append("</code></td>")
+            // Long dotted keys (formulations.sublingual.…) may wrap after a dot, not in the middle of a word.
+            html.Append("<tr><td><code>").Append(Text(entry.Key).Replace(".", ".<wbr>", StringComparison.Ordinal)).Append("</code></td>")
                 .Append("<td class=\"num\">").Append(Text(entry.Value.ToString(CultureInfo.InvariantCulture))).Append("</td>")
                 .Append("<td>").Append(Text(entry.Unit)).Append("</td>")
                 .Append("<td class=\"status-").Append(StatusName(entry.Status)).Append("\">").Append(StatusName(entry.Status)).Append("</td>")
@@ -508,6 +509,8 @@ internal static class SimulationReport
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.summary { width: auto; min-width: 60%; }
         table.params td, table.params th { font-size: 0.86rem; }
+        table.params .source { width: 32%; }
+        table.params .note { width: 26%; }
         .status-measured { color: #166534; }
         .status-derived { color: #1e40af; }
         .status-assumed { color: #9a3412; }
@@ -587,7 +590,18 @@ internal static class SimulationReport
             ticks: { stepSize: data.tickStepHours },
             title: { display: true, text: 'Hours since the start of the simulation (hour 0 = ' + clock(0) + ', day 1)' },
           });
-          const logAxis = () => ({ type: 'logarithmic', min: data.concentrationFloor, title: { display: true, text: 'ng/mL (logarithmic)' } });
+          // Label only 1 and 3 × 10ⁿ (other ticks keep their grid line): Chart.js's default labels crowd
+          // at the top of each decade and print 10 as "10.000" when the axis reaches 0.001.
+          const logTick = (v) => {
+            const significand = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+            return Math.abs(significand - 1) < 1e-6 || Math.abs(significand - 3) < 1e-6 ? String(Number(v.toPrecision(1))) : '';
+          };
+          const logAxis = () => ({
+            type: 'logarithmic',
+            min: data.concentrationFloor,
+            ticks: { autoSkip: false, callback: logTick },
+            title: { display: true, text: 'ng/mL (logarithmic)' },
+          });
           const linearAxis = () => ({ type: 'linear', min: 0, title: { display: true, text: 'ng/mL' } });
           const percentAxis = () => ({ type: 'linear', min: 0, max: 100, ticks: { stepSize: 25 }, title: { display: true, text: 'Receptors blocked (%)' } });
 

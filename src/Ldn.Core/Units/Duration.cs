@@ -25,7 +25,7 @@ public readonly record struct Duration : IComparable<Duration>
     public static Duration FromWeeks(double weeks) => new(weeks * 168.0);
 
     /// <summary>
-    /// Reads <c>24h</c>, <c>14d</c>, <c>15min</c>, <c>2w</c>, <c>1.5 h</c>. A unit is required: a bare
+    /// Reads <c>24h</c>, <c>14d</c>, <c>15min</c>, <c>2w</c>, <c>1y</c>, <c>1.5 h</c>. A unit is required: a bare
     /// number is ambiguous between hours and days, and guessing wrong silently is worse than asking.
     /// </summary>
     public static Duration Parse(string text)
@@ -37,10 +37,11 @@ public readonly record struct Duration : IComparable<Duration>
             "d" or "day" or "days" => FromDays(value),
             "w" or "wk" or "week" or "weeks" => FromWeeks(value),
             "min" or "mins" or "minute" or "minutes" => FromMinutes(value),
+            "y" or "yr" or "year" or "years" => FromDays(value * 365.25),
             "" => throw new InvalidInputException(
                 $"'{text}' is not a duration: add a unit, e.g. 24h, 14d, 15min or 2w."),
             _ => throw new InvalidInputException(
-                $"'{text}' is not a duration: '{unit}' is not a unit of time (use min, h, d or w, e.g. 24h)."),
+                $"'{text}' is not a duration: '{unit}' is not a unit of time (use min, h, d, w or y, e.g. 24h)."),
         };
     }
 

@@ -89,3 +89,58 @@ internal struct StepCounter : IStepObserver
         Checksum += interval.At(0.5 * (interval.From + interval.To), 0);
     }
 }
+
+/// <summary>
+/// Checks that each step's interpolant has slope f(t, y(t)) at both of its ends, true of both
+/// DP45's dense output and the cubic Hermite one. The interpolant is a polynomial of degree ≤ 4 in
+/// θ, so its θ-derivative at the ends is given exactly (up to rounding) by 5-point one-sided
+/// differences on θ = 0, ¼, ½, ¾, 1.
+/// </summary>
+internal struct EndSlopeChecker<TSystem> : IStepObserver
+    where TSystem : struct, IOdeSystem
+{
+    private readonly TSystem _system;
+    private readonly double[] _y;
+    private readonly double[] _f;
+    private readonly double[] _p;
+
+    public EndSlopeChecker(TSystem system)
+    {
+        _system = system;
+        _y = new double[system.Dimension];
+        _f = new double[system.Dimension];
+        _p = new double[5];
+    }
+
+    /// <summary>Largest |p′/h − f| / (|f| + max|p|/h) seen: the mismatch relative to the slope's own rounding scale.</summary>
+    public double MaxMismatch { get; private set; }
+
+    public int Steps { get; private set; }
+
+    public void OnStep(in DenseStep interval)
+    {
+        Steps++;
+        var h = interval.To - interval.From;
+        for (var end = 0; end < 2; end++)
+        {
+            var t = end == 0 ? interval.From : interval.To;
+            interval.At(t, _y);
+            _system.Derivatives(t, _y, _f);
+            for (var i = 0; i < _y.Length; i++)
+            {
+                var size = 0.0;
+                for (var k = 0; k < 5; k++)
+                {
+                    _p[k] = interval.At(interval.From + (h * k / 4), i);
+                    size = Math.Max(size, Math.Abs(_p[k]));
+                }
+
+                var dpdTheta = end == 0
+                    ? ((-25 * _p[0]) + (48 * _p[1]) - (36 * _p[2]) + (16 * _p[3]) - (3 * _p[4])) / 3
+                    : ((25 * _p[4]) - (48 * _p[3]) + (36 * _p[2]) - (16 * _p[1]) + (3 * _p[0])) / 3;
+                var mismatch = Math.Abs((dpdTheta / h) - _f[i]) / (Math.Abs(_f[i]) + (size / h));
+                MaxMismatch = Math.Max(MaxMismatch, mismatch);
+            }
+        }
+    }
+}

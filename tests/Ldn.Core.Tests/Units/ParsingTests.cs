@@ -64,6 +64,7 @@ public sealed class ParsingTests
     [Theory]
     [InlineData("24")]
     [InlineData("24 parsecs")]
+    [InlineData("100 centuries")]
     [InlineData("h")]
     public void Duration_requires_a_known_unit(string text) =>
         Assert.Throws<InvalidInputException>(() => Duration.Parse(text));

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Ldn.Bench -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Ldn.Bench.PatientYearBenchmark).Assembly).Run(args);
