@@ -69,6 +69,11 @@ public sealed class DormandPrince45
             throw new ArgumentException($"State has {y.Length} components, solver expects {_n}.", nameof(y));
         }
 
+        if (!double.IsFinite(t0) || !double.IsFinite(t1))
+        {
+            throw new ArgumentException($"Integration bounds must be finite (t0={t0}, t1={t1}).", nameof(t1));
+        }
+
         if (!(t1 > t0))
         {
             return;
@@ -87,6 +92,13 @@ public sealed class DormandPrince45
             if (steps >= MaxStepsPerCall)
             {
                 throw new InvalidOperationException($"The ODE solver needed more than {MaxStepsPerCall} steps between t={t0} and t={t1}.");
+            }
+
+            if (t + h == t)
+            {
+                // The step has shrunk below the resolution of t: the right-hand side is not finite or
+                // not smooth here. Stop rather than loop a million times.
+                throw new InvalidOperationException($"The ODE solver's step size underflowed at t={t}.");
             }
 
             var last = false;

@@ -2,7 +2,9 @@ namespace Ldn.Core.Pharmacology.Solvers;
 
 /// <summary>
 /// The modified Rosenbrock pair of order 2(3) of Shampine &amp; Reichelt, "The MATLAB ODE Suite",
-/// SIAM J. Sci. Comput. 18(1), 1997, §3 (MATLAB's <c>ode23s</c>), for stiff systems.
+/// SIAM J. Sci. Comput. 18(1), 1997, §3 (MATLAB's <c>ode23s</c>): Wolfbrandt's L-stable second-order
+/// formula with an error-estimating third-order companion that reuses the next step's first
+/// evaluation, for stiff systems.
 /// <para>
 /// Why it exists: an explicit method such as <see cref="DormandPrince45"/> must keep h·|λ| inside
 /// its small stability region for every eigenvalue λ of the Jacobian, even for components that
@@ -17,14 +19,22 @@ namespace Ldn.Core.Pharmacology.Solvers;
 /// is used only for the error estimate, and it reuses F2 = f(t+h, y_new), which is also the first
 /// evaluation of the next step. J and ∂f/∂t are taken by forward differences, as in ode23s, at
 /// every new point; after a rejection they are kept (the point has not moved) and only W is
-/// refactored for the smaller h. All buffers are allocated in the constructor;
-/// <see cref="Integrate{TSystem, TObserver}"/> allocates nothing. One instance is not thread-safe.
+/// refactored for the smaller h.
+/// </para>
+/// <para>
+/// Known limitation: like every Rosenbrock method (stage order 1) it loses order on stiff
+/// problems with time-dependent forcing (local error ~h² once h·|λ| ≫ 1; Hairer &amp; Wanner,
+/// <i>Solving ODEs II</i>, §IV.15), so it then takes more, though still stable, steps.
+/// </para>
+/// <para>
+/// All buffers are allocated in the constructor; <see cref="Integrate{TSystem, TObserver}"/>
+/// allocates nothing. One instance is not thread-safe: give each thread its own.
 /// </para>
 /// </summary>
 public sealed class Rosenbrock23
 {
     // d = 1/(2+√2) is the single diagonal coefficient that makes the 2nd-order formula L-stable;
-    // e32 = 6+√2 belongs to the 3rd-order stage used for the error estimate (paper, §3.1).
+    // e32 = 6+√2 belongs to the 3rd-order stage used for the error estimate (paper, §3).
     private static readonly double D = 1.0 / (2.0 + Math.Sqrt(2.0));
     private static readonly double E32 = 6.0 + Math.Sqrt(2.0);
     private static readonly double SqrtEpsilon = Math.Sqrt(Math.BitIncrement(1.0) - 1.0);
@@ -163,7 +173,7 @@ public sealed class Rosenbrock23
     }
 
     /// <summary>
-    /// One attempted step of the formula (paper, §3.1); leaves y_new in <c>_yNew</c>, f(t+h, y_new)
+    /// One attempted step of the formula (paper, §3); leaves y_new in <c>_yNew</c>, f(t+h, y_new)
     /// in <c>_f2</c> and the local error estimate h/6·(k1 − 2k2 + k3) in <c>_error</c>. Returns false
     /// if W is singular to working precision, which the caller treats as a rejection.
     /// </summary>
