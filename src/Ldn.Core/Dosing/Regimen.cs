@@ -77,7 +77,9 @@ public sealed class Regimen
         }
 
         var last = Administrations[^1].Time;
-        var lastEvent = Events.Where(e => e.Count > 1).OrderBy(e => e.LastDoseTime.Hours).LastOrDefault();
+        // The interval of the event that gave the last dose; a one-off dose at the end has none of its
+        // own, so the gap before it stands in.
+        var lastEvent = Events.FirstOrDefault(e => e.Count > 1 && e.Administrations().Any(a => a.Time == last));
         var interval = lastEvent?.Interval ?? (last - Administrations[^2].Time);
         var to = last + interval;
         return (last, to < Horizon ? to : Horizon);
