@@ -25,7 +25,7 @@ public sealed class SimulateCommandTests
             }
 
             var series = result.GetProperty("series");
-            Assert.Equal((28 * 24) + 1, series.GetArrayLength());
+            Assert.Equal((84 * 24) + 1, series.GetArrayLength());
             var point = series[1];
             foreach (var field in new[] { "timeHours", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor" })
             {
@@ -67,7 +67,7 @@ public sealed class SimulateCommandTests
 
             Assert.Contains("series.csv", stderr, StringComparison.Ordinal);
             var lines = File.ReadAllLines(csv);
-            Assert.Equal("scenario,timeHours,clock,parentNgPerMl,metaboliteNgPerMl,mor,dor,kor", lines[0]);
+            Assert.Equal("scenario,timeHours,clock,parentNgPerMl,metaboliteNgPerMl,mor,dor,kor,opioidSignalling,receptorDensity,synthesis,inflammation,clinicalScore", lines[0]);
             Assert.Equal(1 + (2 * ((3 * 24) + 1)), lines.Length);
             Assert.StartsWith("A,0,22:00,0,0,0,0,0", lines[1], StringComparison.Ordinal);
             Assert.Contains("<canvas", File.ReadAllText(html), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ldn.Cli.Output;
 using Ldn.Cli.Reports;
 using Ldn.Core;
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Units;
@@ -19,7 +20,7 @@ internal static class SimulateCommand
         var dose = new Option<string>("--dose") { Description = "Dose per administration, e.g. 4.5mg, 1500ug (a bare number is mg).", Required = true };
         var at = new Option<string>("--at") { Description = "Clock time of the first dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
         var every = new Option<string>("--every") { Description = "Dosing interval, e.g. 24h or 2d.", DefaultValueFactory = _ => "24h" };
-        var count = new Option<int>("--count") { Description = "Number of doses.", DefaultValueFactory = _ => 28 };
+        var count = new Option<int>("--count") { Description = "Number of doses.", DefaultValueFactory = _ => 84 };
         var horizon = new Option<string?>("--horizon") { Description = "Time span to simulate, e.g. 28d (default: count × every)." };
         var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
         var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma), B (slow effect site) or both.", DefaultValueFactory = _ => "B" };
@@ -28,10 +29,12 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var csv = new Option<string?>("--csv") { Description = "Also write the time series to this CSV file." };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
+        var condition = ConditionOptions.Condition();
+        var tlr4 = ConditionOptions.Tlr4();
 
         var command = new Command("simulate", "Simulate naltrexone and 6β-naltrexol levels and opioid-receptor blockade for a dosing regimen.")
         {
-            dose, at, every, count, horizon, formulation, scenario, outputStep, parameters, json, csv, report,
+            dose, at, every, count, horizon, formulation, scenario, outputStep, parameters, condition, tlr4, json, csv, report,
         };
 
         command.SetAction(parse =>
@@ -50,7 +53,8 @@ internal static class SimulateCommand
             var step = Duration.Parse(parse.GetValue(outputStep)!);
             var model = ParameterFiles.Load(parse.GetValue(parameters));
 
-            var result = Simulator.Run(regimen, model, step, scenarios);
+            var disease = ConditionOptions.Resolve(parse.GetValue(condition));
+            var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4));
 
             var csvPath = parse.GetValue(csv);
             var reportPath = parse.GetValue(report);

@@ -8,7 +8,7 @@ namespace Ldn.Cli.Output;
 /// <summary>Long-format CSV of the time series: one row per scenario and time point, units in the header.</summary>
 internal static class SimulationCsv
 {
-    public static readonly string[] Header = ["scenario", "timeHours", "clock", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor"];
+    public static readonly string[] Header = ["scenario", "timeHours", "clock", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor", "opioidSignalling", "receptorDensity", "synthesis", "inflammation", "clinicalScore"];
 
     public static void Write(SimulationResult result, TextWriter writer)
     {
@@ -30,6 +30,11 @@ internal static class SimulationCsv
                 row[5] = Number(s.Mor[i]);
                 row[6] = Number(s.Dor[i]);
                 row[7] = Number(s.Kor[i]);
+                row[8] = Number(s.OpioidSignalling[i]);
+                row[9] = Number(s.ReceptorDensity[i]);
+                row[10] = Number(s.Synthesis[i]);
+                row[11] = Number(s.Inflammation[i]);
+                row[12] = Number(s.ClinicalScore[i]);
                 csv.WriteRecord(row);
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 
@@ -35,7 +36,12 @@ internal static class SimulationJson
             result.Parameters.Name,
             result.OutputStep.Hours,
             [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.ToString(), Summary(s.Summary), Series(s.Series, regimen)))],
-            LdnApp.Notice);
+            LdnApp.Notice)
+        {
+            Condition = result.Condition.Id,
+            ClinicalInstrument = $"{result.Condition.Instrument.Name} ({result.Condition.Instrument.Unit})",
+            Tlr4 = result.Tlr4,
+        };
     }
 
     private static SummaryDocument Summary(ExposureSummary s) => new(
@@ -51,7 +57,12 @@ internal static class SimulationJson
         s.MetaboliteTmax.Hours,
         s.ParentAucToInfinity,
         s.WindowStart.Hours,
-        s.WindowEnd.Hours);
+        s.WindowEnd.Hours)
+    {
+        SignallingOvershootHours = s.SignallingOvershootHoursPerDay,
+        NocturnalSignalling = s.NocturnalSignalling,
+        InflammationChangeWeek12 = s.InflammationChangeWeek12,
+    };
 
     private static List<SeriesPointDocument> Series(SimulationSeries series, Regimen regimen)
     {
@@ -65,14 +76,28 @@ internal static class SimulationJson
                 series.MetaboliteNgPerMl[i],
                 series.Mor[i],
                 series.Dor[i],
-                series.Kor[i]));
+                series.Kor[i])
+            {
+                OpioidSignalling = series.OpioidSignalling[i],
+                ReceptorDensity = series.ReceptorDensity[i],
+                Synthesis = series.Synthesis[i],
+                Inflammation = series.Inflammation[i],
+                ClinicalScore = series.ClinicalScore[i],
+            });
         }
 
         return points;
     }
 }
 
-internal sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice);
+internal sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice)
+{
+    public string Condition { get; init; } = ConditionCatalog.GenericId;
+
+    public string ClinicalInstrument { get; init; } = "";
+
+    public bool Tlr4 { get; init; }
+}
 
 internal sealed record RegimenDocument(string StartClock, double HorizonHours, IReadOnlyList<DoseEventDocument> Events);
 
@@ -93,6 +118,27 @@ internal sealed record SummaryDocument(
     double MetaboliteTmaxHours,
     bool ParentAucToInfinity,
     double WindowStartHours,
-    double WindowEndHours);
+    double WindowEndHours)
+{
+    /// <summary>Hours per day with net opioid signalling S &gt; 1.</summary>
+    public double SignallingOvershootHours { get; init; }
 
-internal sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor);
+    /// <summary>Mean S between 23:00 and 07:00 on the last night; null without a full night.</summary>
+    public double? NocturnalSignalling { get; init; }
+
+    /// <summary>Relative change of the inflammation index at week 12; null for shorter horizons.</summary>
+    public double? InflammationChangeWeek12 { get; init; }
+}
+
+internal sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor)
+{
+    public double OpioidSignalling { get; init; }
+
+    public double ReceptorDensity { get; init; }
+
+    public double Synthesis { get; init; }
+
+    public double Inflammation { get; init; }
+
+    public double ClinicalScore { get; init; }
+}

@@ -46,15 +46,22 @@ internal struct GridSampler
     public readonly double Value(int row, int component) => _states[(row * _dimension) + component];
 }
 
-/// <summary>Feeds each solver step to the output grid and to the summary grid.</summary>
-internal struct SimulationObserver(GridSampler output, GridSampler summary) : IStepObserver
+/// <summary>
+/// Feeds each solver step to the output grid, the summary grid (last dosing interval), the night
+/// grid (last 23:00–07:00) and the week-12 probe.
+/// </summary>
+internal struct SimulationObserver(GridSampler output, GridSampler summary, GridSampler night, GridSampler week12) : IStepObserver
 {
     public GridSampler Output = output;
     public GridSampler Summary = summary;
+    public GridSampler Night = night;
+    public GridSampler Week12 = week12;
 
     public void OnStep(in DenseStep interval)
     {
         Output.Record(in interval);
         Summary.Record(in interval);
+        Night.Record(in interval);
+        Week12.Record(in interval);
     }
 }

@@ -1,3 +1,4 @@
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Pharmacology.Solvers;
@@ -17,6 +18,18 @@ namespace Ldn.Core.Pharmacology;
 /// </code>
 /// Blockade: A: O = C_eq/(C_eq + EC50_A); B: O = C_e/(C_e + (k_in/k_out)·EC50_B); DOR and KOR use
 /// the EC50 times their multipliers.
+/// <para>
+/// Endogenous-opioid and immune modules, once per scenario (O = that scenario's MOR blockade), so
+/// both scenarios still come from one integration:
+/// <code>
+/// dU/dt = k_U·(1 + α_U·O − U)                   receptor/OGFr density
+/// dP/dt = k_P·(1 + α_P·g·O − P)                 synthesis capacity; g = max(0, 2 − S) with feedback, else 1
+/// S     = P·U·(1 − O)                           net opioid signalling
+/// dI/dt = k_I·(D·(1 − E(S))·(1 − T) − I)        inflammation index
+/// E(S)  = I_max·x/(SC50 + x), x = max(S − 1, 0)
+/// T     = C_u/(C_u + IC50_TLR4) when the TLR4 term is on, else 0 (C_u free parent, nM)
+/// </code>
+/// </para>
 /// </summary>
 public readonly struct NaltrexoneModel : IOdeSystem
 {
@@ -29,12 +42,26 @@ public readonly struct NaltrexoneModel : IOdeSystem
     private readonly double _loss;
     private readonly double _unbound;
     private readonly double _potency;
+    private readonly double _directEc50;
+    private readonly double _receptorTurnover, _receptorGain, _synthesisTurnover, _synthesisGain;
+    private readonly bool _feedback;
+    private readonly double _inflammationTurnover, _drive, _maxInhibition, _halfEffect;
+    private readonly double _tlr4Ic50;
+    private readonly bool _tlr4;
 
     public NaltrexoneModel(ModelParameters parameters, IReadOnlyList<Formulation> depots)
+        : this(parameters, ConditionCatalog.Generic.Parameters, depots, tlr4: false)
+    {
+    }
+
+    public NaltrexoneModel(ModelParameters parameters, ConditionParameters condition, IReadOnlyList<Formulation> depots, bool tlr4)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(depots);
         Parameters = parameters;
+        Condition = condition;
+        Tlr4 = tlr4;
         Depots = depots;
         Layout = new StateLayout(depots.Count);
         double[] absorption = [.. depots.Select(f => parameters.For(f).AbsorptionRate.PerHour)];
@@ -54,7 +81,25 @@ public readonly struct NaltrexoneModel : IOdeSystem
         ParentNanomolarPerMg = ParentNgPerMlPerMg * 1000.0 / parameters.ParentMolarMass.GramsPerMole;
         MetaboliteNanomolarPerMg = MetaboliteNgPerMlPerMg * 1000.0 / parameters.MetaboliteMolarMass.GramsPerMole;
         EffectSiteHalfSaturation = _uptake / _loss * parameters.EffectSiteEc50.Nanomolar;
+        _directEc50 = parameters.DirectEc50.Nanomolar;
+
+        _receptorTurnover = parameters.ReceptorTurnover.PerHour;
+        _receptorGain = parameters.ReceptorUpregulation;
+        _synthesisTurnover = parameters.SynthesisTurnover.PerHour;
+        _synthesisGain = parameters.SynthesisUpregulation;
+        _feedback = parameters.SynthesisFeedback;
+        _inflammationTurnover = condition.InflammationTurnover.PerHour;
+        _drive = condition.DiseaseDrive;
+        _maxInhibition = condition.MaxInhibition;
+        _halfEffect = condition.SignallingHalfEffect;
+        _tlr4Ic50 = parameters.Tlr4Ic50.Nanomolar;
+        _tlr4 = tlr4;
     }
+
+    public ConditionParameters Condition { get; }
+
+    /// <summary>Whether the (implausible at LDN exposure) TLR4 term is switched on.</summary>
+    public bool Tlr4 { get; }
 
     public ModelParameters Parameters { get; }
 
@@ -106,6 +151,44 @@ public readonly struct NaltrexoneModel : IOdeSystem
         dydt[depots + 1] = metaboliteIn - (_metaboliteElimination * metabolite);
         dydt[depots + 2] = (_uptake * DriverNanomolar(parent, metabolite)) - (_loss * y[depots + 2]);
         dydt[depots + 3] = parent * ParentNgPerMlPerMg;
+
+        var driver = DriverNanomolar(parent, metabolite);
+        var tlr = _tlr4 ? Saturation(_unbound * parent * ParentNanomolarPerMg, _tlr4Ic50) : 0.0;
+        Mechanism(Saturation(driver, _directEc50), tlr, y, dydt, Layout.ReceptorDensity(OccupancyScenario.A));
+        Mechanism(Saturation(y[depots + 2], EffectSiteHalfSaturation), tlr, y, dydt, Layout.ReceptorDensity(OccupancyScenario.B));
+    }
+
+    /// <summary>
+    /// Writes the drug-free steady state: no drug anywhere, U = P = 1 and I = D (1 unless the
+    /// condition's disease drive is set otherwise).
+    /// </summary>
+    public void Baseline(Span<double> state)
+    {
+        state.Clear();
+        foreach (var scenario in (ReadOnlySpan<OccupancyScenario>)[OccupancyScenario.A, OccupancyScenario.B])
+        {
+            state[Layout.ReceptorDensity(scenario)] = 1;
+            state[Layout.Synthesis(scenario)] = 1;
+            state[Layout.Inflammation(scenario)] = _drive;
+        }
+    }
+
+    /// <summary>Net opioid signalling S = P·U·(1 − O).</summary>
+    public static double Signalling(double receptorDensity, double synthesis, double blockade) => synthesis * receptorDensity * (1 - blockade);
+
+    /// <summary>U, P and I derivatives for one scenario's blockade; the three states sit at <paramref name="first"/>…+2.</summary>
+    private void Mechanism(double blockade, double tlr, ReadOnlySpan<double> y, Span<double> dydt, int first)
+    {
+        var u = y[first];
+        var p = y[first + 1];
+        var inflammation = y[first + 2];
+        var s = Signalling(u, p, blockade);
+        var synthesisGain = _feedback ? _synthesisGain * Math.Max(0.0, 2.0 - s) : _synthesisGain;
+        dydt[first] = _receptorTurnover * (1 + (_receptorGain * blockade) - u);
+        dydt[first + 1] = _synthesisTurnover * (1 + (synthesisGain * blockade) - p);
+        var excess = Math.Max(0.0, s - 1);
+        var inhibition = _maxInhibition * excess / (_halfEffect + excess);
+        dydt[first + 2] = _inflammationTurnover * ((_drive * (1 - inhibition) * (1 - tlr)) - inflammation);
     }
 
     /// <summary>C_eq: free naltrexone plus potency-weighted free 6β-naltrexol, nM.</summary>

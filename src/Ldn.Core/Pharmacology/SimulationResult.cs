@@ -1,3 +1,4 @@
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
@@ -5,7 +6,14 @@ using Ldn.Core.Units;
 namespace Ldn.Core.Pharmacology;
 
 /// <summary>What <see cref="Simulator"/> returns: the regimen, the parameters and one result per scenario.</summary>
-public sealed record SimulationResult(Regimen Regimen, ModelParameters Parameters, Duration OutputStep, IReadOnlyList<ScenarioResult> Scenarios);
+public sealed record SimulationResult(Regimen Regimen, ModelParameters Parameters, Duration OutputStep, IReadOnlyList<ScenarioResult> Scenarios)
+{
+    /// <summary>The condition whose immune parameters and instrument were used.</summary>
+    public ConditionParameters Condition { get; init; } = ConditionCatalog.Generic.Parameters;
+
+    /// <summary>Whether the TLR4 term was switched on.</summary>
+    public bool Tlr4 { get; init; }
+}
 
 public sealed record ScenarioResult(OccupancyScenario Scenario, ExposureSummary Summary, SimulationSeries Series);
 
@@ -42,6 +50,15 @@ public sealed record ExposureSummary
     public required Duration MorAbove25Percent { get; init; }
 
     public required Duration MorAbove50Percent { get; init; }
+
+    /// <summary>Hours per day with net opioid signalling S above its baseline of 1 (over the window).</summary>
+    public required double SignallingOvershootHoursPerDay { get; init; }
+
+    /// <summary>Mean S over the last 23:00–07:00 night of the horizon; null if the horizon holds no full night.</summary>
+    public required double? NocturnalSignalling { get; init; }
+
+    /// <summary>(I(12 weeks) − I(0)) / I(0); null if the horizon is shorter than 12 weeks.</summary>
+    public required double? InflammationChangeWeek12 { get; init; }
 }
 
 /// <summary>
@@ -61,6 +78,21 @@ public sealed class SimulationSeries
     public required double[] Dor { get; init; }
 
     public required double[] Kor { get; init; }
+
+    /// <summary>Net opioid signalling S = P·U·(1 − O), 1 at baseline.</summary>
+    public required double[] OpioidSignalling { get; init; }
+
+    /// <summary>Receptor/OGFr density U, 1 at baseline.</summary>
+    public required double[] ReceptorDensity { get; init; }
+
+    /// <summary>Opioid-peptide synthesis capacity P, 1 at baseline.</summary>
+    public required double[] Synthesis { get; init; }
+
+    /// <summary>Inflammation index I, 1 at baseline.</summary>
+    public required double[] Inflammation { get; init; }
+
+    /// <summary>Clinical score on the condition's instrument (includes the mean placebo response).</summary>
+    public required double[] ClinicalScore { get; init; }
 
     public int Count => TimeHours.Length;
 }

@@ -1,3 +1,4 @@
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Pharmacology.Solvers;
@@ -22,29 +23,42 @@ public static class Simulator
 
     public static Duration ShortestOutputStep { get; } = Duration.FromMinutes(1);
 
-    public static SimulationResult Run(Regimen regimen, ModelParameters parameters, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios)
+    /// <summary>Week 12, when most trials read their outcome: the time of <c>inflammationChangeWeek12</c>.</summary>
+    public static Duration Week12 { get; } = Duration.FromWeeks(12);
+
+    public static SimulationResult Run(Regimen regimen, ModelParameters parameters, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios) =>
+        Run(regimen, parameters, ConditionCatalog.Generic.Parameters, outputStep, scenarios, tlr4: false);
+
+    public static SimulationResult Run(
+        Regimen regimen, ModelParameters parameters, ConditionParameters condition, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios, bool tlr4)
     {
         ArgumentNullException.ThrowIfNull(regimen);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(scenarios);
         CheckOutputStep(regimen.Horizon, outputStep);
 
-        var model = new NaltrexoneModel(parameters, regimen.FormulationsUsed);
+        var model = new NaltrexoneModel(parameters, condition, regimen.FormulationsUsed, tlr4);
         var layout = model.Layout;
         var (windowStart, windowEnd) = regimen.SummaryWindow();
         var summaryStep = Math.Max(SummaryResolution.Hours, (windowEnd - windowStart).Hours / MaxSummaryPoints);
+        var night = NightWindow.Last(regimen.StartClock, regimen.Horizon);
+        var week12 = regimen.Horizon >= Week12 ? [Week12.Hours] : Array.Empty<double>();
         var observer = new SimulationObserver(
             new GridSampler(TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours), layout.Dimension),
-            new GridSampler(TimeGrid.Create(windowStart.Hours, windowEnd.Hours, summaryStep), layout.Dimension));
+            new GridSampler(TimeGrid.Create(windowStart.Hours, windowEnd.Hours, summaryStep), layout.Dimension),
+            new GridSampler(night is { } n ? TimeGrid.Create(n.From.Hours, n.To.Hours, SummaryResolution.Hours) : [], layout.Dimension),
+            new GridSampler(week12, layout.Dimension));
 
         var state = new double[layout.Dimension];
+        model.Baseline(state);
         Integrate(model, regimen, state, ref observer);
 
         var results = scenarios.Distinct().Select(scenario => new ScenarioResult(
             scenario,
-            Summarise(model, observer.Summary, scenario, regimen.Administrations.Count == 1),
+            Summarise(model, observer, scenario, regimen.Administrations.Count == 1),
             Series(model, observer.Output, scenario))).ToList();
-        return new SimulationResult(regimen, parameters, outputStep, results);
+        return new SimulationResult(regimen, parameters, outputStep, results) { Condition = condition, Tlr4 = tlr4 };
     }
 
     /// <summary>
@@ -105,6 +119,11 @@ public static class Simulator
             Mor = new double[n],
             Dor = new double[n],
             Kor = new double[n],
+            OpioidSignalling = new double[n],
+            ReceptorDensity = new double[n],
+            Synthesis = new double[n],
+            Inflammation = new double[n],
+            ClinicalScore = new double[n],
         };
         var p = model.Parameters;
         for (var row = 0; row < n; row++)
@@ -117,27 +136,37 @@ public static class Simulator
             series.Mor[row] = model.Blockade(scenario, parent, metabolite, effect, 1.0);
             series.Dor[row] = model.Blockade(scenario, parent, metabolite, effect, p.DorEc50Multiplier);
             series.Kor[row] = model.Blockade(scenario, parent, metabolite, effect, p.KorEc50Multiplier);
+            var u = grid.Value(row, layout.ReceptorDensity(scenario));
+            var synthesis = grid.Value(row, layout.Synthesis(scenario));
+            var inflammation = grid.Value(row, layout.Inflammation(scenario));
+            series.ReceptorDensity[row] = u;
+            series.Synthesis[row] = synthesis;
+            series.OpioidSignalling[row] = NaltrexoneModel.Signalling(u, synthesis, series.Mor[row]);
+            series.Inflammation[row] = inflammation;
+            series.ClinicalScore[row] = model.Condition.ClinicalScore(inflammation, grid.Times[row]);
         }
 
         return series;
     }
 
-    private static ExposureSummary Summarise(NaltrexoneModel model, GridSampler grid, OccupancyScenario scenario, bool singleDose)
+    private static ExposureSummary Summarise(NaltrexoneModel model, SimulationObserver observer, OccupancyScenario scenario, bool singleDose)
     {
         var layout = model.Layout;
+        var grid = observer.Summary;
         var times = grid.Times;
         var start = times[0];
         double parentMax = double.MinValue, metaboliteMax = double.MinValue;
         double parentTmax = 0, metaboliteTmax = 0;
         double peak = double.MinValue, trough = double.MaxValue;
         double blockadeIntegral = 0, above25 = 0, above50 = 0;
-        double previousTime = start, previousBlockade = 0;
+        double previousTime = start, previousBlockade = 0, previousSignalling = 0, overshoot = 0;
 
         for (var row = 0; row < times.Length; row++)
         {
             var parent = grid.Value(row, layout.Parent) * model.ParentNgPerMlPerMg;
             var metabolite = grid.Value(row, layout.Metabolite) * model.MetaboliteNgPerMlPerMg;
             var blockade = model.Blockade(scenario, grid.Value(row, layout.Parent), grid.Value(row, layout.Metabolite), grid.Value(row, layout.EffectSite), 1.0);
+            var signalling = Signalling(model, grid, row, scenario);
             if (parent > parentMax)
             {
                 parentMax = parent;
@@ -158,10 +187,12 @@ public static class Simulator
                 blockadeIntegral += 0.5 * (blockade + previousBlockade) * dt;
                 above25 += TimeAbove(previousBlockade, blockade, 0.25, dt);
                 above50 += TimeAbove(previousBlockade, blockade, 0.50, dt);
+                overshoot += TimeAbove(previousSignalling, signalling, 1.0, dt);
             }
 
             previousTime = times[row];
             previousBlockade = blockade;
+            previousSignalling = signalling;
         }
 
         var last = times.Length - 1;
@@ -187,7 +218,39 @@ public static class Simulator
             MorMean = span > 0 ? blockadeIntegral / span : peak,
             MorAbove25Percent = Duration.FromHours(above25),
             MorAbove50Percent = Duration.FromHours(above50),
+            SignallingOvershootHoursPerDay = span > 0 ? overshoot / span * 24.0 : 0,
+            NocturnalSignalling = MeanSignalling(model, observer.Night, scenario),
+            InflammationChangeWeek12 = observer.Week12.Complete && observer.Week12.Times.Length == 1
+                ? observer.Week12.Value(0, layout.Inflammation(scenario)) / model.Condition.DiseaseDrive - 1
+                : null,
         };
+    }
+
+    private static double Signalling(NaltrexoneModel model, GridSampler grid, int row, OccupancyScenario scenario)
+    {
+        var layout = model.Layout;
+        var blockade = model.Blockade(scenario, grid.Value(row, layout.Parent), grid.Value(row, layout.Metabolite), grid.Value(row, layout.EffectSite), 1.0);
+        return NaltrexoneModel.Signalling(grid.Value(row, layout.ReceptorDensity(scenario)), grid.Value(row, layout.Synthesis(scenario)), blockade);
+    }
+
+    /// <summary>Time-weighted (trapezoidal) mean S over a grid; null when the grid is empty.</summary>
+    private static double? MeanSignalling(NaltrexoneModel model, GridSampler grid, OccupancyScenario scenario)
+    {
+        var times = grid.Times;
+        if (times.Length < 2)
+        {
+            return null;
+        }
+
+        double integral = 0, previous = Signalling(model, grid, 0, scenario);
+        for (var row = 1; row < times.Length; row++)
+        {
+            var current = Signalling(model, grid, row, scenario);
+            integral += 0.5 * (previous + current) * (times[row] - times[row - 1]);
+            previous = current;
+        }
+
+        return integral / (times[^1] - times[0]);
     }
 
     /// <summary>

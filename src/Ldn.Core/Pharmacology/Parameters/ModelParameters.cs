@@ -47,6 +47,24 @@ public sealed record ModelParameters
 
     public required double KorEc50Multiplier { get; init; }
 
+    /// <summary>k_U: turnover of receptor/OGFr density U (endogenous-opioid module).</summary>
+    public required RateConstant ReceptorTurnover { get; init; }
+
+    /// <summary>α_U: fractional rise of U at full, continuous blockade.</summary>
+    public required double ReceptorUpregulation { get; init; }
+
+    /// <summary>k_P: turnover of opioid-peptide synthesis capacity P.</summary>
+    public required RateConstant SynthesisTurnover { get; init; }
+
+    /// <summary>α_P: fractional rise of P at full, continuous blockade.</summary>
+    public required double SynthesisUpregulation { get; init; }
+
+    /// <summary>When on, α_P is scaled by (2 − S): high signalling damps further synthesis.</summary>
+    public required bool SynthesisFeedback { get; init; }
+
+    /// <summary>IC50 of TLR4 antagonism (free parent), used only when the TLR4 term is switched on.</summary>
+    public required MolarConcentration Tlr4Ic50 { get; init; }
+
     public required IReadOnlyDictionary<Formulation, FormulationParameters> Formulations { get; init; }
 
     /// <summary>Every value as written in the file, with unit, status and source.</summary>

@@ -63,7 +63,7 @@ public static class ParameterSetReader
         {
             var p = file.Parameters ?? throw Fail("has no 'parameters' section");
             var known = new HashSet<string>(StringComparer.Ordinal);
-            double Get(string key, Dimension dimension, Range range)
+            double Get(string key, Dimension dimension, ValueRange range)
             {
                 known.Add(key);
                 return Value(p, key, key, dimension, range);
@@ -72,20 +72,26 @@ public static class ParameterSetReader
             var parameters = new ModelParameters
             {
                 Name = string.IsNullOrWhiteSpace(file.Name) ? sourceName : file.Name,
-                ParentMolarMass = MolarMass.FromGramsPerMole(Get("parentMolarMass", Dimension.MolarMass, Range.Positive)),
-                MetaboliteMolarMass = MolarMass.FromGramsPerMole(Get("metaboliteMolarMass", Dimension.MolarMass, Range.Positive)),
-                ParentElimination = RateConstant.FromPerHour(Get("parentEliminationRate", Dimension.Rate, Range.Positive)),
-                ParentVolume = Volume.FromLitres(Get("parentVolume", Dimension.Volume, Range.Positive)),
-                MetaboliteElimination = RateConstant.FromPerHour(Get("metaboliteEliminationRate", Dimension.Rate, Range.Positive)),
-                MetaboliteVolume = Volume.FromLitres(Get("metaboliteVolume", Dimension.Volume, Range.Positive)),
-                UnboundFraction = Get("unboundFraction", Dimension.Dimensionless, Range.Fraction),
-                MetaboliteCentralPotency = Get("metaboliteCentralPotency", Dimension.Dimensionless, Range.NonNegative),
-                DirectEc50 = MolarConcentration.FromNanomolar(Get("directEc50", Dimension.MolarConcentration, Range.Positive)),
-                EffectSiteUptake = RateConstant.FromPerHour(Get("effectSiteUptakeRate", Dimension.Rate, Range.Positive)),
-                EffectSiteLoss = RateConstant.FromPerHour(Get("effectSiteLossRate", Dimension.Rate, Range.Positive)),
-                EffectSiteEc50 = MolarConcentration.FromNanomolar(Get("effectSiteEc50", Dimension.MolarConcentration, Range.Positive)),
-                DorEc50Multiplier = Get("dorEc50Multiplier", Dimension.Dimensionless, Range.Positive),
-                KorEc50Multiplier = Get("korEc50Multiplier", Dimension.Dimensionless, Range.Positive),
+                ParentMolarMass = MolarMass.FromGramsPerMole(Get("parentMolarMass", Dimension.MolarMass, ValueRange.Positive)),
+                MetaboliteMolarMass = MolarMass.FromGramsPerMole(Get("metaboliteMolarMass", Dimension.MolarMass, ValueRange.Positive)),
+                ParentElimination = RateConstant.FromPerHour(Get("parentEliminationRate", Dimension.Rate, ValueRange.Positive)),
+                ParentVolume = Volume.FromLitres(Get("parentVolume", Dimension.Volume, ValueRange.Positive)),
+                MetaboliteElimination = RateConstant.FromPerHour(Get("metaboliteEliminationRate", Dimension.Rate, ValueRange.Positive)),
+                MetaboliteVolume = Volume.FromLitres(Get("metaboliteVolume", Dimension.Volume, ValueRange.Positive)),
+                UnboundFraction = Get("unboundFraction", Dimension.Dimensionless, ValueRange.Fraction),
+                MetaboliteCentralPotency = Get("metaboliteCentralPotency", Dimension.Dimensionless, ValueRange.NonNegative),
+                DirectEc50 = MolarConcentration.FromNanomolar(Get("directEc50", Dimension.MolarConcentration, ValueRange.Positive)),
+                EffectSiteUptake = RateConstant.FromPerHour(Get("effectSiteUptakeRate", Dimension.Rate, ValueRange.Positive)),
+                EffectSiteLoss = RateConstant.FromPerHour(Get("effectSiteLossRate", Dimension.Rate, ValueRange.Positive)),
+                EffectSiteEc50 = MolarConcentration.FromNanomolar(Get("effectSiteEc50", Dimension.MolarConcentration, ValueRange.Positive)),
+                DorEc50Multiplier = Get("dorEc50Multiplier", Dimension.Dimensionless, ValueRange.Positive),
+                KorEc50Multiplier = Get("korEc50Multiplier", Dimension.Dimensionless, ValueRange.Positive),
+                ReceptorTurnover = RateConstant.FromPerHour(Get("receptorTurnoverRate", Dimension.Rate, ValueRange.Positive)),
+                ReceptorUpregulation = Get("receptorUpregulation", Dimension.Dimensionless, ValueRange.NonNegative),
+                SynthesisTurnover = RateConstant.FromPerHour(Get("synthesisTurnoverRate", Dimension.Rate, ValueRange.Positive)),
+                SynthesisUpregulation = Get("synthesisUpregulation", Dimension.Dimensionless, ValueRange.NonNegative),
+                SynthesisFeedback = Get("synthesisFeedback", Dimension.Dimensionless, ValueRange.Switch) > 0.5,
+                Tlr4Ic50 = MolarConcentration.FromNanomolar(Get("tlr4Ic50", Dimension.MolarConcentration, ValueRange.Positive)),
                 Formulations = ReadFormulations(),
                 Entries = _entries,
             };
@@ -125,9 +131,9 @@ public static class ParameterSetReader
                 }
 
                 result[formulation] = new FormulationParameters(
-                    RateConstant.FromPerHour(Value(entries, "absorptionRate", prefix + "absorptionRate", Dimension.Rate, Range.Positive)),
-                    Value(entries, "parentRelativeBioavailability", prefix + "parentRelativeBioavailability", Dimension.Dimensionless, Range.RelativeBioavailability),
-                    Value(entries, "metaboliteRelativeBioavailability", prefix + "metaboliteRelativeBioavailability", Dimension.Dimensionless, Range.RelativeBioavailability));
+                    RateConstant.FromPerHour(Value(entries, "absorptionRate", prefix + "absorptionRate", Dimension.Rate, ValueRange.Positive)),
+                    Value(entries, "parentRelativeBioavailability", prefix + "parentRelativeBioavailability", Dimension.Dimensionless, ValueRange.RelativeBioavailability),
+                    Value(entries, "metaboliteRelativeBioavailability", prefix + "metaboliteRelativeBioavailability", Dimension.Dimensionless, ValueRange.RelativeBioavailability));
             }
 
             var missing = Formulations.All.FirstOrDefault(f => !result.ContainsKey(f));
@@ -139,59 +145,10 @@ public static class ParameterSetReader
             return result;
         }
 
-        private double Value(Dictionary<string, ParameterValue?> section, string key, string path, Dimension dimension, Range range)
-        {
-            if (!section.TryGetValue(key, out var raw) || raw is null)
-            {
-                throw Fail($"has no parameter '{path}'");
-            }
-
-            if (raw.Value is not { } value || !double.IsFinite(value))
-            {
-                throw Fail($"gives no numeric value for '{path}'");
-            }
-
-            var unit = raw.Unit ?? throw Fail($"gives no unit for '{path}' (expected {ParameterUnits.Expected(dimension)})");
-            var factor = ParameterUnits.ToBase(dimension, unit)
-                ?? throw Fail($"gives '{path}' in '{unit}', which is not a unit of the right kind (expected {ParameterUnits.Expected(dimension)})");
-
-            if (!Enum.TryParse<ParameterStatus>(raw.Status, ignoreCase: true, out var status) || int.TryParse(raw.Status, out _))
-            {
-                throw Fail($"gives '{path}' the status '{raw.Status ?? "nothing"}' (expected measured, derived or assumed)");
-            }
-
-            if (string.IsNullOrWhiteSpace(raw.Source))
-            {
-                throw Fail($"gives no source for '{path}' (every value needs one)");
-            }
-
-            var inBase = value * factor;
-            var problem = range switch
-            {
-                Range.Positive when inBase <= 0 => "must be positive",
-                Range.NonNegative when inBase < 0 => "must not be negative",
-                Range.Fraction when inBase is <= 0 or > 1 => "must be a fraction above 0 and at most 1",
-                Range.RelativeBioavailability when inBase is <= 0 or > 10 => "must be above 0 and at most 10",
-                _ => null,
-            };
-            if (problem is not null)
-            {
-                throw Fail($"sets '{path}' to {value.ToString(CultureInfo.InvariantCulture)} {unit}, but it {problem}");
-            }
-
-            _entries.Add(new ParameterEntry(path, value, unit, status, raw.Source.Trim(), raw.Note?.Trim()));
-            return inBase;
-        }
+        private double Value(Dictionary<string, ParameterValue?> section, string key, string path, Dimension dimension, ValueRange range) =>
+            ParameterValues.Read(section, key, path, dimension, range, _entries, Fail);
 
         private InvalidInputException Fail(string what) => new($"The parameter file '{sourceName}' {what}.");
-    }
-
-    private enum Range
-    {
-        Positive,
-        NonNegative,
-        Fraction,
-        RelativeBioavailability,
     }
 
     // Shapes of the YAML document; public setters because YamlDotNet fills them.
@@ -206,18 +163,5 @@ public static class ParameterSetReader
         public Dictionary<string, ParameterValue?>? Parameters { get; set; }
 
         public Dictionary<string, Dictionary<string, ParameterValue?>?>? Formulations { get; set; }
-    }
-
-    private sealed class ParameterValue
-    {
-        public double? Value { get; set; }
-
-        public string? Unit { get; set; }
-
-        public string? Status { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Note { get; set; }
     }
 }
