@@ -49,6 +49,9 @@ public readonly struct NaltrexoneModel : IOdeSystem
     private readonly double _tlr4Ic50;
     private readonly bool _tlr4;
 
+    // [segment start time, depot amounts at that time...]; NaN start = not set (depots follow y).
+    private readonly double[] _segment;
+
     public NaltrexoneModel(ModelParameters parameters, IReadOnlyList<Formulation> depots)
         : this(parameters, ConditionCatalog.Generic.Parameters, depots, tlr4: false)
     {
@@ -94,6 +97,24 @@ public readonly struct NaltrexoneModel : IOdeSystem
         _halfEffect = condition.SignallingHalfEffect;
         _tlr4Ic50 = parameters.Tlr4Ic50.Nanomolar;
         _tlr4 = tlr4;
+        _segment = new double[depots.Count + 1];
+        _segment[0] = double.NaN;
+    }
+
+    /// <summary>
+    /// Marks the start of a dose-free segment at <paramref name="t"/> with the depots in
+    /// <paramref name="state"/>. Within it the right-hand side uses the exact depot solution
+    /// A_g(t) = A_g(t0)·e^(−ka·(t − t0)) instead of feeding the depot state back: the same numbers,
+    /// but the fast absorption mode (ka ≈ 2.5/h) no longer limits an explicit solver's step size
+    /// to ≈1.3 h for the rest of the day after the drug is absorbed.
+    /// </summary>
+    public void StartSegment(double t, ReadOnlySpan<double> state)
+    {
+        _segment[0] = t;
+        for (var g = 0; g < _absorption.Length; g++)
+        {
+            _segment[g + 1] = state[g];
+        }
     }
 
     public ConditionParameters Condition { get; }
@@ -137,9 +158,10 @@ public readonly struct NaltrexoneModel : IOdeSystem
     {
         var depots = _absorption.Length;
         double parentIn = 0, metaboliteIn = 0;
+        var segmentStart = _segment[0];
         for (var g = 0; g < depots; g++)
         {
-            var amount = y[g];
+            var amount = double.IsNaN(segmentStart) ? y[g] : _segment[g + 1] * Math.Exp(-_absorption[g] * (t - segmentStart));
             dydt[g] = -_absorption[g] * amount;
             parentIn += _parentInput[g] * amount;
             metaboliteIn += _metaboliteInput[g] * amount;

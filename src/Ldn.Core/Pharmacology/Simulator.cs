@@ -70,8 +70,20 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(regimen);
         var solver = new DormandPrince45(model.Dimension, OdeTolerances.Default);
-        var doses = regimen.Administrations;
-        var horizon = regimen.Horizon.Hours;
+        Integrate(model, regimen.Administrations, regimen.Horizon.Hours, state, solver, ref observer);
+    }
+
+    /// <summary>
+    /// Integrates from 0 to <paramref name="horizonHours"/>, adding each administration (in time order)
+    /// to its depot exactly at its time. The caller supplies the solver so that populations can reuse
+    /// one per thread and choose looser tolerances.
+    /// </summary>
+    public static void Integrate<TObserver>(
+        NaltrexoneModel model, IReadOnlyList<Administration> doses, double horizonHours, Span<double> state, DormandPrince45 solver, ref TObserver observer)
+        where TObserver : struct, IStepObserver
+    {
+        ArgumentNullException.ThrowIfNull(doses);
+        ArgumentNullException.ThrowIfNull(solver);
         var t = 0.0;
         var next = 0;
         while (true)
@@ -82,10 +94,11 @@ public static class Simulator
                 next++;
             }
 
-            var until = next < doses.Count ? doses[next].Time.Hours : horizon;
+            var until = next < doses.Count ? doses[next].Time.Hours : horizonHours;
+            model.StartSegment(t, state);
             solver.Integrate(ref model, state, t, until, ref observer);
             t = until;
-            if (t >= horizon)
+            if (t >= horizonHours)
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using Ldn.Core.Dosing;
+using Ldn.Core.Population;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Pharmacology.Parameters;
@@ -69,6 +70,9 @@ public sealed record ModelParameters
 
     /// <summary>Every value as written in the file, with unit, status and source.</summary>
     public required IReadOnlyList<ParameterEntry> Entries { get; init; }
+
+    /// <summary>Between-subject variability, dose accuracy and adherence for virtual populations.</summary>
+    public required PopulationVariability Variability { get; init; }
 
     public FormulationParameters For(Formulation formulation) => Formulations[formulation];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ldn.Core.Dosing;
+using Ldn.Core.Population;
 using Ldn.Core.Units;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -94,6 +95,7 @@ public static class ParameterSetReader
                 Tlr4Ic50 = MolarConcentration.FromNanomolar(Get("tlr4Ic50", Dimension.MolarConcentration, ValueRange.Positive)),
                 Formulations = ReadFormulations(),
                 Entries = _entries,
+                Variability = ReadVariability(),
             };
 
             var unknown = p.Keys.FirstOrDefault(k => !known.Contains(k));
@@ -145,6 +147,60 @@ public static class ParameterSetReader
             return result;
         }
 
+        private PopulationVariability ReadVariability()
+        {
+            var section = file.Variability ?? throw Fail("has no 'variability' section (between-subject variability for populations)");
+            var cvs = section.LogNormalCv ?? throw Fail("has no 'variability.logNormalCv' section");
+            var unknown = cvs.Keys.FirstOrDefault(k => !PopulationVariability.VariableParameters.Contains(k, StringComparer.Ordinal));
+            if (unknown is not null)
+            {
+                throw Fail($"gives variability for '{unknown}', which cannot vary (known: {string.Join(", ", PopulationVariability.VariableParameters)})");
+            }
+
+            var entries = new List<ParameterEntry>();
+            var names = cvs.Keys.ToList();
+            var values = names.Select(n => ParameterValues.Read(cvs, n, "variability.logNormalCv." + n, Dimension.Dimensionless, ValueRange.NonNegative, entries, Fail)).ToList();
+            if (values.Any(v => v > 3))
+            {
+                throw Fail("gives a coefficient of variation above 300%, which is surely a typo");
+            }
+
+            var correlation = new double[names.Count, names.Count];
+            for (var i = 0; i < names.Count; i++)
+            {
+                correlation[i, i] = 1;
+            }
+
+            foreach (var key in (section.Correlations ?? []).Keys)
+            {
+                var pair = key.Split('~', StringSplitOptions.TrimEntries);
+                var (i, j) = pair.Length == 2 ? (names.IndexOf(pair[0]), names.IndexOf(pair[1])) : (-1, -1);
+                if (i < 0 || j < 0 || i == j)
+                {
+                    throw Fail($"has a correlation '{key}' that does not name two varied parameters as 'a~b'");
+                }
+
+                var r = ParameterValues.Read(section.Correlations!, key, "variability.correlations." + key, Dimension.Dimensionless, ValueRange.Correlation, entries, Fail);
+                correlation[i, j] = correlation[j, i] = r;
+            }
+
+            var doses = new Dictionary<string, ParameterValue?>
+            {
+                ["doseAccuracyCv"] = section.DoseAccuracyCv,
+                ["missedDoseProbability"] = section.MissedDoseProbability,
+            };
+            var accuracy = ParameterValues.Read(doses, "doseAccuracyCv", "variability.doseAccuracyCv", Dimension.Dimensionless, ValueRange.NonNegative, entries, Fail);
+            var missed = ParameterValues.Read(doses, "missedDoseProbability", "variability.missedDoseProbability", Dimension.Dimensionless, ValueRange.Probability, entries, Fail);
+            try
+            {
+                return new PopulationVariability(names, values, correlation, accuracy, missed, entries);
+            }
+            catch (InvalidInputException)
+            {
+                throw Fail("has a variability correlation matrix that is not positive definite (no population could have those correlations)");
+            }
+        }
+
         private double Value(Dictionary<string, ParameterValue?> section, string key, string path, Dimension dimension, ValueRange range) =>
             ParameterValues.Read(section, key, path, dimension, range, _entries, Fail);
 
@@ -163,5 +219,18 @@ public static class ParameterSetReader
         public Dictionary<string, ParameterValue?>? Parameters { get; set; }
 
         public Dictionary<string, Dictionary<string, ParameterValue?>?>? Formulations { get; set; }
+
+        public VariabilitySection? Variability { get; set; }
+    }
+
+    private sealed class VariabilitySection
+    {
+        public Dictionary<string, ParameterValue?>? LogNormalCv { get; set; }
+
+        public Dictionary<string, ParameterValue?>? Correlations { get; set; }
+
+        public ParameterValue? DoseAccuracyCv { get; set; }
+
+        public ParameterValue? MissedDoseProbability { get; set; }
     }
 }

@@ -42,6 +42,8 @@ internal static class ParameterValues
             ValueRange.Fraction when inBase is <= 0 or > 1 => "must be a fraction above 0 and at most 1",
             ValueRange.RelativeBioavailability when inBase is <= 0 or > 10 => "must be above 0 and at most 10",
             ValueRange.Switch when inBase is not (0 or 1) => "must be 0 (off) or 1 (on)",
+            ValueRange.Correlation when inBase is <= -1 or >= 1 => "must lie strictly between -1 and 1",
+            ValueRange.Probability when inBase is < 0 or >= 1 => "must be a probability from 0 up to (not including) 1",
             _ => null,
         };
         if (problem is not null)
@@ -62,6 +64,8 @@ internal enum ValueRange
     Fraction,
     RelativeBioavailability,
     Switch,
+    Correlation,
+    Probability,
 }
 
 /// <summary>One documented value as written in a YAML file; public setters because YamlDotNet fills them.</summary>
