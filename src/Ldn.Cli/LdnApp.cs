@@ -24,6 +24,9 @@ public static class LdnApp
         var root = new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
         {
             SimulateCommand.Create(stdout, stderr),
+            DoseResponseCommand.Create(stdout, stderr),
+            TrialCommand.Create(stdout, stderr),
+            PopulationCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout),
         };
 

@@ -42,12 +42,223 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Json_has_the_mechanism_series_and_summary_fields()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--scenario", "both", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal("generic", root.GetProperty("condition").GetString());
+        Assert.Equal("Symptom score (% of baseline)", root.GetProperty("clinicalInstrument").GetString());
+        Assert.False(root.GetProperty("tlr4").GetBoolean());
+
+        foreach (var result in root.GetProperty("results").EnumerateArray())
+        {
+            // Default horizon 84 days: every summary field has a value.
+            var summary = result.GetProperty("summary");
+            Assert.InRange(summary.GetProperty("signallingOvershootHours").GetDouble(), 0, 24);
+            Assert.InRange(summary.GetProperty("nocturnalSignalling").GetDouble(), 0, 4);
+            Assert.InRange(summary.GetProperty("inflammationChangeWeek12").GetDouble(), -1, 1);
+
+            var series = result.GetProperty("series");
+            var start = series[0];
+            Assert.Equal(1, start.GetProperty("opioidSignalling").GetDouble());
+            Assert.Equal(1, start.GetProperty("receptorDensity").GetDouble());
+            Assert.Equal(1, start.GetProperty("synthesis").GetDouble());
+            Assert.Equal(1, start.GetProperty("inflammation").GetDouble());
+            Assert.Equal(100, start.GetProperty("clinicalScore").GetDouble());
+            foreach (var point in series.EnumerateArray())
+            {
+                foreach (var field in new[] { "opioidSignalling", "receptorDensity", "synthesis", "inflammation", "clinicalScore" })
+                {
+                    Assert.Equal(JsonValueKind.Number, point.GetProperty(field).ValueKind);
+                }
+            }
+
+            // By day 84 blockade has raised receptor density (U → 1 + α_U·O).
+            Assert.True(series[series.GetArrayLength() - 1].GetProperty("receptorDensity").GetDouble() > 1.1);
+        }
+
+        // 4.5 mg: scenario A overshoots most of the day and lowers I; scenario B holds S below 1 all day.
+        var a = root.GetProperty("results")[0].GetProperty("summary");
+        var b = root.GetProperty("results")[1].GetProperty("summary");
+        Assert.True(a.GetProperty("signallingOvershootHours").GetDouble() > 12);
+        Assert.True(a.GetProperty("inflammationChangeWeek12").GetDouble() < -0.01);
+        Assert.Equal(0, b.GetProperty("signallingOvershootHours").GetDouble());
+    }
+
+    [Fact]
+    public void Summary_fields_that_need_a_longer_horizon_are_null_in_json()
+    {
+        var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "28", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var summary = doc.RootElement.GetProperty("results")[0].GetProperty("summary");
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("inflammationChangeWeek12").ValueKind);
+        Assert.Equal(JsonValueKind.Number, summary.GetProperty("nocturnalSignalling").ValueKind);
+
+        // One dose at 22:00 over 8 hours: no full 23:00–07:00 night.
+        (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "1", "--horizon", "8h", "--json");
+        Assert.Equal(0, code);
+        using var shortRun = JsonDocument.Parse(stdout);
+        Assert.Equal(JsonValueKind.Null, shortRun.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("nocturnalSignalling").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("crohns")]
+    [InlineData("Crohn's")]
+    [InlineData("CD")]
+    public void A_named_condition_sets_the_instrument_and_the_score_scale(string name)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", name, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal("crohns-disease", root.GetProperty("condition").GetString());
+        Assert.Equal("CDAI (points)", root.GetProperty("clinicalInstrument").GetString());
+        var series = root.GetProperty("results")[0].GetProperty("series");
+        var baseline = Ldn.Core.Conditions.ConditionCatalog.Find("crohns-disease").Parameters.Instrument.Baseline;
+        Assert.Equal(baseline, series[0].GetProperty("clinicalScore").GetDouble(), 9);
+
+        // The Crohn's file has a placebo response: the score falls even where I does not move (scenario B).
+        Assert.True(series[series.GetArrayLength() - 1].GetProperty("clinicalScore").GetDouble() < 0.95 * baseline);
+    }
+
+    [Fact]
+    public void Tlr4_is_switched_on_by_its_flag_and_barely_changes_anything()
+    {
+        var (_, off, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--scenario", "A", "--json");
+        var (code, on, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--scenario", "A", "--tlr4", "--json");
+        Assert.Equal(0, code);
+        using var offDoc = JsonDocument.Parse(off);
+        using var onDoc = JsonDocument.Parse(on);
+        Assert.True(onDoc.RootElement.GetProperty("tlr4").GetBoolean());
+        var before = offDoc.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("inflammationChangeWeek12").GetDouble();
+        var after = onDoc.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("inflammationChangeWeek12").GetDouble();
+        // It acts (I a little lower), but by far less than 1e-3: the ≈30,000-fold concentration gap.
+        Assert.True(before - after > 0 && before - after < 1e-3, $"TLR4 changed week-12 inflammation by {before - after}.");
+    }
+
+    [Fact]
+    public void An_unknown_condition_exits_2_with_one_line_listing_the_known_ones()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", "lupus");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        var message = stderr.TrimEnd('\n');
+        Assert.DoesNotContain('\n', message);
+        Assert.Contains("'lupus'", message, StringComparison.Ordinal);
+        Assert.Contains("crohns-disease", message, StringComparison.Ordinal);
+        Assert.Contains("fibromyalgia", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("schema: ldn-condition/1\nid: x\nname: X\n", "has no 'instrument' section")]
+    [InlineData("not: [valid", "is not valid at line")]
+    [InlineData("", "is empty")]
+    public void A_broken_condition_file_exits_2_naming_the_file(string content, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("ldn-condition-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "broken.yaml");
+            File.WriteAllText(path, content);
+            var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", path);
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, stdout);
+            var message = stderr.TrimEnd('\n');
+            Assert.DoesNotContain('\n', message);
+            Assert.Contains(path, message, StringComparison.Ordinal);
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_copy_of_a_shipped_condition_file_with_one_value_broken_exits_2()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LdnWorkbench.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var text = File.ReadAllText(Path.Combine(root.FullName, "data", "conditions", "fibromyalgia.yaml"));
+        var folder = Directory.CreateTempSubdirectory("ldn-condition-");
+        try
+        {
+            var good = Path.Combine(folder.FullName, "mine.yml");
+            File.WriteAllText(good, text);
+            var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", good, "--json");
+            Assert.Equal(0, code);
+            using (var doc = JsonDocument.Parse(stdout))
+            {
+                Assert.Equal("fibromyalgia", doc.RootElement.GetProperty("condition").GetString());
+            }
+
+            Assert.Contains("  maxInhibition:\n    value: ", text, StringComparison.Ordinal);
+            var broken = Path.Combine(folder.FullName, "broken.yaml");
+            File.WriteAllText(broken, text.Replace("  maxInhibition:\n    value: ", "  maxInhibition:\n    value: 9", StringComparison.Ordinal));
+            var (brokenCode, _, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", broken);
+            Assert.Equal(2, brokenCode);
+            Assert.Contains("'maxInhibition'", stderr, StringComparison.Ordinal);
+            Assert.Contains(broken, stderr, StringComparison.Ordinal);
+
+            var (missingCode, _, missing) = CliRunner.Run("simulate", "--dose", "4.5mg", "--condition", Path.Combine(folder.FullName, "none.yaml"));
+            Assert.Equal(2, missingCode);
+            Assert.Contains("does not exist", missing, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_default_view_is_a_table_with_the_notice()
     {
         var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "1.5 mg");
         Assert.Equal(0, code);
         Assert.Contains("MOR blockade peak", stdout, StringComparison.Ordinal);
         Assert.Contains("not medical advice", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_table_shows_the_condition_and_the_mechanism_values()
+    {
+        var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--scenario", "both", "--condition", "fm");
+        Assert.Equal(0, code);
+        Assert.Contains("Condition: Fibromyalgia (fibromyalgia); outcome scale Pain NRS", stdout, StringComparison.Ordinal);
+        Assert.Contains("TLR4 term off", stdout, StringComparison.Ordinal);
+        Assert.Contains("Signalling overshoot (h/day with S > 1)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Nocturnal signalling", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"Inflammation change at week 12\s*│\s*−\d+\.\d%\s*│\s*\+0\.0%", stdout);
+        Assert.Contains("Pain NRS at the end", stdout, StringComparison.Ordinal);
+
+        // The S sparkline: one row per scenario under its heading.
+        var lines = stdout.Split('\n');
+        var heading = Array.FindIndex(lines, l => l.StartsWith("Net opioid signalling S", StringComparison.Ordinal));
+        Assert.True(heading > 0);
+        Assert.Matches(@"^  A  [▁▂▃▄▅▆▇█]{10,}$", lines[heading + 1]);
+        Assert.Matches(@"^  B  [▁▂▃▄▅▆▇█]{10,}$", lines[heading + 2]);
+
+        // Scenario B holds S below 1 all day at 4.5 mg: no bar above the half-height ▄.
+        Assert.DoesNotMatch("[▅▆▇█]", lines[heading + 2]);
+        Assert.Matches("[▅▆▇█]", lines[heading + 1]);
+    }
+
+    [Fact]
+    public void The_table_marks_a_missing_week_12_value()
+    {
+        var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "28");
+        Assert.Equal(0, code);
+        Assert.Contains("— (< 12 weeks)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ldn.Cli.Reports;
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
@@ -17,11 +22,22 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
 
     private static readonly Lazy<SimulationResult> ThreeDoses = new(() => Simulate(ParameterSets.Default));
 
-    private static SimulationResult Simulate(ModelParameters parameters, Duration? outputStep = null) => Simulator.Run(
+    /// <summary>12 weeks with a named condition: every mechanism summary field exists.</summary>
+    private static readonly Lazy<SimulationResult> TwelveWeeksCrohns = new(() => Simulator.Run(
+        Regimen.Repeated(Mass.FromMilligrams(4.5), ClockTime.Parse("22:00"), Duration.FromHours(24), 84, Formulation.Capsule),
+        ParameterSets.Default,
+        ConditionCatalog.Find("crohns").Parameters,
+        Duration.FromHours(2),
+        [OccupancyScenario.A, OccupancyScenario.B],
+        tlr4: false));
+
+    private static SimulationResult Simulate(ModelParameters parameters, Duration? outputStep = null, ConditionParameters? condition = null) => Simulator.Run(
         Regimen.Repeated(Mass.FromMilligrams(4.5), ClockTime.Parse("22:00"), Duration.FromHours(24), 3, Formulation.Capsule),
         parameters,
+        condition ?? ConditionCatalog.Generic.Parameters,
         outputStep ?? Duration.FromHours(1),
-        [OccupancyScenario.A, OccupancyScenario.B]);
+        [OccupancyScenario.A, OccupancyScenario.B],
+        tlr4: false);
 
     private static string Page => SimulationReport.Render(ThreeDoses.Value, GeneratedAt);
 
@@ -54,10 +70,15 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
     {
         var page = Page;
 
-        // Concentrations, MOR by scenario, and MOR/DOR/KOR for each of the two scenarios.
-        Assert.Equal(4, Regex.Count(page, "<canvas", RegexOptions.IgnoreCase));
-        Assert.Contains("id=\"chart-receptors-a\"", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"chart-receptors-b\"", page, StringComparison.Ordinal);
+        // Concentrations, MOR by scenario, MOR/DOR/KOR and S/U/P/I for each of the two scenarios, clinical score.
+        Assert.Equal(7, Regex.Count(page, "<canvas", RegexOptions.IgnoreCase));
+        foreach (var id in new[] { "chart-concentrations", "chart-mor", "chart-receptors-a", "chart-receptors-b", "chart-mechanism-a", "chart-mechanism-b", "chart-score" })
+        {
+            Assert.Contains($"<canvas id=\"{id}\"", page, StringComparison.Ordinal);
+
+            // The drawing script asks for every one of them by id.
+            Assert.Contains(id.StartsWith("chart-receptors", StringComparison.Ordinal) ? "'chart-receptors-'" : id.StartsWith("chart-mechanism", StringComparison.Ordinal) ? "'chart-mechanism-'" : $"'{id}'", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -124,7 +145,11 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
 
         Assert.Contains(SimulationReport.Text("Naltrexone AUC to infinity (ng·h/mL)"), page, StringComparison.Ordinal);
         Assert.Contains("4.5 mg liquid, a single dose at 08:30 (hour 0)", page, StringComparison.Ordinal);
-        Assert.Equal(3, Regex.Count(page, "<canvas", RegexOptions.IgnoreCase));
+
+        // Concentrations, MOR, MOR/DOR/KOR of B, S/U/P/I of B, clinical score.
+        Assert.Equal(5, Regex.Count(page, "<canvas", RegexOptions.IgnoreCase));
+        Assert.Contains("id=\"chart-mechanism-b\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"chart-mechanism-a\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,8 +166,7 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
             Assert.Contains(SimulationReport.Text(entry.Source), page, StringComparison.Ordinal);
         }
 
-        var rows = Regex.Count(page[page.IndexOf("<table class=\"params\">", StringComparison.Ordinal)..], "<tr><td><code>");
-        Assert.Equal(parameters.Entries.Count, rows);
+        Assert.Equal(parameters.Entries.Count, Regex.Count(Table(page, "model-params"), "<tr><td><code>"));
     }
 
     [Fact]
@@ -228,11 +252,11 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
             var body = Regex.Match(dom, "<body[^>]*>");
             Assert.True(body.Success, "Chromium printed no <body>.");
             Assert.DoesNotContain("data-charts-error", body.Value, StringComparison.Ordinal);
-            Assert.Contains("data-charts-ready=\"4\"", body.Value, StringComparison.Ordinal);
+            Assert.Contains("data-charts-ready=\"7\"", body.Value, StringComparison.Ordinal);
 
             // Chart.js sizes every canvas it draws on.
             var canvases = Regex.Matches(dom, "<canvas[^>]*>");
-            Assert.Equal(4, canvases.Count);
+            Assert.Equal(7, canvases.Count);
             Assert.All(canvases, c => Assert.Matches("width=\"[1-9][0-9]*\"", c.Value));
         }
         finally
@@ -270,6 +294,163 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
         output.WriteLine("chromium stderr: " + stderr.GetAwaiter().GetResult());
         Assert.Equal(0, process.ExitCode);
         return stdout.GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void Summary_table_shows_the_mechanism_values()
+    {
+        var result = TwelveWeeksCrohns.Value;
+        var page = SimulationReport.Render(result, GeneratedAt);
+
+        Assert.Contains(SimulationReport.Text("Signalling overshoot (hours a day with S > 1)"), page, StringComparison.Ordinal);
+        Assert.Contains(SimulationReport.Text("Nocturnal signalling (mean S, last 23:00–07:00)"), page, StringComparison.Ordinal);
+        Assert.Contains("Inflammation change at week 12 (%)", page, StringComparison.Ordinal);
+        foreach (var summary in result.Scenarios.Select(s => s.Summary))
+        {
+            AssertCell(page, summary.SignallingOvershootHoursPerDay.ToString("0.0", CultureInfo.InvariantCulture));
+            AssertCell(page, summary.NocturnalSignalling!.Value.ToString("0.000", CultureInfo.InvariantCulture));
+            AssertCell(page, SimulationReport.SignedPercent(summary.InflammationChangeWeek12!.Value));
+        }
+
+        // Scenario A lowers I at 4.5 mg (a minus sign, not a hyphen); B leaves it where it was.
+        var a = result.Scenarios.Single(s => s.Scenario == OccupancyScenario.A).Summary.InflammationChangeWeek12!.Value;
+        Assert.True(a < -0.01);
+        AssertCell(page, "−" + (-a * 100).ToString("0.0", CultureInfo.InvariantCulture));
+        AssertCell(page, "+0.0");
+    }
+
+    [Fact]
+    public void Mechanism_values_that_need_more_time_are_marked_missing_not_zero()
+    {
+        // Three days: no week 12, but a full night (the last 23:00–07:00 is hours 49–57).
+        var page = Page;
+        Assert.Equal(2, Regex.Count(page, "<td class=\"num\">— \\(shorter than 12 weeks\\)</td>"));
+        Assert.DoesNotContain("no full night", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-0.1174, "−11.7")]
+    [InlineData(0.05, "+5.0")]
+    [InlineData(0.0, "+0.0")]
+    [InlineData(-0.00001, "+0.0")]
+    public void Signed_percent_uses_a_true_minus_and_never_shows_minus_zero(double fraction, string expected) =>
+        Assert.Equal(expected, SimulationReport.SignedPercent(fraction));
+
+    [Fact]
+    public void Page_names_the_condition_and_charts_the_score_on_its_instrument()
+    {
+        var result = TwelveWeeksCrohns.Value;
+        var page = SimulationReport.Render(result, GeneratedAt);
+
+        Assert.Contains("<dt>Condition</dt><dd>" + SimulationReport.Text("Crohn's disease (crohns-disease)") + "</dd>", page, StringComparison.Ordinal);
+        var baseline = result.Condition.Instrument.Baseline;
+        Assert.Contains(SimulationReport.Text($"CDAI (points), 0–600, lower is better; trial baseline {baseline.ToString("0.##", CultureInfo.InvariantCulture)}"), page, StringComparison.Ordinal);
+        Assert.Contains("<dt>TLR4 term</dt><dd>off", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Clinical score — CDAI (points)</h3>", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Signalling, receptors, synthesis and inflammation — Scenario B (default)</h3>", page, StringComparison.Ordinal);
+
+        // The chart data carries S, U, P, I and the score for each scenario, thinned like the other curves,
+        // and the score axis title.
+        using var data = ReportData(page);
+        Assert.Equal("CDAI (points)", data.RootElement.GetProperty("scoreLabel").GetString());
+        foreach (var (scenario, json) in result.Scenarios.Zip(data.RootElement.GetProperty("scenarios").EnumerateArray()))
+        {
+            var points = json.GetProperty("time").GetArrayLength();
+            Assert.Equal(SimulationReport.ChartIndices(scenario.Series.Count).Length, points);
+            foreach (var field in new[] { "signalling", "receptorDensity", "synthesis", "inflammation", "score" })
+            {
+                Assert.Equal(points, json.GetProperty(field).GetArrayLength());
+            }
+
+            Assert.Equal(baseline, json.GetProperty("score")[0].GetDouble(), 3);
+            Assert.Equal((float)scenario.Series.OpioidSignalling[^1], json.GetProperty("signalling")[points - 1].GetSingle());
+            Assert.Equal((float)scenario.Series.Inflammation[^1], json.GetProperty("inflammation")[points - 1].GetSingle());
+        }
+    }
+
+    [Fact]
+    public void Every_condition_parameter_is_listed_with_status_and_source_after_the_model_parameters()
+    {
+        var condition = TwelveWeeksCrohns.Value.Condition;
+        var page = SimulationReport.Render(TwelveWeeksCrohns.Value, GeneratedAt);
+        var table = Table(page, "condition-params");
+
+        Assert.True(page.IndexOf("id=\"model-params\"", StringComparison.Ordinal) < page.IndexOf("id=\"condition-params\"", StringComparison.Ordinal));
+        Assert.Equal(condition.Entries.Count, Regex.Count(table, "<tr><td><code>"));
+        foreach (var entry in condition.Entries)
+        {
+            var status = entry.Status.ToString().ToLowerInvariant();
+            Assert.Contains(
+                $"<tr><td><code>{SimulationReport.Text(entry.Key)}</code></td><td class=\"num\">{entry.Value.ToString(CultureInfo.InvariantCulture)}</td><td>{SimulationReport.Text(entry.Unit)}</td>"
+                    + $"<td class=\"status-{status}\">{status}</td><td>{SimulationReport.Text(entry.Source)}</td>",
+                table,
+                StringComparison.Ordinal);
+        }
+
+        Assert.Contains(SimulationReport.Text(condition.Calibration), page, StringComparison.Ordinal);
+        Assert.Contains(SimulationReport.Text(condition.Responder.ToString()), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_from_a_condition_file_is_html_encoded()
+    {
+        var generic = ConditionCatalog.Generic.Parameters;
+        var hostile = generic with
+        {
+            Name = "<script>alert(4)</script>",
+            Id = "\"><img src=x>",
+            Calibration = "<iframe src=x>",
+            Instrument = generic.Instrument with { Name = "</script><script>alert(5)</script>", Unit = "<b>u</b>" },
+            Entries = [.. generic.Entries, new ParameterEntry("y<b>", 1, "1", ParameterStatus.Assumed, "<img src=y onerror=alert(6)>", null)],
+        };
+
+        var page = SimulationReport.Render(Simulate(ParameterSets.Default, condition: hostile), GeneratedAt);
+
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<iframe", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>u", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(4)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(page, "<script", RegexOptions.IgnoreCase));
+        Assert.Equal(3, Regex.Count(page, "</script", RegexOptions.IgnoreCase));
+
+        // In the chart data the instrument name is JSON-escaped, and it reads back intact.
+        using var data = ReportData(page);
+        Assert.Equal("</script><script>alert(5)</script> (<b>u</b>)", data.RootElement.GetProperty("scoreLabel").GetString());
+    }
+
+    [Fact]
+    public void The_content_security_policy_lets_exactly_the_inline_scripts_run()
+    {
+        var page = Page;
+        var policy = WebUtility.HtmlDecode(Regex.Match(page, "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").Groups[1].Value);
+        var allowed = Regex.Matches(policy, "'sha256-([A-Za-z0-9+/=]+)'").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(2, allowed.Count);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+
+        // Every executable script (not the JSON data block) hashes to one of the allowed values, and each
+        // allowed value is used: no stale hash after an edit of the drawing code.
+        var scripts = Regex.Matches(page, "<script>(.*?)</script>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, scripts.Count);
+        var hashes = scripts.Select(text => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)))).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(allowed.Order(StringComparer.Ordinal), hashes.Order(StringComparer.Ordinal));
+        Assert.Contains("<script id=\"report-data\" type=\"application/json\">", page, StringComparison.Ordinal);
+    }
+
+    private static JsonDocument ReportData(string page)
+    {
+        var json = Regex.Match(page, "<script id=\"report-data\" type=\"application/json\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.DoesNotContain("<", json, StringComparison.Ordinal);
+        return JsonDocument.Parse(json);
+    }
+
+    /// <summary>The HTML of the table with the given id, up to its closing tag.</summary>
+    private static string Table(string page, string id)
+    {
+        var start = page.IndexOf($"<table class=\"params\" id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No table {id}.");
+        var end = page.IndexOf("</table>", start, StringComparison.Ordinal);
+        return page[start..end];
     }
 
     private static void AssertCell(string page, string value) =>

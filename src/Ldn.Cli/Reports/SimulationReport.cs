@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
@@ -62,6 +63,7 @@ internal static class SimulationReport
         AppendSummary(html, result);
         AppendCharts(html, result);
         AppendParameters(html, result.Parameters);
+        AppendCondition(html, result.Condition);
         AppendFooter(html, generatedAt);
         html.Append("</main>\n");
         AppendScripts(html, dataJson, chartLibrary);
@@ -148,6 +150,11 @@ internal static class SimulationReport
         Fact(html, "Output step", Span(result.OutputStep.Hours));
         Fact(html, "Summary window", SummaryWindowText(regimen, windowFrom.Hours, windowTo.Hours));
         Fact(html, "Parameter set", result.Parameters.Name);
+        Fact(html, "Condition", $"{result.Condition.Name} ({result.Condition.Id})");
+        Fact(html, "Outcome scale", InstrumentDescription(result.Condition.Instrument));
+        Fact(html, "TLR4 term", result.Tlr4
+            ? $"on (IC50 {Fixed(result.Parameters.Tlr4Ic50.Nanomolar / 1000, "0.###")} µM; at LDN exposure free naltrexone is ≈30,000-fold below it)"
+            : "off (the default; see the parameter table)");
         html.Append("</dl>\n</section>\n");
     }
 
@@ -175,6 +182,9 @@ internal static class SimulationReport
         SummaryRow(html, scenarios, "MOR blockade mean (%)", s => Percent(s.MorMean));
         SummaryRow(html, scenarios, "Hours with MOR blockade > 25%", s => Fixed(s.MorAbove25Percent.Hours, "0.0"));
         SummaryRow(html, scenarios, "Hours with MOR blockade > 50%", s => Fixed(s.MorAbove50Percent.Hours, "0.0"));
+        SummaryRow(html, scenarios, "Signalling overshoot (hours a day with S > 1)", s => Fixed(s.SignallingOvershootHoursPerDay, "0.0"));
+        SummaryRow(html, scenarios, "Nocturnal signalling (mean S, last 23:00–07:00)", s => s.NocturnalSignalling is { } night ? Fixed(night, "0.000") : "— (no full night)");
+        SummaryRow(html, scenarios, "Inflammation change at week 12 (%)", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (shorter than 12 weeks)");
         SummaryRow(html, scenarios, "Summary window (hours of the simulation)", s => $"{Hours(s.WindowStart.Hours)}–{Hours(s.WindowEnd.Hours)}");
         html.Append("</tbody>\n</table>\n");
 
@@ -185,7 +195,10 @@ internal static class SimulationReport
                 .Append(Text(ScenarioExplanation(scenario.Scenario, result.Parameters))).Append("</li>\n");
         }
 
-        html.Append("</ul>\n<p class=\"caption\">MOR, DOR, KOR: μ-, δ- and κ-opioid receptors. Blockade is the modelled fraction of receptors occupied by naltrexone and 6β-naltrexol.</p>\n</section>\n");
+        html.Append("</ul>\n<p class=\"caption\">MOR, DOR, KOR: μ-, δ- and κ-opioid receptors. Blockade is the modelled fraction of receptors occupied by naltrexone and 6β-naltrexol. ")
+            .Append("S = P·U·(1 − O) is net opioid signalling (1 without drug): U receptor/OGFr density, P opioid-peptide synthesis capacity, O MOR blockade. ")
+            .Append("The inflammation index I falls only while S exceeds 1 (or with the TLR4 term on); its change is I(12 weeks)/I(0) − 1. ")
+            .Append("Everything after the blockade is a hypothesis from rodent work (docs/model.md, section 5b).</p>\n</section>\n");
     }
 
     private static void AppendCharts(StringBuilder html, SimulationResult result)
@@ -219,6 +232,28 @@ internal static class SimulationReport
                 null);
         }
 
+        foreach (var scenario in result.Scenarios)
+        {
+            var label = ScenarioLabel(scenario.Scenario);
+            Figure(
+                html,
+                "chart-mechanism-" + scenario.Scenario.ToString().ToLowerInvariant(),
+                $"Signalling, receptors, synthesis and inflammation — {label}",
+                "Net opioid signalling S = P·U·(1 − O), receptor/OGFr density U, synthesis capacity P and the inflammation index I, each relative to its drug-free value of 1 (dashed line). "
+                    + "U and P rise under blockade over days; where S stays above 1 the inflammation index falls over weeks.",
+                null);
+        }
+
+        var instrument = result.Condition.Instrument;
+        Figure(
+            html,
+            "chart-score",
+            $"Clinical score — {instrument.Name} ({instrument.Unit})",
+            $"The modelled mean score of {result.Condition.Name} on {instrument.Name}, {(instrument.LowerIsBetter ? "lower" : "higher")} is better, from a baseline of "
+                + $"{Fixed(instrument.Baseline, "0.##")} {instrument.Unit}; it includes the mean placebo response of the condition file "
+                + $"({Fixed(result.Condition.PlaceboMaximum * 100, "0.#")}% of baseline at most). Not calibrated unless the condition's calibration note says so.",
+            null);
+
         html.Append("</section>\n");
     }
 
@@ -226,9 +261,15 @@ internal static class SimulationReport
     {
         html.Append("<section>\n<h2>Parameters</h2>\n<p class=\"caption\">Every value of parameter set <strong>")
             .Append(Text(parameters.Name))
-            .Append("</strong> as written in its file. Measured: a human value from the cited publication; derived: computed from measured values; assumed: no data exist.</p>\n")
-            .Append("<table class=\"params\">\n<thead><tr><th>Key</th><th class=\"num\">Value</th><th>Unit</th><th>Status</th><th class=\"source\">Source</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
-        foreach (var entry in parameters.Entries)
+            .Append("</strong> as written in its file. Measured: a human value from the cited publication; derived: computed from measured values; assumed: no data exist.</p>\n");
+        AppendEntryTable(html, parameters.Entries, "model-params");
+        html.Append("</section>\n");
+    }
+
+    private static void AppendEntryTable(StringBuilder html, IReadOnlyList<ParameterEntry> entries, string id)
+    {
+        html.Append("<table class=\"params\" id=\"").Append(id).Append("\">\n<thead><tr><th>Key</th><th class=\"num\">Value</th><th>Unit</th><th>Status</th><th class=\"source\">Source</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
+        foreach (var entry in entries)
         {
             // Long dotted keys (formulations.sublingual.…) may wrap after a dot, not in the middle of a word.
             html.Append("<tr><td><code>").Append(Text(entry.Key).Replace(".", ".<wbr>", StringComparison.Ordinal)).Append("</code></td>")
@@ -239,7 +280,21 @@ internal static class SimulationReport
                 .Append("<td>").Append(Text(entry.Note)).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendCondition(StringBuilder html, ConditionParameters condition)
+    {
+        html.Append("<section>\n<h2>Condition</h2>\n<p class=\"caption\">The immune-module parameters of <strong>")
+            .Append(Text(condition.Name))
+            .Append("</strong> (<code>").Append(Text(condition.Id)).Append("</code>) as written in its condition file, next to the model parameters above.</p>\n")
+            .Append("<dl class=\"facts\">\n");
+        Fact(html, "Outcome scale", InstrumentDescription(condition.Instrument));
+        Fact(html, "Responder", condition.Responder.ToString());
+        Fact(html, "Calibration", condition.Calibration);
+        html.Append("</dl>\n");
+        AppendEntryTable(html, condition.Entries, "condition-params");
+        html.Append("</section>\n");
     }
 
     private static void AppendFooter(StringBuilder html, DateTimeOffset generatedAt)
@@ -332,6 +387,10 @@ internal static class SimulationReport
         _ => string.Empty,
     };
 
+    private static string InstrumentDescription(ClinicalInstrument instrument) =>
+        $"{instrument.Name} ({instrument.Unit}), {Fixed(instrument.Minimum, "0.##")}–{Fixed(instrument.Maximum, "0.##")}, "
+        + $"{(instrument.LowerIsBetter ? "lower" : "higher")} is better; trial baseline {Fixed(instrument.Baseline, "0.##")}";
+
     private static string StatusName(ParameterStatus status) => status switch
     {
         ParameterStatus.Measured => "measured",
@@ -358,15 +417,21 @@ internal static class SimulationReport
         var scenarios = result.Scenarios.Select(s =>
         {
             var indices = ChartIndices(s.Series.Count);
-            return new BlockadeData(
+            return new ScenarioCurves(
                 s.Scenario.ToString(),
                 ScenarioLabel(s.Scenario),
                 s.Scenario == OccupancyScenario.B,
                 Pick(s.Series.TimeHours, indices, 1),
                 Pick(s.Series.Mor, indices, 100),
                 Pick(s.Series.Dor, indices, 100),
-                Pick(s.Series.Kor, indices, 100));
+                Pick(s.Series.Kor, indices, 100),
+                Pick(s.Series.OpioidSignalling, indices, 1),
+                Pick(s.Series.ReceptorDensity, indices, 1),
+                Pick(s.Series.Synthesis, indices, 1),
+                Pick(s.Series.Inflammation, indices, 1),
+                Pick(s.Series.ClinicalScore, indices, 1));
         }).ToList();
+        var instrument = result.Condition.Instrument;
 
         return new ReportData(
             regimen.StartClock.MinutesSinceMidnight,
@@ -375,6 +440,7 @@ internal static class SimulationReport
             windowFrom.Hours,
             windowTo.Hours,
             LogScaleFloor(kinetics),
+            $"{instrument.Name} ({instrument.Unit})",
             concentrations,
             scenarios);
     }
@@ -430,6 +496,13 @@ internal static class SimulationReport
 
     internal static string Percent(double fraction) => Fixed(fraction * 100, "0.0");
 
+    /// <summary>A relative change in percent with its sign, "−11.7" or "+0.0" (a true minus sign, as in the terminal table).</summary>
+    internal static string SignedPercent(double fraction)
+    {
+        var text = Fixed(Math.Abs(fraction * 100), "0.0");
+        return (fraction < 0 && text != "0.0" ? "−" : "+") + text;
+    }
+
     internal static string Fixed(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Hours(double hours) => Fixed(hours, "0.##");
@@ -477,12 +550,26 @@ internal static class SimulationReport
         double WindowStartHours,
         double WindowEndHours,
         double ConcentrationFloor,
+        string ScoreLabel,
         ConcentrationData Concentrations,
-        IReadOnlyList<BlockadeData> Scenarios);
+        IReadOnlyList<ScenarioCurves> Scenarios);
 
     private sealed record ConcentrationData(float[] Time, float[] Parent, float[] Metabolite);
 
-    private sealed record BlockadeData(string Id, string Label, bool IsDefault, float[] Time, float[] Mor, float[] Dor, float[] Kor);
+    /// <summary>One scenario's curves: blockade in percent; S, U, P and I relative to baseline; the score in instrument units.</summary>
+    private sealed record ScenarioCurves(
+        string Id,
+        string Label,
+        bool IsDefault,
+        float[] Time,
+        float[] Mor,
+        float[] Dor,
+        float[] Kor,
+        float[] Signalling,
+        float[] ReceptorDensity,
+        float[] Synthesis,
+        float[] Inflammation,
+        float[] Score);
 
     // ---- Inline page assets -------------------------------------------------------------------------
 
@@ -502,6 +589,7 @@ internal static class SimulationReport
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }
+        dl.facts + table { margin-top: 12px; }
         table { border-collapse: collapse; width: 100%; background: var(--panel); border: 1px solid var(--line); }
         th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         thead th { background: #eef2f7; }
@@ -550,6 +638,7 @@ internal static class SimulationReport
             parent: '#2563eb', metabolite: '#9333ea',
             A: '#ea580c', B: '#0f766e',
             mor: '#dc2626', dor: '#2563eb', kor: '#16a34a',
+            signalling: '#0f172a', receptors: '#16a34a', synthesis: '#9333ea', inflammation: '#dc2626',
           };
 
           const clock = (hours) => {
@@ -569,6 +658,25 @@ internal static class SimulationReport
               ctx.save();
               ctx.fillStyle = 'rgba(100, 116, 139, 0.10)';
               ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+              ctx.restore();
+            },
+          };
+
+          // A dashed line at 1, the drug-free value of S, U, P and I.
+          const baselineOne = {
+            id: 'baselineOne',
+            afterDatasetsDraw(chart) {
+              const { ctx, chartArea, scales } = chart;
+              const y = scales.y.getPixelForValue(1);
+              if (!(y >= chartArea.top && y <= chartArea.bottom)) return;
+              ctx.save();
+              ctx.strokeStyle = 'rgba(71, 85, 105, 0.8)';
+              ctx.setLineDash([6, 4]);
+              ctx.lineWidth = 1;
+              ctx.beginPath();
+              ctx.moveTo(chartArea.left, y);
+              ctx.lineTo(chartArea.right, y);
+              ctx.stroke();
               ctx.restore();
             },
           };
@@ -604,11 +712,13 @@ internal static class SimulationReport
           });
           const linearAxis = () => ({ type: 'linear', min: 0, title: { display: true, text: 'ng/mL' } });
           const percentAxis = () => ({ type: 'linear', min: 0, max: 100, ticks: { stepSize: 25 }, title: { display: true, text: 'Receptors blocked (%)' } });
+          const relativeAxis = () => ({ type: 'linear', min: 0, suggestedMax: 2, title: { display: true, text: 'Relative to the drug-free value (= 1)' } });
+          const scoreAxis = () => ({ type: 'linear', title: { display: true, text: data.scoreLabel } });
 
-          const chart = (canvasId, datasets, yAxis, formatValue) => new Chart(document.getElementById(canvasId), {
+          const chart = (canvasId, datasets, yAxis, formatValue, extraPlugins) => new Chart(document.getElementById(canvasId), {
             type: 'line',
             data: { datasets },
-            plugins: [summaryWindow],
+            plugins: [summaryWindow, ...(extraPlugins || [])],
             options: {
               animation: false,
               responsive: true,
@@ -632,6 +742,8 @@ internal static class SimulationReport
 
           const concentration = (v) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3)) + ' ng/mL';
           const percent = (v) => v.toFixed(1) + '%';
+          const relative = (v) => v.toFixed(3);
+          const score = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 
           try {
             const charts = [];
@@ -656,6 +768,18 @@ internal static class SimulationReport
                 line('KOR (κ)', s.time, s.kor, colors.kor),
               ], percentAxis(), percent));
             }
+
+            for (const s of data.scenarios) {
+              charts.push(chart('chart-mechanism-' + s.id.toLowerCase(), [
+                line('Signalling S', s.time, s.signalling, colors.signalling, { borderWidth: 3 }),
+                line('Receptor density U', s.time, s.receptorDensity, colors.receptors),
+                line('Synthesis capacity P', s.time, s.synthesis, colors.synthesis),
+                line('Inflammation index I', s.time, s.inflammation, colors.inflammation),
+              ], relativeAxis(), relative, [baselineOne]));
+            }
+
+            charts.push(chart('chart-score', data.scenarios.map((s) =>
+              line(s.label, s.time, s.score, colors[s.id] || '#475569', { borderWidth: s.isDefault ? 3 : 2 })), scoreAxis(), score));
 
             document.body.dataset.chartsReady = String(charts.length);
           } catch (error) {

@@ -66,7 +66,15 @@ public static class ConditionReader
             throw Fail("needs an instrument with a name and a baseline between its minimum and maximum");
         }
 
-        var responder = ResponderDefinition.Parse(instrument.Responder ?? throw Fail("gives no instrument 'responder' threshold (e.g. '70 points' or '30%')"));
+        ResponderDefinition responder;
+        try
+        {
+            responder = ResponderDefinition.Parse(instrument.Responder ?? throw Fail("gives no instrument 'responder' threshold (e.g. '70 points' or '30%')"));
+        }
+        catch (InvalidInputException e) when (!e.Message.StartsWith("The condition file", StringComparison.Ordinal))
+        {
+            throw Fail($"has an unusable responder threshold: {e.Message.TrimEnd('.')}");
+        }
         var section = file.Parameters ?? throw Fail("has no 'parameters' section");
         var unknown = section.Keys.FirstOrDefault(k => !KnownParameters.Contains(k, StringComparer.Ordinal));
         if (unknown is not null)

@@ -106,7 +106,9 @@ public readonly struct NaltrexoneModel : IOdeSystem
     /// <paramref name="state"/>. Within it the right-hand side uses the exact depot solution
     /// A_g(t) = A_g(t0)·e^(−ka·(t − t0)) instead of feeding the depot state back: the same numbers,
     /// but the fast absorption mode (ka ≈ 2.5/h) no longer limits an explicit solver's step size
-    /// to ≈1.3 h for the rest of the day after the drug is absorbed.
+    /// to ≈1.3 h for the rest of the day after the drug is absorbed. The segment is stored in an
+    /// array that copies of this struct share, so one model instance belongs to one integration at a
+    /// time (the simulator and each virtual subject create their own).
     /// </summary>
     public void StartSegment(double t, ReadOnlySpan<double> state)
     {

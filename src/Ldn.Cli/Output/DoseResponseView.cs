@@ -1,0 +1,77 @@
+using System.Globalization;
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology;
+using Spectre.Console;
+
+namespace Ldn.Cli.Output;
+
+/// <summary>The human view of a dose–response sweep: one table per scenario and dosing time, each with its verdict.</summary>
+internal static class DoseResponseView
+{
+    private const string Missing = "–";
+
+    public static void Write(DoseResponseResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var console = ConsoleFactory.For(writer);
+        var request = result.Request;
+        console.MarkupLine(Markup.Escape(
+            $"Daily {request.Formulation.Name()} dosing for {request.Weeks} weeks; condition: {result.Condition.Id}; parameters: {result.Parameters.Name}"
+            + (result.Tlr4 ? "; TLR4 term on." : ".")));
+        console.MarkupLine(Markup.Escape(
+            "MOR peak/trough: blockade over the last dosing interval. S > 1: hours a day with net opioid signalling above baseline. "
+            + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: change at week 12 (negative = benefit)."));
+
+        foreach (var verdict in result.Verdicts)
+        {
+            console.WriteLine();
+            var table = new Table()
+                .Border(TableBorder.Rounded)
+                .Title(Markup.Escape($"Scenario {verdict.Scenario}, daily dose at {verdict.At}"))
+                .AddColumn(new TableColumn("Dose (mg)").RightAligned())
+                .AddColumn(new TableColumn("MOR peak").RightAligned())
+                .AddColumn(new TableColumn("MOR trough").RightAligned())
+                .AddColumn(new TableColumn("S > 1 (h/day)").RightAligned())
+                .AddColumn(new TableColumn("Night S").RightAligned())
+                .AddColumn(new TableColumn("Inflammation wk 12").RightAligned());
+            foreach (var row in result.Rows.Where(r => r.Scenario == verdict.Scenario && r.At == verdict.At))
+            {
+                table.AddRow(
+                    row.Dose.Milligrams.ToString("0.###", CultureInfo.InvariantCulture),
+                    Percent(row.MorPeak),
+                    Percent(row.MorTrough),
+                    row.SignallingOvershootHours.ToString("0.0", CultureInfo.InvariantCulture),
+                    row.NocturnalSignalling is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) : Missing,
+                    row.InflammationChangeWeek12 is { } i ? DoseResponse.Percent(i) : Missing);
+            }
+
+            console.Write(table);
+            console.MarkupLine(Markup.Escape(verdict.Statement));
+        }
+
+        console.WriteLine();
+        console.MarkupLine(Markup.Escape(DoseResponse.Definition));
+        foreach (var note in Notes(result))
+        {
+            console.MarkupLine(Markup.Escape(note));
+        }
+
+        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+    }
+
+    /// <summary>Caveats about a run, shared by the table and the JSON document.</summary>
+    public static IReadOnlyList<string> Notes(DoseResponseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var notes = new List<string>();
+        if (result.Request.Weeks < 12)
+        {
+            notes.Add($"{result.Request.Weeks} weeks is shorter than 12, so there is no week-12 inflammation change (– in the table, null in JSON) and no verdict.");
+        }
+
+        notes.Add("No human study compared LDN with 50 mg in autoimmune disease and no human inverted-U evidence exists (pharmacology.md §7); this is what the model implies, not data.");
+        return notes;
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

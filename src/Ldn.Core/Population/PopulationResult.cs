@@ -1,0 +1,40 @@
+using Ldn.Core.Conditions;
+
+namespace Ldn.Core.Population;
+
+/// <summary>
+/// The percentile summaries of a population run at each grid time (not the individual series).
+/// Everything here except <see cref="Elapsed"/> and <see cref="ThreadsUsed"/> is independent of the
+/// machine, the thread count and the order in which subjects ran.
+/// </summary>
+public sealed class PopulationResult
+{
+    internal PopulationResult(PopulationSettings settings, ConditionDefinition condition, double[] timeHours, PopulationHistogram histogram, long acceptedSteps, TimeSpan elapsed, int threadsUsed)
+    {
+        Settings = settings;
+        Condition = condition;
+        TimeHours = timeHours;
+        Histogram = histogram;
+        AcceptedSteps = acceptedSteps;
+        Elapsed = elapsed;
+        ThreadsUsed = threadsUsed;
+    }
+
+    public PopulationSettings Settings { get; }
+
+    public ConditionDefinition Condition { get; }
+
+    public IReadOnlyList<double> TimeHours { get; }
+
+    /// <summary>The counts the percentiles come from (see its resolution).</summary>
+    public PopulationHistogram Histogram { get; }
+
+    /// <summary>ODE steps accepted over all subjects (work measure for benchmarks).</summary>
+    public long AcceptedSteps { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public int ThreadsUsed { get; }
+
+    public PercentileBand Band(int point, PopulationMetric metric) => Histogram.Band(point, metric);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Ldn.Core.Conditions;
+using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Units;
+
+namespace Ldn.Core.Population;
+
+/// <summary>
+/// Runs a virtual population on all cores and keeps only percentile summaries. Subject i is
+/// <see cref="VirtualSubject.Draw"/>(model, condition, seed, i), whatever thread runs it; each thread
+/// has its own <see cref="SubjectSimulator"/> and sample buffer, and every subject's samples go into
+/// one shared <see cref="PopulationHistogram"/> of integer counts, so the result is bit-for-bit
+/// the same for any thread count and order. Memory does not grow with the number of subjects.
+/// </summary>
+public static class PopulationRunner
+{
+    public static PopulationResult Run(
+        ModelParameters model,
+        ConditionDefinition condition,
+        PopulationSettings settings,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var days = settings.Weeks * 7;
+        var regimen = Regimen.Repeated(settings.Dose, settings.At, Duration.FromHours(24), days, settings.Formulation, Duration.FromDays(days));
+        var planned = regimen.Administrations;
+        var horizon = settings.HorizonHours;
+        var grid = Grid(horizon, settings.OutputStep.Hours);
+        var instrument = condition.Parameters.Instrument;
+        var histogram = new PopulationHistogram(grid.Length, instrument.Minimum, instrument.Maximum);
+        var threads = settings.Threads ?? Environment.ProcessorCount;
+        var n = settings.Subjects;
+        var done = 0;
+        long steps = 0;
+        var clock = Stopwatch.StartNew();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(
+                0,
+                n,
+                options,
+                () => (Simulator: new SubjectSimulator(), Samples: new SubjectSample[grid.Length]),
+                (i, loop, local) =>
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        loop.Stop();
+                        return local;
+                    }
+
+                    var subject = VirtualSubject.Draw(model, condition, settings.Seed, i);
+                    local.Simulator.Run(subject, planned, horizon, grid, settings.Scenario, settings.Tlr4, local.Samples);
+                    histogram.Add(local.Samples);
+                    var finished = Interlocked.Increment(ref done);
+                    progress?.Report(finished);
+                    return local;
+                },
+                local => Interlocked.Add(ref steps, local.Simulator.AcceptedSteps));
+        }
+        catch (OperationCanceledException e) when (e is not PopulationCancelledException)
+        {
+            throw new PopulationCancelledException(Volatile.Read(ref done), n, cancellationToken);
+        }
+
+        if (cancellationToken.IsCancellationRequested && histogram.Subjects < n)
+        {
+            throw new PopulationCancelledException(histogram.Subjects, n, cancellationToken);
+        }
+
+        clock.Stop();
+        return new PopulationResult(settings, condition, grid, histogram, Interlocked.Read(ref steps), clock.Elapsed, Math.Min(threads, n));
+    }
+
+    /// <summary>0, step, 2·step, … up to and always including the horizon.</summary>
+    public static double[] Grid(double horizonHours, double stepHours)
+    {
+        var intervals = (int)Math.Floor((horizonHours / stepHours) + 1e-9);
+        var endsOnGrid = Math.Abs((intervals * stepHours) - horizonHours) <= 1e-9 * Math.Max(1.0, horizonHours);
+        var times = new double[intervals + (endsOnGrid ? 1 : 2)];
+        for (var i = 0; i <= intervals; i++)
+        {
+            times[i] = i * stepHours;
+        }
+
+        times[^1] = horizonHours;
+        return times;
+    }
+}

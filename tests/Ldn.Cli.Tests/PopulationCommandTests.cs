@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Ldn.Cli.Tests;
+
+public sealed class PopulationCommandTests
+{
+    private static readonly string[] Small = ["population", "--n", "16", "--weeks", "1", "--seed", "42", "--json"];
+
+    [Fact]
+    public void Json_output_follows_the_contract()
+    {
+        var (code, stdout, stderr) = CliRunner.Run(Small);
+        Assert.Equal(0, code);
+        Assert.Matches(@"^16 subjects × 7 days in [0-9.]+ s = [0-9,]+ subject-days/s on \d+ threads\r?\n$", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(16, root.GetProperty("n").GetInt32());
+        Assert.Equal(42, root.GetProperty("seed").GetInt64());
+        Assert.Equal("B", root.GetProperty("scenario").GetString());
+        Assert.Equal(4.5, root.GetProperty("doseMg").GetDouble());
+        Assert.Equal(1, root.GetProperty("weeks").GetInt32());
+        Assert.Equal("generic", root.GetProperty("condition").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("instrument").GetString()));
+        Assert.Equal(LdnApp.Notice, root.GetProperty("notice").GetString());
+        var series = root.GetProperty("series");
+        Assert.Equal((7 * 4) + 1, series.GetArrayLength());
+        Assert.Equal(6, series[1].GetProperty("timeHours").GetDouble());
+        foreach (var field in new[] { "mor", "opioidSignalling", "inflammation", "clinicalScore" })
+        {
+            var band = series[10].GetProperty(field);
+            var p5 = band.GetProperty("p5").GetDouble();
+            var p50 = band.GetProperty("p50").GetDouble();
+            var p95 = band.GetProperty("p95").GetDouble();
+            Assert.True(p5 <= p50 && p50 <= p95, field);
+        }
+    }
+
+    [Fact]
+    public void One_and_two_threads_print_the_same_document()
+    {
+        var one = CliRunner.Run([.. Small, "--threads", "1"]);
+        var two = CliRunner.Run([.. Small, "--threads", "2"]);
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(one.Stdout, two.Stdout);
+        Assert.Contains("on 1 threads", one.Stderr, StringComparison.Ordinal);
+        Assert.Contains("on 2 threads", two.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_table_shows_weekly_rows_and_the_notice()
+    {
+        var (code, stdout, _) = CliRunner.Run("population", "--n", "8", "--weeks", "2", "--scenario", "A");
+        Assert.Equal(0, code);
+        Assert.Contains("scenario A", stdout, StringComparison.Ordinal);
+        Assert.Contains("MOR blockade", stdout, StringComparison.Ordinal);
+        Assert.Contains("not medical advice", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--n", "0")]
+    [InlineData("--n", "1000000000")]
+    [InlineData("--weeks", "-1")]
+    [InlineData("--dose", "4.5kg")]
+    [InlineData("--scenario", "both")]
+    [InlineData("--threads", "0")]
+    [InlineData("--output-step", "1min")]
+    public void Bad_input_exits_2_with_one_line(string option, string value)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("population", "--weeks", "520", option, value);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.EndsWith(".", stderr.TrimEnd(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using Ldn.Core.Conditions;
+using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Population;
+using Ldn.Core.Units;
+using Xunit;
+
+namespace Ldn.Core.Tests.Population;
+
+public sealed class PopulationRunnerTests
+{
+    private static PopulationSettings Small(long seed = 42, int? threads = null) =>
+        new(24, seed, Mass.FromMilligrams(4.5), 2) { Threads = threads };
+
+    private static PopulationResult Run(PopulationSettings settings) =>
+        PopulationRunner.Run(ParameterSets.Default, ConditionCatalog.Generic, settings);
+
+    private static List<double> AllPercentiles(PopulationResult result)
+    {
+        var values = new List<double>();
+        for (var i = 0; i < result.TimeHours.Count; i++)
+        {
+            foreach (var metric in Enum.GetValues<PopulationMetric>())
+            {
+                var band = result.Band(i, metric);
+                values.AddRange([band.P5, band.P50, band.P95]);
+            }
+        }
+
+        return values;
+    }
+
+    [Fact]
+    public void Percentiles_are_bitwise_identical_for_one_two_and_four_threads()
+    {
+        var one = AllPercentiles(Run(Small(threads: 1)));
+        var two = AllPercentiles(Run(Small(threads: 2)));
+        var four = AllPercentiles(Run(Small(threads: 4)));
+        Assert.Equal((57 * 4 * 3), one.Count);
+        Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), two.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), four.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void Another_seed_gives_another_population()
+    {
+        var a = AllPercentiles(Run(Small(seed: 42)));
+        var b = AllPercentiles(Run(Small(seed: 43)));
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void Percentiles_are_ordered_and_the_grid_is_the_output_step()
+    {
+        var result = Run(Small());
+        Assert.Equal(57, result.TimeHours.Count);
+        Assert.Equal(336, result.TimeHours[^1]);
+        Assert.Equal(6, result.TimeHours[1]);
+        Assert.True(result.AcceptedSteps > 0);
+        for (var i = 0; i < result.TimeHours.Count; i++)
+        {
+            foreach (var metric in Enum.GetValues<PopulationMetric>())
+            {
+                var band = result.Band(i, metric);
+                Assert.True(band.P5 <= band.P50 && band.P50 <= band.P95, $"{metric} at {result.TimeHours[i]} h: {band}");
+            }
+        }
+
+        // Scenario B: a week of 4.5 mg holds the median blockade well above half.
+        Assert.InRange(result.Band(28, PopulationMetric.Mor).P50, 0.6, 0.9);
+    }
+
+    [Fact]
+    public void Cancelling_stops_the_run_and_says_how_far_it_got()
+    {
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAfter(5, cancel);
+        var settings = new PopulationSettings(2000, 1, Mass.FromMilligrams(4.5), 4) { Threads = 2 };
+        var error = Assert.Throws<PopulationCancelledException>(() =>
+            PopulationRunner.Run(ParameterSets.Default, ConditionCatalog.Generic, settings, progress, cancel.Token));
+        Assert.InRange(error.Completed, 5, 100);
+        Assert.Equal(2000, error.Total);
+    }
+
+    [Theory]
+    [InlineData(0, 12, "4.5", "number of subjects must be between 1 and 1,000,000")]
+    [InlineData(1_000_000_000, 12, "4.5", "number of subjects")]
+    [InlineData(10, -1, "4.5", "number of weeks must be between 1 and 520")]
+    [InlineData(10, 521, "4.5", "number of weeks")]
+    [InlineData(10, 12, "400", "is above 300 mg")]
+    public void Out_of_range_settings_are_refused_with_one_sentence(int n, int weeks, string doseMg, string expected)
+    {
+        var settings = new PopulationSettings(n, 1, Mass.Parse(doseMg), weeks);
+        var error = Assert.Throws<InvalidInputException>(settings.Validate);
+        Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private sealed class CancelAfter(int count, CancellationTokenSource source) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value >= count)
+            {
+                source.Cancel();
+            }
+        }
+    }
+}
