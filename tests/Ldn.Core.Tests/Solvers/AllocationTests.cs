@@ -17,9 +17,7 @@ public class AllocationTests
         var y = new double[2];
 
         Run(solver, ref system, y); // warm-up: JIT, statics
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var steps = Run(solver, ref system, y);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (steps, allocated) = FewestBytes(() => Run(solver, ref system, y));
 
         // Exactly zero bytes, no tolerance: one allocation per step would show up as ≥ 24·steps bytes.
         Assert.True(steps > 100);
@@ -34,13 +32,31 @@ public class AllocationTests
         var y = new double[2];
 
         Run(solver, ref system, y);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var steps = Run(solver, ref system, y);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (steps, allocated) = FewestBytes(() => Run(solver, ref system, y));
 
         // Exactly zero bytes, as above; the run includes rejected steps and a Jacobian per step.
         Assert.True(steps > 100);
         Assert.Equal(0, allocated);
+    }
+
+    /// <summary>
+    /// The smallest allocation over three measured runs. The runtime's tiered JIT occasionally
+    /// allocates on the calling thread while it swaps in optimised code (about one run in ten on a
+    /// loaded machine); an allocation in the solver itself happens on every run, so the minimum
+    /// still exposes it.
+    /// </summary>
+    private static (int Steps, long Bytes) FewestBytes(Func<int> run)
+    {
+        var fewest = long.MaxValue;
+        var steps = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            steps = run();
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return (steps, fewest);
     }
 
     private static int Run(DormandPrince45 solver, ref DepotCentralChain system, double[] y)
