@@ -4,19 +4,18 @@ namespace Ldn.Core.Population;
 
 /// <summary>
 /// The percentile summaries of a population run at each grid time (not the individual series).
-/// Everything here except <see cref="Elapsed"/> and <see cref="ThreadsUsed"/> is independent of the
-/// machine, the thread count and the order in which subjects ran.
+/// Everything here except <see cref="ThreadsUsed"/> is independent of the machine, the thread count
+/// and the order in which subjects ran; timing is the caller's business (no clock in Ldn.Core).
 /// </summary>
 public sealed class PopulationResult
 {
-    internal PopulationResult(PopulationSettings settings, ConditionDefinition condition, double[] timeHours, PopulationHistogram histogram, long acceptedSteps, TimeSpan elapsed, int threadsUsed)
+    internal PopulationResult(PopulationSettings settings, ConditionDefinition condition, double[] timeHours, PopulationHistogram histogram, long acceptedSteps, int threadsUsed)
     {
         Settings = settings;
         Condition = condition;
         TimeHours = timeHours;
         Histogram = histogram;
         AcceptedSteps = acceptedSteps;
-        Elapsed = elapsed;
         ThreadsUsed = threadsUsed;
     }
 
@@ -31,8 +30,6 @@ public sealed class PopulationResult
 
     /// <summary>ODE steps accepted over all subjects (work measure for benchmarks).</summary>
     public long AcceptedSteps { get; }
-
-    public TimeSpan Elapsed { get; }
 
     public int ThreadsUsed { get; }
 

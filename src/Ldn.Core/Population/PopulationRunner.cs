@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
@@ -37,7 +36,6 @@ public static class PopulationRunner
         var n = settings.Subjects;
         var done = 0;
         long steps = 0;
-        var clock = Stopwatch.StartNew();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         try
         {
@@ -73,8 +71,7 @@ public static class PopulationRunner
             throw new PopulationCancelledException(histogram.Subjects, n, cancellationToken);
         }
 
-        clock.Stop();
-        return new PopulationResult(settings, condition, grid, histogram, Interlocked.Read(ref steps), clock.Elapsed, Math.Min(threads, n));
+        return new PopulationResult(settings, condition, grid, histogram, Interlocked.Read(ref steps), Math.Min(threads, n));
     }
 
     /// <summary>0, step, 2·step, … up to and always including the horizon.</summary>
