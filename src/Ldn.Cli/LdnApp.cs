@@ -28,6 +28,10 @@ public static class LdnApp
             TrialCommand.Create(stdout, stderr),
             PopulationCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout),
+            PlanCommand.Create(stdout, stderr),
+            AdviseCommand.Create(stdout, stderr),
+            CompoundCommand.Create(stdout, stderr),
+            EvidenceCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);
