@@ -1,11 +1,130 @@
 using System.CommandLine;
+using System.Globalization;
+using Ldn.Cli.Output;
+using Ldn.Core;
+using Ldn.Core.Calendar;
+using Ldn.Core.Compounding;
+using Ldn.Core.Dosing;
+using Ldn.Core.Protocols;
+using Ldn.Core.Safety;
+using Ldn.Core.Text;
+using Ldn.Core.Units;
+using NodaTime;
 
 namespace Ldn.Cli.Commands;
 
-/// <summary><c>ldn plan</c> (being built for issue 4).</summary>
+/// <summary>
+/// <c>ldn plan</c>: a protocol laid onto the calendar, with the safety checks, and optionally written as
+/// an iCalendar file (reminders) and a CSV. A plan that fails a hard safety check is not produced.
+/// </summary>
 internal static class PlanCommand
 {
-#pragma warning disable IDE0060 // The writers are used once the command is built.
-    public static Command Create(TextWriter stdout, TextWriter stderr) => new("plan", "Build a titration plan from a protocol, with safety checks, calendar and CSV.");
-#pragma warning restore IDE0060
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var protocol = new Option<string>("--protocol") { Description = "Protocol: " + string.Join(", ", ProtocolCatalog.All.Select(p => p.Id)) + ", or your own protocol file (.yaml).", Required = true };
+        var start = new Option<string>("--start") { Description = "Date of the first dose, yyyy-MM-dd.", Required = true };
+        var at = new Option<string?>("--at") { Description = "Clock time of the dose, HH:mm (default: the protocol's, usually 22:00)." };
+        var weight = new Option<string?>("--weight") { Description = "Body weight for weight-based protocols, e.g. 30kg." };
+        var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
+        var concentration = new Option<string?>("--concentration") { Description = "Strength of a liquid, e.g. 1mg/mL." };
+        var syringe = new Option<string?>("--syringe") { Description = "Oral syringe used to measure a liquid, e.g. 1mL (default: per step, the smallest of 1, 3, 5 and 10 mL that holds the dose)." };
+        var timeZone = new Option<string?>("--tz") { Description = "IANA time zone of the clock times, e.g. Europe/Oslo (default: this computer's)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
+        var ics = new Option<string?>("--ics") { Description = "Also write the plan as an iCalendar file with daily reminders." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the steps to this CSV file." };
+        var safety = new SafetyOptions();
+
+        var command = new Command("plan", "Lay a titration protocol onto the calendar, with safety checks, reminders (.ics) and CSV.")
+        {
+            protocol, start, at, weight, formulation, concentration, syringe, timeZone, json, ics, csv,
+        };
+        safety.AddTo(command);
+
+        command.SetAction(parse =>
+        {
+            var form = Formulations.Parse(parse.GetValue(formulation)!);
+            var request = new PlanRequest
+            {
+                Protocol = ProtocolCatalog.Resolve(parse.GetValue(protocol)!),
+                Start = ParseDate(parse.GetValue(start)!, "start date"),
+                At = parse.GetValue(at) is { } clock ? ClockTime.Parse(clock) : null,
+                Weight = parse.GetValue(weight) is { } w ? BodyWeight.Parse(w) : null,
+                Formulation = form,
+                ConcentrationMgPerMl = parse.GetValue(concentration) is { } c ? ParseConcentration(c) : null,
+                Syringe = parse.GetValue(syringe) is { } size ? Syringe.ForCapacity(ParseSyringe(size)) : null,
+                TimeZone = ResolveZone(parse.GetValue(timeZone)),
+                Safety = safety.Read(parse),
+            };
+            var plan = PlanBuilder.Build(request);
+
+            var asJson = parse.GetValue(json);
+            var notes = asJson ? stderr : stdout;
+            if (parse.GetValue(ics) is { } icsPath)
+            {
+                var text = PlanCalendar.Write(plan, SystemClock.Instance.GetCurrentInstant());
+                SafeFile.Write(icsPath, writer => writer.Write(text));
+                notes.WriteLine($"Wrote the calendar to {icsPath}.");
+            }
+
+            if (parse.GetValue(csv) is { } csvPath)
+            {
+                SafeFile.Write(csvPath, writer => PlanCsv.Write(plan, writer));
+                notes.WriteLine($"Wrote the steps to {csvPath}.");
+            }
+
+            if (asJson)
+            {
+                PlanJson.Write(plan, stdout);
+            }
+            else
+            {
+                PlanView.Write(plan, stdout);
+            }
+
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
+    public static DateOnly ParseDate(string text, string what)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidInputException($"'{text}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
+    }
+
+    /// <summary>An IANA zone id (case-insensitive), or this computer's zone, or UTC when that cannot be named.</summary>
+    public static DateTimeZone ResolveZone(string? id)
+    {
+        var provider = DateTimeZoneProviders.Tzdb;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return provider.GetZoneOrNull(TimeZoneInfo.Local.Id) ?? DateTimeZone.Utc;
+        }
+
+        var match = provider.Ids.FirstOrDefault(z => string.Equals(z, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        return match is not null
+            ? provider[match]
+            : throw new InvalidInputException($"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York){NameMatch.Suggestion(id, provider.Ids)}");
+    }
+
+    // INTERIM until the compounding parser lands: mg/mL and mL in exact decimals.
+    private static decimal ParseConcentration(string text)
+    {
+        var trimmed = text.Trim();
+        var unit = trimmed.EndsWith("mg/ml", StringComparison.OrdinalIgnoreCase) ? trimmed[..^5] : trimmed;
+        return decimal.TryParse(unit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 100
+            ? value
+            : throw new InvalidInputException($"'{text}' is not a usable liquid strength: give a positive concentration up to 100 mg/mL, e.g. 1mg/mL.");
+    }
+
+    private static decimal ParseSyringe(string text)
+    {
+        var trimmed = text.Trim();
+        var unit = trimmed.EndsWith("ml", StringComparison.OrdinalIgnoreCase) ? trimmed[..^2] : trimmed;
+        return decimal.TryParse(unit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 60
+            ? value
+            : throw new InvalidInputException($"'{text}' is not a syringe size: give its capacity, e.g. 1mL.");
+    }
 }

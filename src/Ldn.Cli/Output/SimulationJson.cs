@@ -16,6 +16,9 @@ internal static class SimulationJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Stdout JSON is read by programs, not embedded in HTML: keep "→", "§" and "'" readable instead of
+        // \u escapes. The HTML report uses the strict default encoder.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write(SimulationResult result, TextWriter writer)
