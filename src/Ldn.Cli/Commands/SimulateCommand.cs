@@ -5,6 +5,7 @@ using Ldn.Core;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Protocols;
 using Ldn.Core.Units;
 
 namespace Ldn.Cli.Commands;
@@ -17,7 +18,8 @@ internal static class SimulateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var dose = new Option<string>("--dose") { Description = "Dose per administration, e.g. 4.5mg, 1500ug (a bare number is mg).", Required = true };
+        var dose = new Option<string?>("--dose") { Description = "Dose per administration, e.g. 4.5mg, 1500ug (a bare number is mg). Required unless --plan is given." };
+        var plan = new Option<string?>("--plan") { Description = "Simulate a titration plan written by 'ldn plan --json' instead of one repeated dose." };
         var at = new Option<string>("--at") { Description = "Clock time of the first dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
         var every = new Option<string>("--every") { Description = "Dosing interval, e.g. 24h or 2d.", DefaultValueFactory = _ => "24h" };
         var count = new Option<int>("--count") { Description = "Number of doses.", DefaultValueFactory = _ => 84 };
@@ -34,21 +36,36 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Simulate naltrexone and 6β-naltrexol levels and opioid-receptor blockade for a dosing regimen.")
         {
-            dose, at, every, count, horizon, formulation, scenario, outputStep, parameters, condition, tlr4, json, csv, report,
+            dose, plan, at, every, count, horizon, formulation, scenario, outputStep, parameters, condition, tlr4, json, csv, report,
         };
 
         command.SetAction(parse =>
         {
-            var dosesGiven = parse.GetValue(count);
-            var interval = Duration.Parse(parse.GetValue(every)!);
             var horizonText = parse.GetValue(horizon);
-            var regimen = Regimen.Repeated(
-                Mass.Parse(parse.GetValue(dose)!),
-                ClockTime.Parse(parse.GetValue(at)!),
-                interval,
-                dosesGiven,
-                Formulations.Parse(parse.GetValue(formulation)!),
-                horizonText is null ? CheckedDefaultHorizon(interval, dosesGiven) : Duration.Parse(horizonText));
+            Regimen regimen;
+            if (parse.GetValue(plan) is { } planPath)
+            {
+                var clash = new Option[] { dose, at, every, count, formulation }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+                if (clash is not null)
+                {
+                    throw new InvalidInputException($"{clash.Name} does not apply with --plan: the plan file sets the doses, times and formulation.");
+                }
+
+                regimen = PlanRegimen.Create(PlanJson.ReadSteps(ReadPlanFile(planPath), planPath), horizonText is null ? null : Duration.Parse(horizonText));
+            }
+            else
+            {
+                var dosesGiven = parse.GetValue(count);
+                var interval = Duration.Parse(parse.GetValue(every)!);
+                regimen = Regimen.Repeated(
+                    Mass.Parse(parse.GetValue(dose) ?? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan.")),
+                    ClockTime.Parse(parse.GetValue(at)!),
+                    interval,
+                    dosesGiven,
+                    Formulations.Parse(parse.GetValue(formulation)!),
+                    horizonText is null ? CheckedDefaultHorizon(interval, dosesGiven) : Duration.Parse(horizonText));
+            }
+
             var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
             var step = Duration.Parse(parse.GetValue(outputStep)!);
             var model = ParameterFiles.Load(parse.GetValue(parameters));
@@ -85,6 +102,18 @@ internal static class SimulateCommand
             return LdnApp.Success;
         });
         return command;
+    }
+
+    private static string ReadPlanFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"The plan file '{path}' does not exist.");
+        }
+
+        return new FileInfo(path).Length > 1_000_000
+            ? throw new InvalidInputException($"The plan file '{path}' is larger than 1 MB; it is not a plan from 'ldn plan --json'.")
+            : File.ReadAllText(path);
     }
 
     /// <summary>count × every, checked before multiplying so a huge count gets a clear message.</summary>

@@ -23,9 +23,10 @@ internal static class SimulationConsoleView
         var console = ConsoleFactory.For(writer);
 
         var regimen = result.Regimen;
-        var first = regimen.Events[0];
+        // One event per titration step: "1.5 mg capsule every 24 h × 14, then 3 mg … × 14, then …".
+        var dosing = string.Join(", then ", regimen.Events.Select(e => $"{e.Amount} {e.Formulation.Name()} every {e.Interval.Hours:0.##} h × {e.Count}"));
         console.MarkupLine(Markup.Escape(
-            $"{first.Amount} {first.Formulation.Name()} every {first.Interval.Hours:0.##} h × {first.Count}, first dose at {regimen.StartClock}; " +
+            $"{dosing}, first dose at {regimen.StartClock}; " +
             $"{regimen.Horizon.Days:0.#} days simulated; parameters: {result.Parameters.Name}."));
         var condition = result.Condition;
         console.MarkupLine(Markup.Escape(

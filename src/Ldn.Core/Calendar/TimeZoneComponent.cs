@@ -5,10 +5,11 @@ namespace Ldn.Core.Calendar;
 
 /// <summary>
 /// The VTIMEZONE block (RFC 5545 §3.6.5) for one IANA zone over a span of time, built from the IANA
-/// database that NodaTime carries. Every offset change in the span is listed explicitly: one STANDARD or
-/// DAYLIGHT sub-component per kind of change, its first onset as DTSTART and later onsets as RDATE. Explicit
-/// onsets are exact for the years covered, whatever rule the zone follows, which a yearly RRULE guessed
-/// from recent years would not be.
+/// database that NodaTime carries. Every offset change in the span is listed explicitly, one STANDARD or
+/// DAYLIGHT sub-component per change with its onset as DTSTART. Explicit onsets are exact for the years
+/// covered, whatever rule the zone follows, which a yearly RRULE guessed from recent years would not be;
+/// and one onset per sub-component, rather than a DTSTART plus RDATE list, is the form every parser reads
+/// (ical.js, for one, ignores the DTSTART of a sub-component that has RDATEs).
 /// </summary>
 internal static class TimeZoneComponent
 {
@@ -39,20 +40,15 @@ internal static class TimeZoneComponent
             onsets.Add((only.WallOffset, only.WallOffset, only.Name, only.Savings != Offset.Zero, new LocalDateTime(1970, 1, 1, 0, 0)));
         }
 
-        foreach (var group in onsets.GroupBy(o => (o.From, o.To, o.Name, o.Daylight)))
+        foreach (var onset in onsets)
         {
-            var kind = group.Key.Daylight ? "DAYLIGHT" : "STANDARD";
-            var times = group.Select(o => LocalPattern.Format(o.Local)).ToList();
+            var kind = onset.Daylight ? "DAYLIGHT" : "STANDARD";
             lines.Raw("BEGIN", kind)
-                .Raw("DTSTART", times[0])
-                .Raw("TZOFFSETFROM", Format(group.Key.From))
-                .Raw("TZOFFSETTO", Format(group.Key.To));
-            if (times.Count > 1)
-            {
-                lines.Raw("RDATE", string.Join(",", times.Skip(1)));
-            }
-
-            lines.Text("TZNAME", group.Key.Name).Raw("END", kind);
+                .Raw("DTSTART", LocalPattern.Format(onset.Local))
+                .Raw("TZOFFSETFROM", Format(onset.From))
+                .Raw("TZOFFSETTO", Format(onset.To))
+                .Text("TZNAME", onset.Name)
+                .Raw("END", kind);
         }
 
         lines.Raw("END", "VTIMEZONE");
