@@ -26,6 +26,9 @@ public static partial class EvidenceReader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
 
+    [GeneratedRegex("Property '([^']*)' not found on type '[^']*'", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownProperty();
+
     public static EvidenceDocument Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -42,7 +45,7 @@ public static partial class EvidenceReader
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim().TrimEnd('.');
+            var reason = UnknownProperty().Replace((e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim().TrimEnd('.'), "unknown key '$1' (check the spelling)");
             throw new InvalidInputException($"The evidence file '{sourceName}' is not valid at line {e.Start.Line}: {reason}.", e);
         }
 

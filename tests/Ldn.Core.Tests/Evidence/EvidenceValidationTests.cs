@@ -95,7 +95,8 @@ public sealed class EvidenceValidationTests
         var message = Error(Valid.Replace("journal:", "journl:", StringComparison.Ordinal));
         Assert.Contains("'file1.yaml'", message, StringComparison.Ordinal);
         Assert.Contains("line 9", message, StringComparison.Ordinal);
-        Assert.Contains("journl", message, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'journl'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("StudySection", message, StringComparison.Ordinal);
     }
 
     [Fact]
