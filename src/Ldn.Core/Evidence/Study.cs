@@ -1,0 +1,105 @@
+namespace Ldn.Core.Evidence;
+
+/// <summary>
+/// One study, registered trial or review as the research document gives it. Values the document does
+/// not state are null; <see cref="Verified"/> is false where it flags a figure as unverified.
+/// </summary>
+public sealed record Study
+{
+    /// <summary>The condition whose file lists the study.</summary>
+    public required string ConditionId { get; init; }
+
+    /// <summary>Other conditions the study also informs (e.g. a mixed Crohn's/UC cohort).</summary>
+    public IReadOnlyList<string> AlsoFor { get; init; } = [];
+
+    public string? Authors { get; init; }
+
+    public int? Year { get; init; }
+
+    public string? Journal { get; init; }
+
+    public string? Doi { get; init; }
+
+    public string? Pmid { get; init; }
+
+    /// <summary>Trial registry id (NCT, EudraCT, CTRI).</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>Free-text citation for items with no DOI, PMID or registry id.</summary>
+    public string? Source { get; init; }
+
+    public required string Design { get; init; }
+
+    public required EvidenceGrade Grade { get; init; }
+
+    public StudyStatus Status { get; init; } = StudyStatus.Published;
+
+    public int? N { get; init; }
+
+    /// <summary>How the document describes the sample ("80 enrolled, 60 completed").</summary>
+    public string? NText { get; init; }
+
+    public string? Population { get; init; }
+
+    public double? DoseMg { get; init; }
+
+    public string? DoseText { get; init; }
+
+    public double? DurationWeeks { get; init; }
+
+    public string? DurationText { get; init; }
+
+    /// <summary>The outcome instrument.</summary>
+    public string? Outcome { get; init; }
+
+    public string? Result { get; init; }
+
+    public bool Verified { get; init; } = true;
+
+    public string? Notes { get; init; }
+
+    /// <summary>"Smith JP 2011": first author (or the source) and year, for tables.</summary>
+    public string ShortName
+    {
+        get
+        {
+            var who = Authors is { Length: > 0 } a ? a.Split(',')[0].Trim() : Journal ?? Source ?? Registry ?? "Unattributed";
+            return Year is { } y ? $"{who} {y}" : who;
+        }
+    }
+
+    /// <summary>The identifiers and journal in one line ("doi:…; PMID …; NCT…").</summary>
+    public string Citation
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Journal is not null)
+            {
+                parts.Add(Journal);
+            }
+
+            if (Doi is not null)
+            {
+                parts.Add("doi:" + Doi);
+            }
+
+            if (Pmid is not null)
+            {
+                parts.Add("PMID " + Pmid);
+            }
+
+            if (Registry is not null)
+            {
+                parts.Add(Registry);
+            }
+
+            if (Source is not null && Journal is null)
+            {
+                parts.Add(Source);
+            }
+
+            return string.Join("; ", parts);
+        }
+    }
+}
