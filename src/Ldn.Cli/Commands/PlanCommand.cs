@@ -106,7 +106,7 @@ internal static class PlanCommand
         var match = provider.Ids.FirstOrDefault(z => string.Equals(z, id.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is not null
             ? provider[match]
-            : throw new InvalidInputException($"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York){NameMatch.Suggestion(id, provider.Ids)}");
+            : throw new InvalidInputException($"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York){NameMatch.DidYouMean(NameMatch.Suggest(id, provider.Ids))}");
     }
 
     // INTERIM until the compounding parser lands: mg/mL and mL in exact decimals.

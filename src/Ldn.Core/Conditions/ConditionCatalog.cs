@@ -1,4 +1,5 @@
 using System.Reflection;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Conditions;
 
@@ -29,14 +30,18 @@ public static class ConditionCatalog
     public static ConditionDefinition Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = Normalise(name);
-        var match = All.FirstOrDefault(c => Normalise(c.Id) == key || Normalise(c.Parameters.Name) == key || c.Parameters.Aliases.Any(a => Normalise(a) == key));
-        return match ?? throw new InvalidInputException(
-            $"Unknown condition '{name}'; known conditions: {string.Join(", ", All.Select(c => c.Id))}.");
-    }
+        var key = NameMatch.Normalise(name);
+        var match = All.FirstOrDefault(c => NameMatch.Normalise(c.Id) == key || NameMatch.Normalise(c.Parameters.Name) == key || c.Parameters.Aliases.Any(a => NameMatch.Normalise(a) == key));
+        if (match is not null)
+        {
+            return match;
+        }
 
-    private static string Normalise(string text) =>
-        new([.. text.Where(ch => char.IsLetterOrDigit(ch)).Select(char.ToLowerInvariant)]);
+        var near = NameMatch.Suggest(name, All.Select(c => (c.Id, c.Parameters.Aliases.Prepend(c.Parameters.Name).Prepend(c.Id))));
+        throw new InvalidInputException(near.Count > 0
+            ? $"Unknown condition '{name}'{NameMatch.DidYouMean(near)}"
+            : $"Unknown condition '{name}'; known conditions: {string.Join(", ", All.Select(c => c.Id))}.");
+    }
 
     private static List<ConditionDefinition> Load()
     {

@@ -1,3 +1,4 @@
+using Ldn.Core.Text;
 namespace Ldn.Core.Evidence;
 
 /// <summary>
@@ -50,7 +51,7 @@ public sealed class EvidenceSet
 
             foreach (var name in new[] { condition.Id, condition.Name }.Concat(condition.Aliases))
             {
-                var key = NameMatcher.Normalise(name);
+                var key = NameMatch.Normalise(name);
                 if (owners.TryGetValue(key, out var owner) && owner.Id != condition.Id)
                 {
                     throw new InvalidInputException(
@@ -68,7 +69,7 @@ public sealed class EvidenceSet
         {
             if (id is not null && !ids.Contains(id))
             {
-                var near = NameMatcher.Suggest(id, own.Select(o => (o.Condition.Id, (IEnumerable<string>)[o.Condition.Id])));
+                var near = NameMatch.Suggest(id, own.Select(o => (o.Condition.Id, (IEnumerable<string>)[o.Condition.Id])));
                 throw new InvalidInputException(
                     $"The evidence file '{file}' refers to an unknown condition '{id}' in {what}{(near.Count > 0 ? $" (did you mean {string.Join(" or ", near)}?)" : "")}.");
             }
@@ -93,7 +94,7 @@ public sealed class EvidenceSet
             {
                 foreach (var name in new[] { effect.Id, effect.Name }.Concat(effect.Aliases))
                 {
-                    var key = NameMatcher.Normalise(name);
+                    var key = NameMatch.Normalise(name);
                     if (sideEffectKeys.TryGetValue(key, out var owner) && owner != effect.Id)
                     {
                         throw new InvalidInputException(
@@ -165,14 +166,14 @@ public sealed class EvidenceSet
     public ConditionEvidence Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = NameMatcher.Normalise(name);
-        var match = Conditions.FirstOrDefault(c => Keys(c).Any(k => NameMatcher.Normalise(k) == key));
+        var key = NameMatch.Normalise(name);
+        var match = Conditions.FirstOrDefault(c => Keys(c).Any(k => NameMatch.Normalise(k) == key));
         if (match is not null && key.Length > 0)
         {
             return match;
         }
 
-        var near = NameMatcher.Suggest(name, Conditions.Select(c => (c.Id, Keys(c))));
+        var near = NameMatch.Suggest(name, Conditions.Select(c => (c.Id, Keys(c))));
         throw new InvalidInputException(near.Count > 0
             ? $"Unknown condition '{name}'; did you mean {string.Join(" or ", near)}?"
             : $"Unknown condition '{name}'; known conditions: {string.Join(", ", Conditions.Select(c => c.Id).Order(StringComparer.Ordinal))}.");
@@ -182,14 +183,14 @@ public sealed class EvidenceSet
     public SideEffectEvidence FindSideEffect(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = NameMatcher.Normalise(name);
-        var match = SideEffects.FirstOrDefault(s => new[] { s.Id, s.Name }.Concat(s.Aliases).Any(k => NameMatcher.Normalise(k) == key));
+        var key = NameMatch.Normalise(name);
+        var match = SideEffects.FirstOrDefault(s => new[] { s.Id, s.Name }.Concat(s.Aliases).Any(k => NameMatch.Normalise(k) == key));
         if (match is not null && key.Length > 0)
         {
             return match;
         }
 
-        var near = NameMatcher.Suggest(name, SideEffects.Select(s => (s.Id, new[] { s.Id, s.Name }.Concat(s.Aliases))));
+        var near = NameMatch.Suggest(name, SideEffects.Select(s => (s.Id, new[] { s.Id, s.Name }.Concat(s.Aliases))));
         throw new InvalidInputException(near.Count > 0
             ? $"Unknown side effect '{name}'; did you mean {string.Join(" or ", near)}?"
             : $"Unknown side effect '{name}'; known side effects: {string.Join(", ", SideEffects.Select(s => s.Id))}.");

@@ -24,7 +24,7 @@ public static class ProtocolCatalog
             return match;
         }
 
-        var suggestion = NameMatch.Suggestion(name, All.SelectMany(p => p.Aliases.Prepend(p.Id)));
+        var suggestion = NameMatch.DidYouMean(NameMatch.Suggest(name, All.Select(p => (p.Id, p.Aliases.Prepend(p.Id)))));
         var message = suggestion.Length > 0
             ? $"Unknown protocol '{name}'{suggestion}"
             : $"Unknown protocol '{name}'; known protocols: {string.Join(", ", All.Select(p => p.Id))}, or give a protocol file (.yaml).";

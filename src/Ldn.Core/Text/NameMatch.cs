@@ -1,9 +1,10 @@
 namespace Ldn.Core.Text;
 
 /// <summary>
-/// Matching of names typed by people against the ids, names and aliases in the catalogues: case,
-/// spaces, dashes and apostrophes are ignored ("Crohn's", "crohns_disease"), and a name that matches
-/// nothing gets the closest known names as suggestions.
+/// Matching of names typed by people against the ids, names and aliases in the catalogues (protocols,
+/// conditions, evidence, side effects, time zones): case, spaces, dashes and apostrophes are ignored
+/// ("Crohn's", "crohns" and "CROHNS" are one key), and a name that matches nothing gets the closest known
+/// ids as suggestions.
 /// </summary>
 public static class NameMatch
 {
@@ -14,33 +15,7 @@ public static class NameMatch
         return new string([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
     }
 
-    /// <summary>
-    /// The known names closest to <paramref name="typed"/> by edit distance, at most
-    /// <paramref name="count"/>, and only those within about a third of the name's length (beyond that a
-    /// "did you mean" is noise). A name that starts with what was typed counts as close.
-    /// </summary>
-    public static IReadOnlyList<string> Closest(string typed, IEnumerable<string> known, int count = 3)
-    {
-        ArgumentNullException.ThrowIfNull(known);
-        var key = Normalise(typed);
-        return [.. known
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => (Name: name, Distance: Distance(key, Normalise(name))))
-            .Where(c => c.Distance <= Math.Max(2, key.Length / 3) || (key.Length >= 3 && Normalise(c.Name).StartsWith(key, StringComparison.Ordinal)))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Take(count)
-            .Select(c => c.Name)];
-    }
-
-    /// <summary>"; did you mean a or b?" or "", for the end of an error sentence.</summary>
-    public static string Suggestion(string typed, IEnumerable<string> known)
-    {
-        var closest = Closest(typed, known);
-        return closest.Count == 0 ? "" : $"; did you mean {string.Join(" or ", closest)}?";
-    }
-
-    /// <summary>Levenshtein distance with two rows.</summary>
+    /// <summary>Levenshtein distance (insertions, deletions and substitutions each cost 1), with two rows.</summary>
     public static int Distance(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -57,13 +32,51 @@ public static class NameMatch
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
             (previous, current) = (current, previous);
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>
+    /// The ids whose closest key is within a third of the typed length (at least 1, at most 4 edits),
+    /// nearest first, at most three; keys that start with the typed text (3 characters or more) also count.
+    /// Beyond that a "did you mean" is noise.
+    /// </summary>
+    public static IReadOnlyList<string> Suggest(string typed, IEnumerable<(string Id, IEnumerable<string> Keys)> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var key = Normalise(typed);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var limit = Math.Clamp(key.Length / 3, 1, 4);
+        return [.. candidates
+            .Select(c => (c.Id, Distance: c.Keys.Select(Normalise).Where(k => k.Length > 0)
+                .Select(k => k.StartsWith(key, StringComparison.Ordinal) && key.Length >= 3 ? 0 : Distance(key, k))
+                .DefaultIfEmpty(int.MaxValue)
+                .Min()))
+            .Where(c => c.Distance <= limit)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => c.Id)];
+    }
+
+    /// <summary>Suggestions among plain names, each its own only key.</summary>
+    public static IReadOnlyList<string> Suggest(string typed, IEnumerable<string> names) =>
+        Suggest(typed, names.Distinct(StringComparer.Ordinal).Select(n => (n, (IEnumerable<string>)[n])));
+
+    /// <summary>"; did you mean a or b?" or "" — for the end of an error sentence.</summary>
+    public static string DidYouMean(IReadOnlyList<string> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        return suggestions.Count == 0 ? "" : $"; did you mean {string.Join(" or ", suggestions)}?";
     }
 }

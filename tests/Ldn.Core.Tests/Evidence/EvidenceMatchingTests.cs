@@ -1,3 +1,4 @@
+using Ldn.Core.Text;
 using Ldn.Core.Evidence;
 using Xunit;
 
@@ -48,8 +49,8 @@ public sealed class EvidenceMatchingTests
     [InlineData("fibromyalga", "fibromyalgia", 1)]
     public void Edit_distance_is_levenshtein(string a, string b, int expected)
     {
-        Assert.Equal(expected, NameMatcher.Distance(a, b));
-        Assert.Equal(expected, NameMatcher.Distance(b, a));
+        Assert.Equal(expected, NameMatch.Distance(a, b));
+        Assert.Equal(expected, NameMatch.Distance(b, a));
     }
 
     [Fact]
