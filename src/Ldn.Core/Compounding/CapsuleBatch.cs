@@ -9,15 +9,33 @@ namespace Ldn.Core.Compounding;
 /// <see cref="FractionOfBlendToUse"/> of the blend (discarding <see cref="ExcessActiveMg"/>) or scales
 /// the batch up to <see cref="CapsulesFromWholeTablets"/> capsules.
 /// </summary>
-public sealed record CapsuleBatch(decimal DoseMg, int Count, decimal TabletMg, decimal TolerancePercent)
+public sealed record CapsuleBatch
 {
+    // Private: every batch goes through Plan, so no property below can divide by zero or overflow.
+    private CapsuleBatch(decimal doseMg, int count, decimal tabletMg, decimal tolerancePercent)
+    {
+        DoseMg = doseMg;
+        Count = count;
+        TabletMg = tabletMg;
+        TolerancePercent = tolerancePercent;
+    }
+
     /// <summary>
     /// ±10 %: the acceptance range each capsule must meet. This is the project's requirement (issue 4),
     /// and the range commonly used for compounded preparations (the USP assay limit of 90–110 % of label
-    /// cited in the research notes; Cote et al. 2018 judged LDN capsules against 90–110 %). It is an
+    /// cited in the research notes; Cote et al. 2018 reported LDN capsules staying within 90–110 %). It is an
     /// assumption here, not a USP content-uniformity test (USP &lt;905&gt; is not in the research documents).
     /// </summary>
     public const decimal DefaultTolerancePercent = 10m;
+
+    public decimal DoseMg { get; }
+
+    public int Count { get; }
+
+    public decimal TabletMg { get; }
+
+    /// <summary>The acceptance range each capsule must meet, ± this percentage of the dose.</summary>
+    public decimal TolerancePercent { get; }
 
     /// <summary>dose × count.</summary>
     public decimal TotalActiveMg => DoseMg * Count;

@@ -46,6 +46,9 @@ public static class CompoundingLimits
     /// <summary>The largest rounding error a measured dose may carry (±5 %), per the project's issue 4.</summary>
     public const decimal LargestRoundingErrorPercent = 5m;
 
+    /// <summary>More fills of the syringe than this for one dose is a wrong syringe or a wrong liquid.</summary>
+    public const int LargestDraws = 100;
+
     /// <summary>More drops than this per dose cannot be counted reliably; use a syringe instead.</summary>
     public const int LargestDropsPerDose = 100;
 }

@@ -30,6 +30,19 @@ public static class LiquidDosing
     /// </summary>
     internal static MeasuredLiquidDose Measure(decimal massMg, decimal volumeMl, decimal doseMg, Syringe syringe)
     {
+        try
+        {
+            return Compute(massMg, volumeMl, doseMg, syringe);
+        }
+        catch (OverflowException e)
+        {
+            // Only absurd inputs (far beyond the CLI's limits) get here; they are still the caller's mistake.
+            throw new InvalidInputException("The figures are too large or too small to compute: check the units of the dose, concentration and volumes.", e);
+        }
+    }
+
+    private static MeasuredLiquidDose Compute(decimal massMg, decimal volumeMl, decimal doseMg, Syringe syringe)
+    {
         ArgumentNullException.ThrowIfNull(syringe);
         syringe.Validated();
         if (massMg <= 0m || volumeMl <= 0m)
@@ -61,7 +74,15 @@ public static class LiquidDosing
 
         // Fills of the syringe: a full syringe is a reading (its capacity is a whole number of marks), so
         // a volume beyond the capacity is taken as full fills plus one partial fill.
-        var draws = (int)Math.Ceiling(measuredMl / syringe.CapacityMl);
+        var fills = Math.Ceiling(measuredMl / syringe.CapacityMl);
+        if (fills > CompoundingLimits.LargestDraws)
+        {
+            // Checked before converting to int, so an absurd volume cannot overflow.
+            throw new InvalidInputException(Fmt(
+                $"A dose of {doseMg.Normalize()} mg is {Math.Round(measuredMl, 4).Normalize()} mL, more than {CompoundingLimits.LargestDraws} fills of a {syringe.CapacityMl.Normalize()} mL syringe: use a larger syringe or a more concentrated liquid."));
+        }
+
+        var draws = (int)fills;
         return new MeasuredLiquidDose(doseMg, measuredMl, actualMg, errorPercent, draws);
     }
 

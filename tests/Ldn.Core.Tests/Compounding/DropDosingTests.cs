@@ -35,7 +35,15 @@ public sealed class DropDosingTests
         Assert.Contains("more than the 100", Assert.Throws<InvalidInputException>(() => DropDosing.Measure(1m, 0.05m, 6m)).Message, StringComparison.Ordinal);
         Assert.Equal(100, DropDosing.Measure(1m, 0.05m, 5m).DropsPerDose);
         Assert.Equal(1, DropDosing.Measure(1m, 0.05m, 0.05m).DropsPerDose);
+
+        // 100.5 drops would round to 101: refused; 100.4 rounds to 100: allowed.
+        Assert.Throws<InvalidInputException>(() => DropDosing.Measure(1m, 0.05m, 5.025m));
+        Assert.Equal(100, DropDosing.Measure(1m, 0.05m, 5.02m).DropsPerDose);
     }
+
+    [Fact]
+    public void Absurd_figures_are_bad_input_not_an_overflow() =>
+        Assert.Throws<InvalidInputException>(() => DropDosing.Measure(1e-20m, 1e-8m, 7e20m));
 
     [Theory]
     [InlineData(0, 0.05, 1)]
@@ -55,7 +63,7 @@ public sealed class DropDosingTests
             x =>
             {
                 var exact = x.Dose / (x.Concentration * x.Drop);
-                if (exact < 1m || exact > 100.5m)
+                if (exact < 1m || Math.Round(exact, MidpointRounding.AwayFromZero) > 100m)
                 {
                     Assert.Throws<InvalidInputException>(() => DropDosing.Measure(x.Concentration, x.Drop, x.Dose));
                     return;

@@ -93,6 +93,15 @@ public sealed class LiquidDosingTests
         Assert.Contains("less than one graduation", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void More_than_100_fills_are_refused()
+    {
+        // 101 mg of 1 mg/mL = 101 mL = 101 fills of a 1 mL syringe; 100 mg = 100 fills is allowed.
+        Assert.Contains("100 fills", Assert.Throws<InvalidInputException>(() => LiquidDosing.Measure(1m, 101m, Syringe.Default)).Message, StringComparison.Ordinal);
+        Assert.Equal(100, LiquidDosing.Measure(1m, 100m, Syringe.Default).Draws);
+        Assert.Throws<InvalidInputException>(() => LiquidDosing.Measure(0.0000001m, 1e20m, Syringe.Default));
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(-1, 1)]
@@ -149,9 +158,13 @@ public sealed class LiquidDosingTests
             }
             catch (InvalidInputException)
             {
-                // Refused only for the two documented reasons: below one mark, or rounding beyond ±5 %.
+                // Refused only for the documented reasons: below one mark, rounding beyond ±5 %, or more than 100 fills.
                 var rounded = exactMl.RoundToMultipleOf(syringe.GraduationMl);
-                Assert.True(exactMl < syringe.GraduationMl || Math.Abs(((rounded * concentration) - doseMg) * 100m / doseMg) > 5m, $"{c} was refused");
+                Assert.True(
+                    exactMl < syringe.GraduationMl
+                    || Math.Abs(((rounded * concentration) - doseMg) * 100m / doseMg) > 5m
+                    || rounded > 100m * syringe.CapacityMl,
+                    $"{c} was refused");
                 return;
             }
 
