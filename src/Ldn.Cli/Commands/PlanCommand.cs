@@ -27,7 +27,7 @@ internal static class PlanCommand
         var weight = new Option<string?>("--weight") { Description = "Body weight for weight-based protocols, e.g. 30kg." };
         var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
         var concentration = new Option<string?>("--concentration") { Description = "Strength of a liquid, e.g. 1mg/mL." };
-        var syringe = new Option<string?>("--syringe") { Description = "Oral syringe used to measure a liquid, e.g. 1mL (default: per step, the smallest of 1, 3, 5 and 10 mL that holds the dose)." };
+        var syringe = new Option<string?>("--syringe") { Description = "Oral syringe used to measure a liquid: 0.5mL, 1mL, 3mL, 5mL or 10mL (default: per step, the one that measures the dose most exactly in the fewest fills)." };
         var timeZone = new Option<string?>("--tz") { Description = "IANA time zone of the clock times, e.g. Europe/Oslo (default: this computer's)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var ics = new Option<string?>("--ics") { Description = "Also write the plan as an iCalendar file with daily reminders." };
@@ -50,8 +50,12 @@ internal static class PlanCommand
                 At = parse.GetValue(at) is { } clock ? ClockTime.Parse(clock) : null,
                 Weight = parse.GetValue(weight) is { } w ? BodyWeight.Parse(w) : null,
                 Formulation = form,
-                ConcentrationMgPerMl = parse.GetValue(concentration) is { } c ? ParseConcentration(c) : null,
-                Syringe = parse.GetValue(syringe) is { } size ? Syringe.ForCapacity(ParseSyringe(size)) : null,
+                ConcentrationMgPerMl = parse.GetValue(concentration) is { } c
+                    ? ExactQuantity.ParseMilligramsPerMillilitre(c, "liquid strength", CompoundingLimits.SmallestConcentrationMgPerMl, CompoundingLimits.LargestConcentrationMgPerMl)
+                    : null,
+                Syringe = parse.GetValue(syringe) is { } size
+                    ? Syringe.ForCapacity(ExactQuantity.ParseMillilitres(size, "syringe size", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestSyringeMl))
+                    : null,
                 TimeZone = ResolveZone(parse.GetValue(timeZone)),
                 Safety = safety.Read(parse),
             };
@@ -107,24 +111,5 @@ internal static class PlanCommand
         return match is not null
             ? provider[match]
             : throw new InvalidInputException($"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York){NameMatch.DidYouMean(NameMatch.Suggest(id, provider.Ids))}");
-    }
-
-    // INTERIM until the compounding parser lands: mg/mL and mL in exact decimals.
-    private static decimal ParseConcentration(string text)
-    {
-        var trimmed = text.Trim();
-        var unit = trimmed.EndsWith("mg/ml", StringComparison.OrdinalIgnoreCase) ? trimmed[..^5] : trimmed;
-        return decimal.TryParse(unit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 100
-            ? value
-            : throw new InvalidInputException($"'{text}' is not a usable liquid strength: give a positive concentration up to 100 mg/mL, e.g. 1mg/mL.");
-    }
-
-    private static decimal ParseSyringe(string text)
-    {
-        var trimmed = text.Trim();
-        var unit = trimmed.EndsWith("ml", StringComparison.OrdinalIgnoreCase) ? trimmed[..^2] : trimmed;
-        return decimal.TryParse(unit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 60
-            ? value
-            : throw new InvalidInputException($"'{text}' is not a syringe size: give its capacity, e.g. 1mL.");
     }
 }

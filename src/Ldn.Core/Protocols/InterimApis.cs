@@ -31,23 +31,3 @@ namespace Ldn.Core.Safety
         }
     }
 }
-namespace Ldn.Core.Compounding
-{
-    public sealed record Syringe(decimal CapacityMl, decimal GraduationMl)
-    {
-        public static Syringe Default { get; } = new(1m, 0.01m);
-        public static Syringe ForCapacity(decimal capacityMl) => new(capacityMl, capacityMl <= 1 ? 0.01m : 0.1m);
-    }
-    public sealed record MeasuredLiquidDose(decimal WantedMg, decimal VolumeMl, decimal ActualDoseMg, decimal RoundingErrorPercent, int Draws);
-    public static class LiquidDosing
-    {
-        public static MeasuredLiquidDose Measure(decimal concentrationMgPerMl, decimal doseMg, Syringe syringe)
-        {
-            if (concentrationMgPerMl <= 0) throw new InvalidInputException("The concentration must be positive.");
-            var volume = decimal.Round(doseMg / concentrationMgPerMl / syringe.GraduationMl, 0, MidpointRounding.AwayFromZero) * syringe.GraduationMl;
-            if (volume <= 0) throw new InvalidInputException("The syringe cannot measure the dose.");
-            var actual = volume * concentrationMgPerMl;
-            return new(doseMg, volume, actual, (actual - doseMg) / doseMg * 100m, (int)Math.Ceiling(volume / syringe.CapacityMl));
-        }
-    }
-}

@@ -31,8 +31,9 @@ public sealed class PlanBuilderTests
         var plan = PlanBuilder.Build(Request("standard") with { Formulation = Formulation.Liquid, ConcentrationMgPerMl = 1m });
         Assert.Equal([1.5m, 3m, 4.5m], plan.Steps.Select(s => s.Liquid!.VolumeMl));
         Assert.Equal([1.5m, 3m, 4.5m], plan.Steps.Select(s => s.Liquid!.ActualDoseMg));
-        // Each step gets the smallest common syringe that holds the dose in one fill.
-        Assert.Equal([3m, 3m, 5m], plan.Steps.Select(s => s.Syringe!.CapacityMl));
+        // One fill each, exact: 3 mL marked every 0.1 mL, and for 4.5 mL a 10 mL syringe marked every 0.5 mL
+        // (a 5 mL one marked every 0.2 mL would give 4.6 mL).
+        Assert.Equal([3m, 3m, 10m], plan.Steps.Select(s => s.Syringe!.CapacityMl));
     }
 
     [Fact]
