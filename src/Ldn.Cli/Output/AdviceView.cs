@@ -1,0 +1,35 @@
+using System.Globalization;
+using Ldn.Core.Advice;
+using Ldn.Core.Safety;
+using Spectre.Console;
+
+namespace Ldn.Cli.Output;
+
+/// <summary>The human view of <c>ldn advise</c>: the action in bold, why, from where, and the safety findings.</summary>
+internal static class AdviceView
+{
+    public static void Write(Advice advice, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(advice);
+        var console = ConsoleFactory.For(writer);
+        var dose = advice.SuggestedDoseMg is { } mg ? string.Create(CultureInfo.InvariantCulture, $" ({mg:0.###} mg)") : string.Empty;
+        var colour = advice.Action == AdviceActions.StopAndContactPrescriber ? "red" : "green";
+        console.MarkupLine($"[bold {colour}]{Markup.Escape(advice.Action)}[/]{Markup.Escape(dose)}");
+        console.MarkupLine(Markup.Escape(advice.Reason));
+        console.MarkupLine($"[dim]Source: {Markup.Escape(advice.Source)} (rule {Markup.Escape(advice.RuleId)})[/]");
+        if (advice.Safety.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]Safety[/]");
+            foreach (var f in advice.Safety)
+            {
+                var style = f.Severity == SafetySeverity.Warning ? "yellow" : "red";
+                console.MarkupLine($"[{style}]{Markup.Escape(f.Severity.Name())}[/] {Markup.Escape(f.Message)}");
+                console.MarkupLine($"  [dim]{Markup.Escape(f.Code)}: {Markup.Escape(f.Source)}[/]");
+            }
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[dim]{Markup.Escape(LdnApp.Notice)}[/]");
+    }
+}
