@@ -1,9 +1,14 @@
+using Ldn.Core.Evidence;
+using Ldn.Core.Text;
+
 namespace Ldn.Core.Advice;
 
 /// <summary>
-/// The side-effect vocabulary of the state file (clinical-evidence.md §2, plus low mood from §4.7 and
-/// palpitations from §4.2). Kept small and separate so it can be unified with the evidence knowledge
-/// base's vocabulary later.
+/// The side effects a person can report to the adjustment rules: the kinds of the evidence knowledge base
+/// (data/evidence/side-effects.yaml, clinical-evidence.md §2, with its aliases such as "sleep
+/// disturbance" or "diarrhea"), plus low mood (the label's depression warning, §4.7, for which no LDN
+/// frequency exists) and "other". The evidence file's pooled categories (any side effect, serious adverse
+/// event) are not something one reports.
 /// </summary>
 public static class SideEffectKinds
 {
@@ -23,21 +28,12 @@ public static class SideEffectKinds
     public static IReadOnlyList<string> All { get; } =
         [Insomnia, VividDreams, Nausea, Headache, Diarrhoea, Dizziness, Fatigue, AbdominalPain, Anxiety, LowMood, Palpitations, Other];
 
-    /// <summary>Other ways people write a kind, keyed by their squashed form (letters only, lower case).</summary>
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
-    {
-        ["sleepdisturbance"] = Insomnia,
-        ["sleepproblems"] = Insomnia,
-        ["sleeplessness"] = Insomnia,
-        ["diarrhea"] = Diarrhoea,
-        ["dreams"] = VividDreams,
-        ["nightmares"] = VividDreams,
-        ["stomachache"] = AbdominalPain,
-        ["stomachpain"] = AbdominalPain,
-        ["depression"] = LowMood,
-        ["depressedmood"] = LowMood,
-        ["tiredness"] = Fatigue,
-    };
+    /// <summary>Ways of writing the kinds the evidence file does not hold.</summary>
+    private static readonly (string Kind, string[] Aliases)[] OwnAliases =
+    [
+        (LowMood, ["depression", "depressed mood", "low mood"]),
+        (Other, ["something else"]),
+    ];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 
@@ -45,52 +41,24 @@ public static class SideEffectKinds
     public static string Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var key = Squash(text);
-        var kind = All.FirstOrDefault(k => Squash(k) == key) ?? Aliases.GetValueOrDefault(key);
+        var key = NameMatch.Normalise(text);
+        var kind = Keys().FirstOrDefault(k => k.Keys.Any(alias => NameMatch.Normalise(alias) == key)).Kind;
         if (kind is not null)
         {
             return kind;
         }
 
-        var closest = TextDistance.Closest(key, All.Select(k => (Squash(k), k)).Concat(Aliases.Select(a => (a.Key, a.Value))));
+        var closest = NameMatch.Suggest(text, Keys()) is [var first, ..] ? first : null;
         throw new InvalidInputException(
             $"'{text}' is not a known side-effect kind{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; use one of {string.Join(", ", All)}.");
     }
 
-    private static string Squash(string text) => new([.. text.Where(char.IsLetter).Select(char.ToLowerInvariant)]);
-}
-
-/// <summary>Edit distance for "did you mean" suggestions.</summary>
-internal static class TextDistance
-{
-    /// <summary>The value whose key is nearest to <paramref name="key"/>, if it is near enough to be a typo.</summary>
-    public static string? Closest(string key, IEnumerable<(string Key, string Value)> candidates)
-    {
-        var best = candidates.Select(c => (c.Value, Distance: Levenshtein(key, c.Key))).MinBy(c => c.Distance);
-        return best.Value is not null && best.Distance <= Math.Max(2, key.Length / 3) ? best.Value : null;
-    }
-
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+    /// <summary>Each kind with every way of writing it: its id, and the evidence file's name and aliases or our own.</summary>
+    private static IEnumerable<(string Kind, IEnumerable<string> Keys)> Keys() =>
+        All.Select(kind =>
         {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+            var evidence = EvidenceCatalog.SideEffects.FirstOrDefault(s => s.Id == kind);
+            var own = OwnAliases.FirstOrDefault(o => o.Kind == kind).Aliases ?? [];
+            return (kind, evidence is null ? own.Prepend(kind) : evidence.Aliases.Prepend(evidence.Name).Prepend(kind));
+        });
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Ldn.Core.Text;
 using YamlDotNet.Core;
 
 namespace Ldn.Core.Advice;
@@ -23,7 +24,7 @@ internal static partial class YamlErrors
         var key = unknown.Groups["key"].Value;
         var type = typeof(YamlErrors).Assembly.GetType(unknown.Groups["type"].Value);
         var keys = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList() ?? [];
-        var closest = TextDistance.Closest(key.ToLowerInvariant(), keys.Select(k => (k.ToLowerInvariant(), k)));
+        var closest = NameMatch.Suggest(key, keys) is [var first, ..] ? first : null;
         var hint = closest is not null ? $" (did you mean '{closest}'?)" : keys.Count > 0 ? $" (known keys there: {string.Join(", ", keys)})" : string.Empty;
         return $"has an unknown key '{key}' at line {e.Start.Line}{hint}";
     }

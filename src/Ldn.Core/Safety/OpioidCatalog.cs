@@ -46,7 +46,7 @@ public static class OpioidCatalog
 {
     internal const string ResourceName = "Ldn.Core.Data.Safety.opioids.yaml";
 
-    private static readonly Lazy<(IReadOnlyList<OpioidEntry> All, NameMatcher<OpioidEntry> Matcher)> Loaded = new(() =>
+    private static readonly Lazy<(IReadOnlyList<OpioidEntry> All, DrugNameIndex<OpioidEntry> Matcher)> Loaded = new(() =>
     {
         var all = SafetyDataReader.ReadOpioids(SafetyDataReader.Resource(ResourceName), "data/safety/opioids.yaml");
         return (all, BuildMatcher(all));
@@ -60,9 +60,9 @@ public static class OpioidCatalog
     /// <summary>Every opioid named in the text ("tramadol and co-codamol" names two).</summary>
     public static IReadOnlyList<OpioidEntry> MatchAll(string medicationText) => Loaded.Value.Matcher.MatchAll(medicationText);
 
-    internal static NameMatcher<OpioidEntry> BuildMatcher(IReadOnlyList<OpioidEntry> entries)
+    internal static DrugNameIndex<OpioidEntry> BuildMatcher(IReadOnlyList<OpioidEntry> entries)
     {
-        var matcher = new NameMatcher<OpioidEntry>();
+        var matcher = new DrugNameIndex<OpioidEntry>();
         foreach (var entry in entries)
         {
             foreach (var name in entry.AllNames)
@@ -86,10 +86,10 @@ public static class InteractionCatalog
 
     internal static readonly string[] KnownCodes = [ThyroidReplacement, Thioridazine];
 
-    private static readonly Lazy<(IReadOnlyList<InteractionEntry> All, NameMatcher<InteractionEntry> Matcher)> Loaded = new(() =>
+    private static readonly Lazy<(IReadOnlyList<InteractionEntry> All, DrugNameIndex<InteractionEntry> Matcher)> Loaded = new(() =>
     {
         var all = SafetyDataReader.ReadInteractions(SafetyDataReader.Resource("Ldn.Core.Data.Safety.interactions.yaml"), "data/safety/interactions.yaml");
-        var matcher = new NameMatcher<InteractionEntry>();
+        var matcher = new DrugNameIndex<InteractionEntry>();
         foreach (var entry in all)
         {
             foreach (var name in entry.Names)

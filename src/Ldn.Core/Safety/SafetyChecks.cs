@@ -169,7 +169,7 @@ public static class SafetyChecks
     private static string Display(OpioidEntry opioid, string written)
     {
         var name = char.ToUpperInvariant(opioid.Name[0]) + opioid.Name[1..];
-        return NameMatcher<OpioidEntry>.Squash(written).StartsWith(NameMatcher<OpioidEntry>.Squash(opioid.Name), StringComparison.Ordinal)
+        return DrugNameIndex<OpioidEntry>.Squash(written).StartsWith(DrugNameIndex<OpioidEntry>.Squash(opioid.Name), StringComparison.Ordinal)
             ? name
             : $"{name} (as '{written.Trim()}')";
     }

@@ -73,7 +73,7 @@ internal static class SafetyDataReader
             }
 
             var entry = new OpioidEntry(name, [.. (o.Synonyms ?? []).Select(s => s.Trim())], [.. o.Brands.Select(b => b.Trim())], kind, min, recommended, o.Source.Trim());
-            var antagonist = entry.AllNames.FirstOrDefault(n => NotOpioids.Contains(NameMatcher<OpioidEntry>.Squash(n), StringComparer.Ordinal));
+            var antagonist = entry.AllNames.FirstOrDefault(n => NotOpioids.Contains(DrugNameIndex<OpioidEntry>.Squash(n), StringComparer.Ordinal));
             if (antagonist is not null)
             {
                 throw Fail($"lists '{antagonist}', which is not an opioid agonist");

@@ -9,7 +9,7 @@ namespace Ldn.Core.Safety;
 /// So "co-codamol 30/500", "Co Codamol" and "cocodamol" all match co-codamol, "Tylenol #3" matches
 /// Tylenol #3, but "apomorphine" does not match morphine (a substring would).
 /// </summary>
-internal sealed class NameMatcher<T>
+internal sealed class DrugNameIndex<T>
     where T : class
 {
     private const int LongestRun = 6;
