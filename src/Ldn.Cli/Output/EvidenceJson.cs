@@ -54,6 +54,9 @@ internal static class EvidenceJson
             Notes = s.Notes,
             Condition = s.ConditionId,
             AlsoFor = s.AlsoFor,
+            PooledGrade = s.PooledGrade?.ToId(),
+            Indirect = s.Indirect,
+            CountsAs = s.CountsAs.ToId(),
         };
 
     private static FindingJson Finding(SideEffectFinding f) =>
@@ -120,6 +123,15 @@ internal sealed record StudyJson(
     public string Condition { get; init; } = "";
 
     public IReadOnlyList<string> AlsoFor { get; init; } = [];
+
+    /// <summary>For a systematic review, the strongest design it pools.</summary>
+    public string? PooledGrade { get; init; }
+
+    /// <summary>True when the population lies mostly outside the condition (not counted for bestGrade).</summary>
+    public bool Indirect { get; init; }
+
+    /// <summary>The grade this study lends to the condition's bestGrade.</summary>
+    public string CountsAs { get; init; } = "";
 }
 
 internal sealed record SideEffectJson(string Id, string Name, IReadOnlyList<string> Aliases, string Summary, IReadOnlyList<FindingJson> Findings);

@@ -22,6 +22,9 @@ public sealed record ConditionEvidence
 
     public IReadOnlyList<Study> Reviews { get; init; } = [];
 
-    /// <summary>The strongest grade among the studies with results; <see cref="EvidenceGrade.None"/> when there are none.</summary>
-    public EvidenceGrade BestGrade => Studies.Count == 0 ? EvidenceGrade.None : Studies.Min(s => s.Grade);
+    /// <summary>
+    /// The strongest grade among the studies with results, each counted as <see cref="Study.CountsAs"/>;
+    /// <see cref="EvidenceGrade.None"/> when there are none.
+    /// </summary>
+    public EvidenceGrade BestGrade => Studies.Count == 0 ? EvidenceGrade.None : Studies.Min(s => s.CountsAs);
 }

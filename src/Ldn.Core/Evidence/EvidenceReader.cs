@@ -143,6 +143,23 @@ public static partial class EvidenceReader
             throw Fail($"has grade '{s.Grade ?? "nothing"}', which is not on the scale ({string.Join(", ", EvidenceGrades.Ids)})");
         }
 
+        EvidenceGrade? pooled = null;
+        if (s.PooledGrade is not null)
+        {
+            if (grade != EvidenceGrade.SystematicReview)
+            {
+                throw Fail("gives a 'pooledGrade' but is not a systematic review");
+            }
+
+            pooled = EvidenceGrades.TryParse(s.PooledGrade, out var p) && p is not (EvidenceGrade.SystematicReview or EvidenceGrade.None)
+                ? p
+                : throw Fail($"has pooledGrade '{s.PooledGrade}', which is not a primary-study grade ({string.Join(", ", EvidenceGrades.Ids.Skip(1).SkipLast(1))})");
+        }
+        else if (grade == EvidenceGrade.SystematicReview && list == StudyList.Studies)
+        {
+            throw Fail("is a systematic review without a 'pooledGrade' (the strongest design it pools)");
+        }
+
         var status = StudyStatus.Published;
         if (s.Status is not null && !StudyStatuses.TryParse(s.Status, out status))
         {
@@ -215,6 +232,8 @@ public static partial class EvidenceReader
             Source = source,
             Design = design,
             Grade = grade,
+            PooledGrade = pooled,
+            Indirect = s.Indirect ?? false,
             Status = status,
             N = s.N,
             NText = Trim(s.NText),
@@ -372,6 +391,10 @@ public static partial class EvidenceReader
         public string? Design { get; set; }
 
         public string? Grade { get; set; }
+
+        public string? PooledGrade { get; set; }
+
+        public bool? Indirect { get; set; }
 
         public string? Status { get; set; }
 

@@ -32,6 +32,27 @@ public sealed record Study
 
     public required EvidenceGrade Grade { get; init; }
 
+    /// <summary>
+    /// For a systematic review: the strongest design among the studies it pools. A review of uncontrolled
+    /// studies is no stronger than they are, whatever its own label.
+    /// </summary>
+    public EvidenceGrade? PooledGrade { get; init; }
+
+    /// <summary>
+    /// True when the study's population lies mostly outside the condition whose file lists it (GRADE's
+    /// "indirectness"), e.g. an arthritis-pain trial with 6 of 23 patients having inflammatory arthritis.
+    /// It is shown but does not set the condition's best grade.
+    /// </summary>
+    public bool Indirect { get; init; }
+
+    /// <summary>
+    /// The grade the study lends its condition's <c>bestGrade</c>: a systematic review of randomised trials
+    /// keeps its grade, one of weaker designs counts as the strongest of them; an indirect study lends none.
+    /// </summary>
+    public EvidenceGrade CountsAs => Indirect
+        ? EvidenceGrade.None
+        : PooledGrade is { } pooled && pooled > EvidenceGrade.CrossoverRct ? pooled : Grade;
+
     public StudyStatus Status { get; init; } = StudyStatus.Published;
 
     public int? N { get; init; }

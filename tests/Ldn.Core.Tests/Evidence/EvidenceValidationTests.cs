@@ -56,6 +56,24 @@ public sealed class EvidenceValidationTests
     }
 
     [Fact]
+    public void A_review_counts_as_the_strongest_design_it_pools_and_an_indirect_study_counts_for_nothing()
+    {
+        var review = Valid.Replace("grade: rct", "grade: systematic-review\n    pooledGrade: open-label-pilot", StringComparison.Ordinal);
+        Assert.Equal(EvidenceGrade.OpenLabelPilot, Parse(review).Conditions[0].BestGrade);
+        var ofTrials = Valid.Replace("grade: rct", "grade: systematic-review\n    pooledGrade: crossover-rct", StringComparison.Ordinal);
+        Assert.Equal(EvidenceGrade.SystematicReview, Parse(ofTrials).Conditions[0].BestGrade);
+        var indirect = Valid.Replace("grade: rct", "grade: rct\n    indirect: true", StringComparison.Ordinal);
+        Assert.Equal(EvidenceGrade.None, Parse(indirect).Conditions[0].BestGrade);
+    }
+
+    [Theory]
+    [InlineData("grade: systematic-review", "without a 'pooledGrade'")]
+    [InlineData("grade: rct\n    pooledGrade: rct", "not a systematic review")]
+    [InlineData("grade: systematic-review\n    pooledGrade: systematic-review", "not a primary-study grade")]
+    public void Pooled_grades_are_checked(string replacement, string expected) =>
+        Assert.Contains(expected, Error(Valid.Replace("grade: rct", replacement, StringComparison.Ordinal)), StringComparison.Ordinal);
+
+    [Fact]
     public void A_study_without_a_citation_is_an_error()
     {
         var text = Valid.Replace("    doi: 10.1000/test\n", "", StringComparison.Ordinal).Replace("    pmid: \"123\"\n", "", StringComparison.Ordinal);
