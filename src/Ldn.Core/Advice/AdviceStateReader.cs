@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ldn.Core.Dosing;
+using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
 using Ldn.Core.Units;
 using YamlDotNet.Core;
@@ -115,15 +116,29 @@ public static class AdviceStateReader
             throw Fail("gives no 'daysOnStep' (days taken at the current dose so far)");
         }
 
+        // A named protocol supplies the neighbouring steps and the step length; values written in the file win.
+        ProtocolPosition? position = null;
+        if (!string.IsNullOrWhiteSpace(file.Protocol))
+        {
+            try
+            {
+                position = ProtocolPosition.Locate(ProtocolCatalog.Resolve(file.Protocol.Trim()), current);
+            }
+            catch (InvalidInputException e)
+            {
+                throw Fail($"names a protocol it cannot use: {e.Message.TrimEnd('.', '?')}");
+            }
+        }
+
         var conditions = file.Conditions ?? new ConditionsSection();
         var state = new AdviceState
         {
             Protocol = file.Protocol?.Trim(),
             CurrentDoseMg = current,
             DaysOnStep = daysOnStep,
-            StepDays = file.StepDays ?? 14,
-            NextDoseMg = Dose("nextDoseMg", file.NextDoseMg),
-            PreviousDoseMg = Dose("previousDoseMg", file.PreviousDoseMg),
+            StepDays = file.StepDays ?? position?.StepDays ?? 14,
+            NextDoseMg = Dose("nextDoseMg", file.NextDoseMg) ?? position?.NextDoseMg,
+            PreviousDoseMg = Dose("previousDoseMg", file.PreviousDoseMg) ?? position?.PreviousDoseMg,
             DoseTime = file.DoseTime is null ? null : Parse("doseTime", () => ClockTime.Parse(file.DoseTime)),
             Formulation = file.Formulation is null ? Formulation.Capsule : Parse("formulation", () => Formulations.Parse(file.Formulation)),
             Today = Date("today", file.Today),

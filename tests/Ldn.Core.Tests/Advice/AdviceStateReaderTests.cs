@@ -51,6 +51,30 @@ public sealed class AdviceStateReaderTests
         Assert.Equal("opioid-hard-stop", AdjustmentRules.Decide(s).RuleId);
     }
 
+    [Theory]
+    [InlineData("standard", 3.0, 1.5, 4.5, 14)]
+    [InlineData("standard", 1.5, null, 3.0, 14)]
+    [InlineData("standard", 4.5, 3.0, null, null)]
+    [InlineData("slow-start", 2.0, 1.5, 2.5, 7)]
+    [InlineData("gentle", 0.5, null, 1.0, 14)]
+    public void A_named_protocol_supplies_the_neighbouring_steps_and_the_step_length(string protocol, double current, double? previous, double? next, int? stepDays)
+    {
+        var s = Read($"protocol: {protocol}\ncurrentDoseMg: {current.ToString(System.Globalization.CultureInfo.InvariantCulture)}\ndaysOnStep: 20\n");
+        Assert.Equal((decimal?)previous, s.PreviousDoseMg);
+        Assert.Equal((decimal?)next, s.NextDoseMg);
+        Assert.Equal(stepDays ?? 14, s.StepDays);
+        Assert.Equal(next is null ? "at-target" : "advance", AdjustmentRules.Decide(s).RuleId);
+    }
+
+    [Fact]
+    public void Values_written_in_the_file_win_over_the_protocol_and_a_dose_off_the_protocol_is_one_sentence()
+    {
+        var s = Read("protocol: standard\ncurrentDoseMg: 3\ndaysOnStep: 20\nstepDays: 28\nnextDoseMg: 3.5\n");
+        Assert.Equal((28, (decimal?)3.5m, (decimal?)1.5m), (s.StepDays, s.NextDoseMg, s.PreviousDoseMg));
+        Assert.Contains("2.75 mg is not a step of the protocol 'standard' (1.5, 3, 4.5 mg)", Error("protocol: standard\ncurrentDoseMg: 2.75\ndaysOnStep: 20\n"), StringComparison.Ordinal);
+        Assert.Contains("did you mean standard", Error("protocol: standrad\ncurrentDoseMg: 3\ndaysOnStep: 20\n"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_reads_too_and_defaults_fill_the_rest()
     {
