@@ -110,6 +110,8 @@ internal static class PlanCommand
         var match = provider.Ids.FirstOrDefault(z => string.Equals(z, id.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is not null
             ? provider[match]
-            : throw new InvalidInputException($"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York){NameMatch.DidYouMean(NameMatch.Suggest(id, provider.Ids))}");
+            : throw new InvalidInputException(NameMatch.Suggest(id, provider.Ids) is { Count: > 0 } near
+                ? $"'{id}' is not a known IANA time zone{NameMatch.DidYouMean(near)}"
+                : $"'{id}' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York, Asia/Tokyo).");
     }
 }

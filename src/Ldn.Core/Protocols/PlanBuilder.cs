@@ -15,9 +15,20 @@ public static class PlanBuilder
     /// <summary>Weight-based doses are rounded to 0.1 mg, the precision a compounding pharmacy fills.</summary>
     public const decimal WeightDoseStepMg = 0.1m;
 
+    /// <summary>Plans start between these dates; anything else is a typo in the year (and keeps every date arithmetic in range).</summary>
+    public static readonly DateOnly EarliestStart = new(1970, 1, 1);
+
+    public static readonly DateOnly LatestStart = new(2200, 12, 31);
+
     public static TitrationPlan Build(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Start < EarliestStart || request.Start > LatestStart)
+        {
+            throw new InvalidInputException(
+                $"A plan cannot start on {request.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: give a start between {EarliestStart.Year} and {LatestStart.Year} (check the year).");
+        }
+
         var protocol = request.Protocol;
         var warnings = new List<SafetyFinding>();
         if (protocol.NeedsWeight && request.Weight is null)
@@ -46,8 +57,8 @@ public static class PlanBuilder
         foreach (var step in protocol.Steps)
         {
             var dose = DoseFor(step.Dose, request.Weight?.Kilograms, protocol.MaxDoseMg);
-            var from = AddDays(request.Start, step.FirstDay - 1);
-            DateOnly? to = step.LastDay is { } last ? AddDays(request.Start, last - 1) : null;
+            var from = request.Start.AddDays(step.FirstDay - 1);
+            DateOnly? to = step.LastDay is { } last ? request.Start.AddDays(last - 1) : null;
             Syringe? syringe = null;
             MeasuredLiquidDose? liquid = null;
             if (request.Formulation == Formulation.Liquid)
@@ -123,15 +134,5 @@ public static class PlanBuilder
             : dose.Milligrams;
         mg = Math.Max(mg, dose.IsPerKilogram ? WeightDoseStepMg : mg);
         return maxDoseMg is { } max && mg > max ? max : mg;
-    }
-
-    private static DateOnly AddDays(DateOnly start, int days)
-    {
-        if (start.DayNumber + (long)days > DateOnly.MaxValue.DayNumber)
-        {
-            throw new InvalidInputException($"The plan runs past the last date the calendar can hold (start {start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).");
-        }
-
-        return start.AddDays(days);
     }
 }

@@ -16,8 +16,8 @@ public static class ProtocolReader
 {
     public const string Schema = "ldn-protocol/1";
 
-    /// <summary>Ten years of days: longer steps are typos.</summary>
-    private const int LongestStepDays = 3653;
+    /// <summary>Ten years of days: a titration longer than that is a typo.</summary>
+    private const int LongestPlanDays = 3653;
 
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -161,9 +161,9 @@ public static class ProtocolReader
                 throw fail($"leaves step {number} open-ended; only the last step (the maintenance dose) may have no length");
             }
 
-            if (last - first + 1 > LongestStepDays)
+            if ((last ?? first) > LongestPlanDays)
             {
-                throw fail($"gives step {number} more than {LongestStepDays.ToString(CultureInfo.InvariantCulture)} days");
+                throw fail($"runs step {number} past day {LongestPlanDays.ToString(CultureInfo.InvariantCulture)}; a protocol's steps must fit in ten years");
             }
 
             steps.Add(new ProtocolStep(dose, first, last));

@@ -29,6 +29,7 @@ public sealed class ProtocolReaderTests
     [InlineData("steps:\n  - { doseMg: 1.5, fromDay: 5, toDay: 3 }\n", "leaves days 1–4")]
     [InlineData("steps:\n  - { doseMg: 1.5, fromDay: 1, toDay: 0 }\n", "ending on day 0, before it starts")]
     [InlineData("steps: []\n", "has no 'steps'")]
+    [InlineData("steps:\n  - { doseMg: 1, days: 3000 }\n  - { doseMg: 2, days: 3000 }\n  - { doseMg: 3 }\n", "runs step 2 past day 3653")]
     [InlineData("steps:\n  - { doseMg: abc }\n", "is not valid at line")]
     [InlineData("stepz:\n  - { doseMg: 1.5 }\n", "stepz")]
     public void Mistakes_in_the_steps_are_one_sentence_naming_the_file(string steps, string expected)
