@@ -118,6 +118,7 @@ public sealed class PlanCommandTests : IDisposable
         { ["plan", "--protocol", "standard", "--start", "2026-12-01", "--formulation", "pill"], "not a known formulation" },
         { ["plan", "--protocol", "nothere.yaml", "--start", "2026-12-01"], "does not exist" },
         { ["simulate", "--plan", "nothere.json"], "does not exist" },
+        { ["simulate", "--dose", "4.5mg", "--condition", "fibromyalga"], "Unknown condition 'fibromyalga'; did you mean fibromyalgia?" },
     };
 
     [Theory]

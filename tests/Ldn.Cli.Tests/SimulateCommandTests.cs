@@ -156,7 +156,7 @@ public sealed class SimulateCommandTests
 
     [Theory]
     [InlineData("schema: ldn-condition/1\nid: x\nname: X\n", "has no 'instrument' section")]
-    [InlineData("not: [valid", "is not valid at line")]
+    [InlineData("schema: [valid", "is not valid at line")]
     [InlineData("", "is empty")]
     public void A_broken_condition_file_exits_2_naming_the_file(string content, string expected)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ldn.Core.Dosing;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
+using Ldn.Core.Text;
 using Ldn.Core.Units;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -27,25 +28,7 @@ public static class AdviceStateReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The state file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        StateFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<StateFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidInputException($"The state file '{sourceName}' {YamlErrors.Describe(e)}.", e);
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<StateFile>(yaml, sourceName, "state file", Deserializer);
 
         decimal? Dose(string key, string? text)
         {

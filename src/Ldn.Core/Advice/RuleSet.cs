@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Safety;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Advice;
 
@@ -114,10 +112,6 @@ public sealed partial class RuleSet
     /// <summary>Placeholders a reason may use, filled from the state and the matched side effect.</summary>
     public static IReadOnlyList<string> Placeholders { get; } = ["dose", "next", "previous", "suggested", "kind", "days", "daysOnStep", "stepDays", "formulation"];
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     private RuleSet(IReadOnlyList<AdjustmentRule> rules) => Rules = rules;
 
     public IReadOnlyList<AdjustmentRule> Rules { get; }
@@ -191,25 +185,7 @@ public sealed partial class RuleSet
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The rule file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        RuleFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<RuleFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidInputException($"The rule file '{sourceName}' {YamlErrors.Describe(e)}.", e);
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<RuleFile>(yaml, sourceName, "rule file");
 
         if (file.Schema != Schema)
         {

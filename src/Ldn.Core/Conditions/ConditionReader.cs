@@ -1,8 +1,6 @@
 using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Text;
 using Ldn.Core.Units;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Ldn.Core.Conditions;
 
@@ -15,10 +13,6 @@ public static class ConditionReader
 {
     public const string Schema = "ldn-condition/1";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     private static readonly string[] KnownParameters =
     [
         "inflammationTurnoverRate", "diseaseDrive", "maxInhibition", "signallingHalfEffect", "placeboMaximum", "placeboOnsetRate",
@@ -28,26 +22,7 @@ public static class ConditionReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The condition file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        ConditionFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<ConditionFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim();
-            throw new InvalidInputException($"The condition file '{sourceName}' is not valid at line {e.Start.Line}: {reason}", e);
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<ConditionFile>(yaml, sourceName, "condition file");
 
         if (file.Schema != Schema)
         {

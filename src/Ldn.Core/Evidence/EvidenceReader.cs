@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Evidence;
 
@@ -19,40 +17,15 @@ public static partial class EvidenceReader
 
     public const int LastYear = 2026;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
 
-    [GeneratedRegex("Property '([^']*)' not found on type '[^']*'", RegexOptions.CultureInvariant)]
-    private static partial Regex UnknownProperty();
 
     public static EvidenceDocument Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The evidence file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        EvidenceFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<EvidenceFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = UnknownProperty().Replace((e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim().TrimEnd('.'), "unknown key '$1' (check the spelling)");
-            throw new InvalidInputException($"The evidence file '{sourceName}' is not valid at line {e.Start.Line}: {reason}.", e);
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<EvidenceFile>(yaml, sourceName, "evidence file");
 
         if (file.Schema != Schema)
         {

@@ -1,8 +1,6 @@
 using System.Globalization;
+using Ldn.Core.Text;
 using Ldn.Core.Units;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Ldn.Core.Protocols;
 
@@ -19,34 +17,11 @@ public static class ProtocolReader
     /// <summary>Ten years of days: a titration longer than that is a typo.</summary>
     private const int LongestPlanDays = 3653;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     public static TitrationProtocol Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The protocol file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        ProtocolFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<ProtocolFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim().TrimEnd('.');
-            throw new InvalidInputException($"The protocol file '{sourceName}' is not valid at line {e.Start.Line}: {reason}.", e);
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<ProtocolFile>(yaml, sourceName, "protocol file");
 
         if (file.Schema != Schema)
         {

@@ -1,6 +1,4 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Safety;
 
@@ -14,10 +12,6 @@ internal static class SafetyDataReader
     internal static readonly string[] NotOpioids =
         ["naltrexone", "naloxone", "nalmefene", "methylnaltrexone", "naloxegol", "apomorphine", "dextromethorphan"];
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     public static string Resource(string name)
     {
         var assembly = typeof(SafetyDataReader).Assembly;
@@ -30,7 +24,7 @@ internal static class SafetyDataReader
     public static IReadOnlyList<OpioidEntry> ReadOpioids(string yaml, string sourceName)
     {
         InvalidInputException Fail(string what) => new($"The opioid list '{sourceName}' {what}.");
-        var file = Deserialize<OpioidFile>(yaml, sourceName, "opioid list");
+        var file = YamlFile.Read<OpioidFile>(yaml, sourceName, "opioid list");
         if (file.Schema != OpioidSchema)
         {
             throw Fail($"must declare 'schema: {OpioidSchema}' (found '{file.Schema ?? "nothing"}')");
@@ -97,7 +91,7 @@ internal static class SafetyDataReader
     public static IReadOnlyList<InteractionEntry> ReadInteractions(string yaml, string sourceName)
     {
         InvalidInputException Fail(string what) => new($"The interaction list '{sourceName}' {what}.");
-        var file = Deserialize<InteractionFile>(yaml, sourceName, "interaction list");
+        var file = YamlFile.Read<InteractionFile>(yaml, sourceName, "interaction list");
         if (file.Schema != InteractionSchema)
         {
             throw Fail($"must declare 'schema: {InteractionSchema}' (found '{file.Schema ?? "nothing"}')");
@@ -121,25 +115,6 @@ internal static class SafetyDataReader
 
         var missing = InteractionCatalog.KnownCodes.FirstOrDefault(c => list.All(e => e.Code != c));
         return missing is null ? list : throw Fail($"has no entry for '{missing}'");
-    }
-
-    private static T Deserialize<T>(string yaml, string sourceName, string what)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw new InvalidInputException($"The {what} '{sourceName}' is empty.");
-        }
-
-        try
-        {
-            return Deserializer.Deserialize<T>(yaml) ?? throw new InvalidInputException($"The {what} '{sourceName}' is empty.");
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim();
-            throw new InvalidInputException($"The {what} '{sourceName}' is not valid at line {e.Start.Line}: {reason}", e);
-        }
     }
 
     // Shapes of the YAML documents; public setters because YamlDotNet fills them.

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Ldn.Core.Conditions;
 using Ldn.Core.Pharmacology;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Trials;
 
@@ -17,37 +15,11 @@ public static class TrialDesignReader
 
     public const int MaxSubjectsPerArm = 100_000;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     public static TrialDesign Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The trial file '{sourceName}' {what}.");
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw Fail("is empty");
-        }
-
-        TrialFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<TrialFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim().TrimEnd('.');
-            var unknown = System.Text.RegularExpressions.Regex.Match(reason, "^Property '([^']*)' not found");
-            throw unknown.Success
-                ? Fail($"has an unknown key '{unknown.Groups[1].Value}' at line {e.Start.Line} (a typo would otherwise be ignored silently)")
-                : Fail($"is not valid at line {e.Start.Line} ({reason})");
-        }
-
-        if (file is null)
-        {
-            throw Fail("is empty");
-        }
+        var file = YamlFile.Read<TrialFile>(yaml, sourceName, "trial file");
 
         if (file.Schema != Schema)
         {

@@ -134,7 +134,7 @@ public sealed class ConditionFileTests
     [InlineData("    source: Test value C.\n", "    source: \"  \"\n", "gives no source for 'maxInhibition'")]
     [InlineData("  maxInhibition:\n", "  maxInhibiton:\n", "unknown parameter 'maxInhibiton'")]
     [InlineData("variability:\n  baselineSd:\n", "variability:\n  baselineSD:\n", "unknown variability entry 'baselineSD'")]
-    [InlineData("calibration: >-", "calibrations: >-", "is not valid at line")]
+    [InlineData("calibration: >-", "calibrations: >-", "has an unknown key 'calibrations' at line")]
     [InlineData("    value: 0.05\n    unit: 1/day\n", "    value: 0.05\n    unit: mg\n", "'inflammationTurnoverRate' in 'mg', which is not a unit of the right kind")]
     [InlineData("  baseline: 356\n", "  baseline: 700\n", "baseline between its minimum and maximum")]
     [InlineData("  baseline: 356\n", "  baseline: -5\n", "baseline between its minimum and maximum")]

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Ldn.Core.Dosing;
 using Ldn.Core.Population;
+using Ldn.Core.Text;
 using Ldn.Core.Units;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Ldn.Core.Pharmacology.Parameters;
 
@@ -17,34 +15,10 @@ public static class ParameterSetReader
 {
     public const string Schema = "ldn-parameters/1";
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     public static ModelParameters Read(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw new InvalidInputException($"The parameter file '{sourceName}' is empty.");
-        }
-
-        ParameterFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<ParameterFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim();
-            throw new InvalidInputException(
-                $"The parameter file '{sourceName}' is not valid at line {e.Start.Line}: {reason}", e);
-        }
-
-        if (file is null)
-        {
-            throw new InvalidInputException($"The parameter file '{sourceName}' is empty.");
-        }
+        var file = YamlFile.Read<ParameterFile>(yaml, sourceName, "parameter file");
 
         if (file.Schema != Schema)
         {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Ldn.Core.Text;
 using YamlDotNet.Core;
 
-namespace Ldn.Core.Advice;
+namespace Ldn.Core.Text;
 
 /// <summary>
 /// Turns a YamlDotNet error into words for a user: "Property 'x' not found on type 'Y'" becomes
