@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ldn.Core.Units;
 
 namespace Ldn.Core.Compounding;
 
@@ -78,22 +79,8 @@ public static class ExactQuantity
 
     private static (decimal Value, string Unit) Split(string text, string what)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            throw new InvalidInputException($"The {what} is empty.");
-        }
-
-        var end = 0;
-        while (end < trimmed.Length && IsNumberChar(trimmed[end], end > 0 ? trimmed[end - 1] : '\0'))
-        {
-            end++;
-        }
-
-        var numberPart = trimmed[..end];
-        var unitPart = trimmed[end..].Trim();
-        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        var (numberPart, unitPart) = QuantityText.SplitText(text, what);
+        const NumberStyles styles = QuantityText.Styles;
         if (decimal.TryParse(numberPart, styles, CultureInfo.InvariantCulture, out var value))
         {
             if (value == 0m && double.TryParse(numberPart, styles, CultureInfo.InvariantCulture, out var tiny) && tiny != 0)
@@ -113,10 +100,6 @@ public static class ExactQuantity
 
         throw new InvalidInputException($"'{text}' is not a valid {what}: it must start with a number such as 4.5.");
     }
-
-    private static bool IsNumberChar(char c, char previous) =>
-        char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-'
-        || ((c == 'e' || c == 'E') && char.IsAsciiDigit(previous));
 
     private static decimal Scale(decimal value, decimal factor, string text, string what)
     {

@@ -8,7 +8,10 @@ namespace Ldn.Core.Units;
 /// </summary>
 internal static class QuantityText
 {
-    public static (double Value, string Unit) Split(string text, string what)
+    public const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>The leading number and the unit after it, as text; the callers parse the number as double or decimal.</summary>
+    public static (string Number, string Unit) SplitText(string text, string what)
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
@@ -23,11 +26,14 @@ internal static class QuantityText
             end++;
         }
 
-        var numberPart = trimmed[..end];
-        var unitPart = trimmed[end..].Trim();
+        return (trimmed[..end], trimmed[end..].Trim());
+    }
+
+    public static (double Value, string Unit) Split(string text, string what)
+    {
+        var (numberPart, unitPart) = SplitText(text, what);
         if (numberPart.Length == 0
-            || !double.TryParse(numberPart, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var value))
+            || !double.TryParse(numberPart, Styles, CultureInfo.InvariantCulture, out var value))
         {
             throw new InvalidInputException($"'{text}' is not a valid {what}: it must start with a number such as 4.5.");
         }
