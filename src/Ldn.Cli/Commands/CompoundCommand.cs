@@ -23,6 +23,21 @@ internal static class CompoundCommand
         };
     }
 
+    /// <summary>One JSON document, or the table view; every subcommand ends the same way.</summary>
+    private static int Emit<T>(T document, bool asJson, Action<T, TextWriter> view, TextWriter stdout)
+    {
+        if (asJson)
+        {
+            CompoundJson.Write(document, stdout);
+        }
+        else
+        {
+            view(document, stdout);
+        }
+
+        return LdnApp.Success;
+    }
+
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON document on stdout instead of the table." };
 
     private static Command Liquid(TextWriter stdout)
@@ -50,17 +65,7 @@ internal static class CompoundCommand
                 measured = batch.Measure(doseMg, chosen);
             }
 
-            var document = CompoundJson.From(batch, chosen, measured);
-            if (parse.GetValue(json))
-            {
-                CompoundJson.Write(document, stdout);
-            }
-            else
-            {
-                CompoundView.Write(document, stdout);
-            }
-
-            return LdnApp.Success;
+            return Emit(CompoundJson.From(batch, chosen, measured), parse.GetValue(json), CompoundView.Write, stdout);
         });
         return command;
     }
@@ -81,17 +86,7 @@ internal static class CompoundCommand
                 ExactQuantity.ParseMilligrams(parse.GetValue(dose)!, "dose", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestDoseMg),
                 ExactQuantity.ParseCount(parse.GetValue(count)!, "number of capsules", CompoundingLimits.LargestCapsuleCount),
                 ExactQuantity.ParseMilligrams(parse.GetValue(tablet)!, "tablet strength", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestSourceMg));
-            var document = CompoundJson.From(batch);
-            if (parse.GetValue(json))
-            {
-                CompoundJson.Write(document, stdout);
-            }
-            else
-            {
-                CompoundView.Write(document, stdout);
-            }
-
-            return LdnApp.Success;
+            return Emit(CompoundJson.From(batch), parse.GetValue(json), CompoundView.Write, stdout);
         });
         return command;
     }
@@ -112,17 +107,7 @@ internal static class CompoundCommand
                 ExactQuantity.ParseMilligramsPerMillilitre(parse.GetValue(concentration)!, "concentration", CompoundingLimits.SmallestConcentrationMgPerMl, CompoundingLimits.LargestConcentrationMgPerMl),
                 ExactQuantity.ParseMillilitres(parse.GetValue(drop)!, "drop volume", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestDropMl),
                 ExactQuantity.ParseMilligrams(parse.GetValue(dose)!, "dose", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestDoseMg));
-            var document = CompoundJson.From(measured);
-            if (parse.GetValue(json))
-            {
-                CompoundJson.Write(document, stdout);
-            }
-            else
-            {
-                CompoundView.Write(document, stdout);
-            }
-
-            return LdnApp.Success;
+            return Emit(CompoundJson.From(measured), parse.GetValue(json), CompoundView.Write, stdout);
         });
         return command;
     }
