@@ -15,7 +15,7 @@ namespace Ldn.Core.Tests.Calendar;
 /// The .ics file checked by an independent parser: Mozilla's ical.js (npm) parses it, expands every
 /// RRULE through the file's own VTIMEZONE, and the instants it finds are compared with those .NET's
 /// TimeZoneInfo (the operating system's time-zone data, not NodaTime's copy) gives for the same local
-/// times. Needs node; without it the check says so and does nothing, except in CI (LDN_REQUIRE_ICALJS=1).
+/// times. Needs node; without it the check says so and does nothing, except in CI (LDN_CI=1).
 /// </summary>
 public sealed class PlanCalendarTests(ITestOutputHelper output)
 {
@@ -112,7 +112,7 @@ public sealed class PlanCalendarTests(ITestOutputHelper output)
         if (!OnPath("node") || !OnPath("npm"))
         {
             // CI installs node and sets this, so there a missing parser fails rather than passes silently.
-            Assert.True(Environment.GetEnvironmentVariable("LDN_REQUIRE_ICALJS") != "1", "node and npm are required (LDN_REQUIRE_ICALJS=1) but not on PATH.");
+            Assert.True(Environment.GetEnvironmentVariable("LDN_CI") != "1", "node and npm are required in CI (LDN_CI=1) but not on PATH.");
             output.WriteLine("Not checked with ical.js: node and npm are not installed (apt-get install nodejs npm to run this check).");
             return null;
         }
