@@ -57,7 +57,7 @@ internal static class PlanCommand
                     ? Syringe.ForCapacity(ExactQuantity.ParseMillilitres(size, "syringe size", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestSyringeMl))
                     : null,
                 TimeZone = ResolveZone(parse.GetValue(timeZone)),
-                Safety = safety.Read(parse),
+                Patient = safety.Read(parse),
             };
             var plan = PlanBuilder.Build(request);
 

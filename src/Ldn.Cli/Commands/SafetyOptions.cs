@@ -38,10 +38,10 @@ internal sealed class SafetyOptions
         command.Options.Add(surgery);
     }
 
-    public SafetyContext Read(ParseResult parse)
+    public PatientProfile Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new SafetyContext
+        return new PatientProfile
         {
             Medications = [.. (parse.GetValue(medication) ?? []).Select(ParseMedication)],
             HepaticImpairment = parse.GetValue(hepatic),

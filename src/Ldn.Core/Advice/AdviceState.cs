@@ -63,21 +63,8 @@ public sealed record AdviceState
     /// <summary>The patient reports a flare of their condition's symptoms.</summary>
     public bool Flare { get; init; }
 
-    public IReadOnlyList<MedicationUse> Medications { get; init; } = [];
-
-    public bool HepaticImpairment { get; init; }
-
-    public bool RenalImpairment { get; init; }
-
-    public bool Pregnant { get; init; }
-
-    public bool Breastfeeding { get; init; }
-
-    public bool ThyroidReplacement { get; init; }
-
-    public bool TransplantImmunosuppression { get; init; }
-
-    public DateOnly? PlannedSurgery { get; init; }
+    /// <summary>Medications and the conditions the safety checks look at.</summary>
+    public PatientProfile Patient { get; init; } = new();
 
     public bool AtTarget => NextDoseMg is null;
 
@@ -97,14 +84,7 @@ public sealed record AdviceState
     public SafetyContext ToSafetyContext() => new()
     {
         DosesMg = NextDoseMg is { } next ? [CurrentDoseMg, next] : [CurrentDoseMg],
-        Medications = Medications,
-        HepaticImpairment = HepaticImpairment,
-        RenalImpairment = RenalImpairment,
-        Pregnant = Pregnant,
-        Breastfeeding = Breastfeeding,
-        ThyroidReplacement = ThyroidReplacement,
-        TransplantImmunosuppression = TransplantImmunosuppression,
-        PlannedSurgery = PlannedSurgery,
+        Patient = Patient,
         StartDate = Today,
     };
 

@@ -127,14 +127,17 @@ public static class AdviceStateReader
             Today = Date("today", file.Today),
             SideEffects = sideEffects,
             Flare = file.Flare ?? false,
-            Medications = medications,
-            HepaticImpairment = conditions.HepaticImpairment ?? false,
-            RenalImpairment = conditions.RenalImpairment ?? false,
-            Pregnant = conditions.Pregnant ?? false,
-            Breastfeeding = conditions.Breastfeeding ?? false,
-            ThyroidReplacement = conditions.ThyroidReplacement ?? false,
-            TransplantImmunosuppression = conditions.TransplantImmunosuppression ?? false,
-            PlannedSurgery = Date("plannedSurgery", file.PlannedSurgery),
+            Patient = new PatientProfile
+            {
+                Medications = medications,
+                HepaticImpairment = conditions.HepaticImpairment ?? false,
+                RenalImpairment = conditions.RenalImpairment ?? false,
+                Pregnant = conditions.Pregnant ?? false,
+                Breastfeeding = conditions.Breastfeeding ?? false,
+                ThyroidReplacement = conditions.ThyroidReplacement ?? false,
+                TransplantImmunosuppression = conditions.TransplantImmunosuppression ?? false,
+                PlannedSurgery = Date("plannedSurgery", file.PlannedSurgery),
+            },
         };
 
         try

@@ -72,9 +72,10 @@ public static class PlanBuilder
             steps.Add(new PlanStep(steps.Count + 1, from, to, dose, at, request.Formulation, liquid, syringe));
         }
 
-        var findings = SafetyChecks.Evaluate(request.Safety with
+        var findings = SafetyChecks.Evaluate(new SafetyContext
         {
             DosesMg = [.. steps.Select(s => s.DoseMg)],
+            Patient = request.Patient,
             StartDate = request.Start,
         });
         var blocking = findings.FirstOrDefault(f => f.Severity == SafetySeverity.HardStop) ?? findings.FirstOrDefault(f => f.Severity == SafetySeverity.Refusal);

@@ -32,6 +32,6 @@ public sealed record PlanRequest
     /// </summary>
     public Syringe? Syringe { get; init; }
 
-    /// <summary>The patient's medications and conditions for the safety checks; doses are filled in by the builder.</summary>
-    public SafetyContext Safety { get; init; } = new();
+    /// <summary>The patient's medications and conditions, for the safety checks.</summary>
+    public PatientProfile Patient { get; init; } = new();
 }

@@ -52,7 +52,7 @@ public static class SafetyChecks
     private static void Opioids(SafetyContext context, List<SafetyFinding> findings)
     {
         var today = context.StartDate;
-        foreach (var medication in context.Medications)
+        foreach (var medication in context.Patient.Medications)
         {
             foreach (var opioid in OpioidCatalog.MatchAll(medication.Name))
             {
@@ -102,42 +102,42 @@ public static class SafetyChecks
 
     private static void Conditions(SafetyContext context, List<SafetyFinding> findings)
     {
-        if (context.PlannedSurgery is { } surgery && (context.StartDate is not { } today || surgery >= today))
+        if (context.Patient.PlannedSurgery is { } surgery && (context.StartDate is not { } today || surgery >= today))
         {
             findings.Add(new SafetyFinding(Codes.PlannedSurgery, SafetySeverity.Warning,
                 $"Surgery is planned for {Iso(surgery)}: agree with the prescriber when to pause LDN and tell the anaesthetist, because naltrexone blocks opioid pain relief and no LDN-specific hold interval has been validated.",
                 "clinical-evidence.md §4.1 (half-lives ~4 h naltrexone, ~13 h 6β-naltrexol; no validated LDN hold interval); pharmacology.md §8: SPAQI 2021 consensus, stop standard-dose oral naltrexone ~72 h before"));
         }
 
-        if (context.HepaticImpairment)
+        if (context.Patient.HepaticImpairment)
         {
             findings.Add(new SafetyFinding(Codes.HepaticImpairment, SafetySeverity.Warning,
                 "Hepatic impairment raises naltrexone exposure about 5-fold (compensated) to 10-fold (decompensated cirrhosis), so a clinician must review the plan; acute hepatitis or liver failure is a contraindication.",
                 "clinical-evidence.md §4.3; pharmacology.md §8: naltrexone label, Bertolotti 1997"));
         }
 
-        if (context.RenalImpairment)
+        if (context.Patient.RenalImpairment)
         {
             findings.Add(new SafetyFinding(Codes.RenalImpairment, SafetySeverity.Warning,
                 "Severe renal impairment calls for caution because the metabolites are excreted by the kidney and naltrexone has not been studied there, so a clinician should review the plan.",
                 "clinical-evidence.md §4.4: naltrexone label (caution in severe renal impairment); pharmacology.md §8"));
         }
 
-        if (context.Pregnant)
+        if (context.Patient.Pregnant)
         {
             findings.Add(new SafetyFinding(Codes.Pregnancy, SafetySeverity.Warning,
                 "There are no LDN pregnancy studies and every LDN trial excluded pregnancy, so a clinician must confirm the plan.",
                 "clinical-evidence.md §4.5: older US category C; Wachman 2019 (6 standard-dose pregnancies)"));
         }
 
-        if (context.Breastfeeding)
+        if (context.Patient.Breastfeeding)
         {
             findings.Add(new SafetyFinding(Codes.Breastfeeding, SafetySeverity.Warning,
                 "Transfer into breast milk is minimal at standard doses but there are no LDN-specific data, so a clinician must confirm the plan.",
                 "clinical-evidence.md §4.5: Chan 2004 (relative infant dose ~1%), LactMed"));
         }
 
-        if (context.TransplantImmunosuppression)
+        if (context.Patient.TransplantImmunosuppression)
         {
             findings.Add(new SafetyFinding(Codes.TransplantImmunosuppression, SafetySeverity.Warning,
                 "Practitioner guidance cautions organ-transplant recipients on permanent immunosuppression against LDN (a theoretical concern, no documented interaction), so the transplant team should decide.",
@@ -147,9 +147,9 @@ public static class SafetyChecks
 
     private static void Interactions(SafetyContext context, List<SafetyFinding> findings)
     {
-        var matched = context.Medications.SelectMany(m => InteractionCatalog.MatchAll(m.Name).Select(e => (e.Code, Text: m.Name))).ToList();
+        var matched = context.Patient.Medications.SelectMany(m => InteractionCatalog.MatchAll(m.Name).Select(e => (e.Code, Text: m.Name))).ToList();
         var thyroidMedication = matched.FirstOrDefault(m => m.Code == Codes.ThyroidReplacement).Text;
-        if (context.ThyroidReplacement || thyroidMedication is not null)
+        if (context.Patient.ThyroidReplacement || thyroidMedication is not null)
         {
             var what = thyroidMedication is null ? "Thyroid replacement" : $"Thyroid replacement ({thyroidMedication.Trim()})";
             findings.Add(new SafetyFinding(Codes.ThyroidReplacement, SafetySeverity.Warning,

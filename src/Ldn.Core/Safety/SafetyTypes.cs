@@ -20,14 +20,11 @@ public sealed record SafetyFinding(string Code, SafetySeverity Severity, string 
 public sealed record MedicationUse(string Name, DateOnly? LastTaken = null);
 
 /// <summary>
-/// Everything the safety checks look at. <see cref="StartDate"/> is "today" for the checks (the day LDN
-/// starts, or the day of the check): the core never reads the clock, so without it a washout that has a
-/// last-taken date is reported as still running, with the date it ends.
+/// The patient's particulars the safety checks look at: medications and the conditions that raise
+/// warnings. One record, shared by a plan request, an advice state and (later) the journal's profile.
 /// </summary>
-public sealed record SafetyContext
+public sealed record PatientProfile
 {
-    public IReadOnlyList<decimal> DosesMg { get; init; } = [];
-
     public IReadOnlyList<MedicationUse> Medications { get; init; } = [];
 
     public bool HepaticImpairment { get; init; }
@@ -44,6 +41,18 @@ public sealed record SafetyContext
     public bool TransplantImmunosuppression { get; init; }
 
     public DateOnly? PlannedSurgery { get; init; }
+}
+
+/// <summary>
+/// Everything the safety checks look at: the doses, the patient, and "today". <see cref="StartDate"/> is
+/// the day LDN starts or the day of the check: the core never reads the clock, so without it a washout
+/// that has a last-taken date is reported as still running, with the date it ends.
+/// </summary>
+public sealed record SafetyContext
+{
+    public IReadOnlyList<decimal> DosesMg { get; init; } = [];
+
+    public PatientProfile Patient { get; init; } = new();
 
     /// <summary>The day LDN starts or the day of the check.</summary>
     public DateOnly? StartDate { get; init; }

@@ -26,19 +26,19 @@ public sealed class AdjustmentRuleTests
     /// <summary>One state per rule of data/rules/adjustment.yaml, built to make exactly that rule fire.</summary>
     internal static readonly Dictionary<string, AdviceState> Cases = new(StringComparer.Ordinal)
     {
-        ["opioid-hard-stop"] = Quiet with { Medications = [new MedicationUse("Tramadol 50 mg")] },
+        ["opioid-hard-stop"] = Quiet with { Patient = Quiet.Patient with { Medications = [new MedicationUse("Tramadol 50 mg")] } },
         ["dose-outside-ldn"] = Quiet with { CurrentDoseMg = 12m, NextDoseMg = null, PreviousDoseMg = 4.5m },
         ["low-mood"] = Quiet with { SideEffects = [Side(SideEffectKinds.LowMood, SideEffectSeverity.Mild, 2)] },
         ["severe-side-effect"] = Quiet with { SideEffects = [Side(SideEffectKinds.Headache, SideEffectSeverity.Severe)] },
-        ["palpitations-on-thyroid-replacement"] = Quiet with { ThyroidReplacement = true, SideEffects = [Side(SideEffectKinds.Palpitations, SideEffectSeverity.Mild, 2)] },
+        ["palpitations-on-thyroid-replacement"] = Quiet with { SideEffects = [Side(SideEffectKinds.Palpitations, SideEffectSeverity.Mild, 2)], Patient = Quiet.Patient with { ThyroidReplacement = true } },
         ["sleep-evening-dose"] = Quiet with { SideEffects = [Side(SideEffectKinds.Insomnia, SideEffectSeverity.Moderate, 4)] },
         ["sleep-morning-dose"] = Quiet with { DoseTime = ClockTime.Parse("08:00"), SideEffects = [Side(SideEffectKinds.VividDreams, SideEffectSeverity.Mild, 5)] },
         ["gi-upset-capsule"] = Quiet with { SideEffects = [Side(SideEffectKinds.Nausea, SideEffectSeverity.Moderate, 2)] },
         ["gi-upset-persisting"] = Quiet with { Formulation = Formulation.Sublingual, SideEffects = [Side(SideEffectKinds.Diarrhoea, SideEffectSeverity.Moderate, 3)] },
         ["moderate-side-effect"] = Quiet with { SideEffects = [Side(SideEffectKinds.Headache, SideEffectSeverity.Moderate, 2)] },
         ["flare"] = Quiet with { DaysOnStep = 20, Flare = true },
-        ["clinician-confirmation"] = Quiet with { DaysOnStep = 20, Pregnant = true },
-        ["planned-surgery"] = Quiet with { DaysOnStep = 20, PlannedSurgery = new DateOnly(2027, 1, 10) },
+        ["clinician-confirmation"] = Quiet with { DaysOnStep = 20, Patient = Quiet.Patient with { Pregnant = true } },
+        ["planned-surgery"] = Quiet with { DaysOnStep = 20, Patient = Quiet.Patient with { PlannedSurgery = new DateOnly(2027, 1, 10) } },
         ["mild-side-effect"] = Quiet with { DaysOnStep = 20, SideEffects = [Side(SideEffectKinds.Headache, SideEffectSeverity.Mild)] },
         ["at-target"] = Quiet with { CurrentDoseMg = 4.5m, PreviousDoseMg = 3m, NextDoseMg = null, DaysOnStep = 30 },
         ["advance"] = Quiet with { DaysOnStep = 15 },
@@ -119,7 +119,7 @@ public sealed class AdjustmentRuleTests
     [Fact]
     public void Safety_findings_travel_with_the_advice()
     {
-        var advice = AdjustmentRules.Decide(Cases["opioid-hard-stop"] with { Pregnant = true });
+        var advice = AdjustmentRules.Decide(Cases["opioid-hard-stop"] with { Patient = Cases["opioid-hard-stop"].Patient with { Pregnant = true } });
         Assert.Equal([SafetyChecks.Codes.OpioidCurrent, SafetyChecks.Codes.Pregnancy], advice.Safety.Select(f => f.Code));
     }
 

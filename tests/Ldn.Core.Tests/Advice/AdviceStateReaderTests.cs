@@ -44,10 +44,10 @@ public sealed class AdviceStateReaderTests
         Assert.Equal(Formulation.Capsule, s.Formulation);
         Assert.Equal(new DateOnly(2026, 12, 15), s.Today);
         Assert.Equal(new SideEffectReport(SideEffectKinds.Insomnia, SideEffectSeverity.Moderate, 5), Assert.Single(s.SideEffects));
-        Assert.Equal(["Tramadol 50 mg", "oxycodone"], s.Medications.Select(m => m.Name));
-        Assert.Equal([null, new DateOnly(2026, 12, 10)], s.Medications.Select(m => m.LastTaken));
-        Assert.True(s.ThyroidReplacement);
-        Assert.Null(s.PlannedSurgery);
+        Assert.Equal(["Tramadol 50 mg", "oxycodone"], s.Patient.Medications.Select(m => m.Name));
+        Assert.Equal([null, new DateOnly(2026, 12, 10)], s.Patient.Medications.Select(m => m.LastTaken));
+        Assert.True(s.Patient.ThyroidReplacement);
+        Assert.Null(s.Patient.PlannedSurgery);
         Assert.Equal("opioid-hard-stop", AdjustmentRules.Decide(s).RuleId);
     }
 

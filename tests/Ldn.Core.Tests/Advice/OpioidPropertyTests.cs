@@ -54,14 +54,17 @@ public sealed class OpioidPropertyTests
             Formulation = formulation,
             SideEffects = sideEffects,
             Flare = flare,
-            Medications = [.. others.Select(o => new MedicationUse(o)).Take(position), opioid, .. others.Select(o => new MedicationUse(o)).Skip(position)],
-            HepaticImpairment = flags[0],
-            RenalImpairment = flags[1],
-            Pregnant = flags[2],
-            Breastfeeding = flags[3],
-            ThyroidReplacement = flags[4],
-            TransplantImmunosuppression = flags[5],
-            PlannedSurgery = flags[0] ? Today.AddDays(5) : null,
+            Patient = new PatientProfile
+            {
+                Medications = [.. others.Select(o => new MedicationUse(o)).Take(position), opioid, .. others.Select(o => new MedicationUse(o)).Skip(position)],
+                HepaticImpairment = flags[0],
+                RenalImpairment = flags[1],
+                Pregnant = flags[2],
+                Breastfeeding = flags[3],
+                ThyroidReplacement = flags[4],
+                TransplantImmunosuppression = flags[5],
+                PlannedSurgery = flags[0] ? Today.AddDays(5) : null,
+            },
             Today = Today,
         };
 
@@ -79,7 +82,7 @@ public sealed class OpioidPropertyTests
     [Fact]
     public void An_opioid_whose_washout_is_over_no_longer_stops()
     {
-        var state = AdjustmentRuleTests.Quiet with { Medications = [new MedicationUse("tramadol", Today.AddDays(-10))] };
+        var state = AdjustmentRuleTests.Quiet with { Patient = AdjustmentRuleTests.Quiet.Patient with { Medications = [new MedicationUse("tramadol", Today.AddDays(-10))] } };
         Assert.Equal("stay-on-step", AdjustmentRules.Decide(state).RuleId);
     }
 }

@@ -93,7 +93,7 @@ public sealed class PlanBuilderTests
     [Fact]
     public void An_opioid_stops_the_plan()
     {
-        var request = Request("standard") with { Safety = new SafetyContext { Medications = [new MedicationUse("Tramadol 50 mg")] } };
+        var request = Request("standard") with { Patient = new PatientProfile { Medications = [new MedicationUse("Tramadol 50 mg")] } };
         var error = Assert.Throws<InvalidInputException>(() => PlanBuilder.Build(request));
         Assert.StartsWith("No plan was made:", error.Message, StringComparison.Ordinal);
         Assert.Contains("ramadol", error.Message, StringComparison.Ordinal);

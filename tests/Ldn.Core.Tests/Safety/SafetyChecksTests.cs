@@ -12,7 +12,7 @@ public sealed class SafetyChecksTests
     [Fact]
     public void A_short_acting_opioid_within_its_washout_is_a_hard_stop_naming_the_end_date()
     {
-        var finding = Assert.Single(Check(new SafetyContext { Medications = [new MedicationUse("Tramadol", new DateOnly(2026, 11, 28))], StartDate = Today }));
+        var finding = Assert.Single(Check(new SafetyContext { StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("Tramadol", new DateOnly(2026, 11, 28))] } }));
         Assert.Equal(SafetySeverity.HardStop, finding.Severity);
         Assert.Equal(SafetyChecks.Codes.OpioidWashout, finding.Code);
         Assert.Equal("Tramadol was last taken 2026-11-28; naltrexone must wait until 2026-12-08 (10 days after a short-acting opioid).", finding.Message);
@@ -30,7 +30,7 @@ public sealed class SafetyChecksTests
     [InlineData("Duragesic patch", "2026-12-01", "2026-12-15", false)]
     public void Washouts_are_10_days_after_short_acting_and_14_after_maintenance_or_long_acting_opioids(string drug, string last, string today, bool stopped)
     {
-        var findings = Check(new SafetyContext { Medications = [new MedicationUse(drug, DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture))], StartDate = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture) });
+        var findings = Check(new SafetyContext { StartDate = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), Patient = new PatientProfile { Medications = [new MedicationUse(drug, DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture))] } });
         Assert.Equal(stopped, findings.Any(f => f.Severity == SafetySeverity.HardStop));
     }
 
@@ -41,7 +41,7 @@ public sealed class SafetyChecksTests
     [Fact]
     public void Without_a_date_for_today_a_dated_opioid_still_stops_with_its_end_date()
     {
-        var finding = Assert.Single(Check(new SafetyContext { Medications = [new MedicationUse("methadone", new DateOnly(2026, 12, 1))] }));
+        var finding = Assert.Single(Check(new SafetyContext { Patient = new PatientProfile { Medications = [new MedicationUse("methadone", new DateOnly(2026, 12, 1))] } }));
         Assert.Equal(SafetySeverity.HardStop, finding.Severity);
         Assert.Contains("2026-12-15 (14 days after a maintenance opioid", finding.Message, StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class SafetyChecksTests
     [Fact]
     public void An_opioid_taken_now_is_a_hard_stop_that_names_what_was_written()
     {
-        var finding = Assert.Single(Check(new SafetyContext { Medications = [new MedicationUse("OxyContin 10mg")] }));
+        var finding = Assert.Single(Check(new SafetyContext { Patient = new PatientProfile { Medications = [new MedicationUse("OxyContin 10mg")] } }));
         Assert.Equal((SafetyChecks.Codes.OpioidCurrent, SafetySeverity.HardStop), (finding.Code, finding.Severity));
         Assert.StartsWith("Oxycodone (as 'OxyContin 10mg') is being taken now", finding.Message, StringComparison.Ordinal);
     }
@@ -69,16 +69,16 @@ public sealed class SafetyChecksTests
 
     public static TheoryData<string, SafetyContext> Flags => new()
     {
-        { SafetyChecks.Codes.HepaticImpairment, new SafetyContext { HepaticImpairment = true } },
-        { SafetyChecks.Codes.RenalImpairment, new SafetyContext { RenalImpairment = true } },
-        { SafetyChecks.Codes.Pregnancy, new SafetyContext { Pregnant = true } },
-        { SafetyChecks.Codes.Breastfeeding, new SafetyContext { Breastfeeding = true } },
-        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { ThyroidReplacement = true } },
-        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { Medications = [new MedicationUse("Synthroid 100 mcg")] } },
-        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { Medications = [new MedicationUse("Cytomel")] } },
-        { SafetyChecks.Codes.TransplantImmunosuppression, new SafetyContext { TransplantImmunosuppression = true } },
-        { SafetyChecks.Codes.Thioridazine, new SafetyContext { Medications = [new MedicationUse("Thioridazine 25mg")] } },
-        { SafetyChecks.Codes.PlannedSurgery, new SafetyContext { PlannedSurgery = new DateOnly(2027, 1, 10), StartDate = Today } },
+        { SafetyChecks.Codes.HepaticImpairment, new SafetyContext { Patient = new PatientProfile { HepaticImpairment = true } } },
+        { SafetyChecks.Codes.RenalImpairment, new SafetyContext { Patient = new PatientProfile { RenalImpairment = true } } },
+        { SafetyChecks.Codes.Pregnancy, new SafetyContext { Patient = new PatientProfile { Pregnant = true } } },
+        { SafetyChecks.Codes.Breastfeeding, new SafetyContext { Patient = new PatientProfile { Breastfeeding = true } } },
+        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { Patient = new PatientProfile { ThyroidReplacement = true } } },
+        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { Patient = new PatientProfile { Medications = [new MedicationUse("Synthroid 100 mcg")] } } },
+        { SafetyChecks.Codes.ThyroidReplacement, new SafetyContext { Patient = new PatientProfile { Medications = [new MedicationUse("Cytomel")] } } },
+        { SafetyChecks.Codes.TransplantImmunosuppression, new SafetyContext { Patient = new PatientProfile { TransplantImmunosuppression = true } } },
+        { SafetyChecks.Codes.Thioridazine, new SafetyContext { Patient = new PatientProfile { Medications = [new MedicationUse("Thioridazine 25mg")] } } },
+        { SafetyChecks.Codes.PlannedSurgery, new SafetyContext { StartDate = Today, Patient = new PatientProfile { PlannedSurgery = new DateOnly(2027, 1, 10) } } },
     };
 
     [Theory]
@@ -94,21 +94,21 @@ public sealed class SafetyChecksTests
     [Fact]
     public void Surgery_warning_says_no_LDN_hold_interval_is_validated_and_past_surgery_is_ignored()
     {
-        var finding = Assert.Single(Check(new SafetyContext { PlannedSurgery = new DateOnly(2027, 1, 10) }));
+        var finding = Assert.Single(Check(new SafetyContext { Patient = new PatientProfile { PlannedSurgery = new DateOnly(2027, 1, 10) } }));
         Assert.Contains("anaesthetist", finding.Message, StringComparison.Ordinal);
         Assert.Contains("no LDN-specific hold interval has been validated", finding.Message, StringComparison.Ordinal);
-        Assert.Empty(Check(new SafetyContext { PlannedSurgery = new DateOnly(2026, 1, 10), StartDate = Today }));
+        Assert.Empty(Check(new SafetyContext { StartDate = Today, Patient = new PatientProfile { PlannedSurgery = new DateOnly(2026, 1, 10) } }));
     }
 
     [Fact]
     public void Findings_are_ordered_hard_stop_refusal_warning_and_every_code_is_listed()
     {
-        var findings = Check(new SafetyContext { DosesMg = [12m], Pregnant = true, Medications = [new MedicationUse("codeine")] });
+        var findings = Check(new SafetyContext { DosesMg = [12m], Patient = new PatientProfile { Pregnant = true, Medications = [new MedicationUse("codeine")] } });
         Assert.Equal([SafetySeverity.HardStop, SafetySeverity.Refusal, SafetySeverity.Warning], findings.Select(f => f.Severity));
         Assert.All(findings, f => Assert.Contains(f.Code, SafetyChecks.Codes.All));
     }
 
     [Fact]
     public void Nothing_to_report_gives_no_findings() =>
-        Assert.Empty(Check(new SafetyContext { DosesMg = [1.5m, 3m, 4.5m], Medications = [new MedicationUse("mesalazine"), new MedicationUse("naltrexone")], StartDate = Today }));
+        Assert.Empty(Check(new SafetyContext { DosesMg = [1.5m, 3m, 4.5m], StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("mesalazine"), new MedicationUse("naltrexone")] } }));
 }
