@@ -22,15 +22,21 @@ public sealed class CompoundCommandTests
     [Fact]
     public void Liquid_50_mg_in_50_mL_measures_1_5_mg_as_1_5_mL()
     {
-        // 50 mg / 50 mL = 1 mg/mL; 1.5 mg → 1.50 mL → 1.5 mg, 0 %; a 1 mL syringe needs 2 fills.
+        // 50 mg / 50 mL = 1 mg/mL; 1.5 mg → 1.50 mL → 1.5 mg, 0 %. No syringe named: a 1 mL one would need
+        // 2 fills, so the 3 mL syringe (marked every 0.1 mL, 1.5 mL exact in one fill) is chosen.
         var root = Json("compound", "liquid", "--tablet", "50mg", "--volume", "50mL", "--dose", "1.5mg");
         Assert.Equal(1m, root.GetProperty("concentrationMgPerMl").GetDecimal());
         Assert.Equal(1.5m, root.GetProperty("volumePerDoseMl").GetDecimal());
         Assert.Equal(1.5m, root.GetProperty("actualDoseMg").GetDecimal());
         Assert.Equal(0m, root.GetProperty("roundingErrorPercent").GetDecimal());
-        Assert.Equal(2, root.GetProperty("draws").GetInt32());
+        Assert.Equal(1, root.GetProperty("draws").GetInt32());
         Assert.Equal(33, root.GetProperty("dosesPerBatch").GetInt32());
-        Assert.Equal(0.01m, root.GetProperty("graduationMl").GetDecimal());
+        Assert.Equal(3m, root.GetProperty("syringeMl").GetDecimal());
+        Assert.Equal(0.1m, root.GetProperty("graduationMl").GetDecimal());
+
+        var oneMl = Json("compound", "liquid", "--tablet", "50mg", "--volume", "50mL", "--dose", "1.5mg", "--syringe", "1mL");
+        Assert.Equal(2, oneMl.GetProperty("draws").GetInt32());
+        Assert.Equal(0.01m, oneMl.GetProperty("graduationMl").GetDecimal());
         Assert.Contains("pharmacist's label governs", root.GetProperty("storage").GetString(), StringComparison.Ordinal);
         Assert.Contains("not medical advice", root.GetProperty("notice").GetString(), StringComparison.Ordinal);
     }

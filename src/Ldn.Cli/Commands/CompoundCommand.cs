@@ -45,7 +45,7 @@ internal static class CompoundCommand
         var tablet = new Option<string>("--tablet") { Description = "Naltrexone HCl dissolved or suspended, e.g. 50mg.", Required = true };
         var volume = new Option<string>("--volume") { Description = "Final volume of the liquid, e.g. 50mL.", Required = true };
         var dose = new Option<string?>("--dose") { Description = "Dose to measure, e.g. 1.5mg." };
-        var syringe = new Option<string?>("--syringe") { Description = "Oral syringe capacity (0.5, 1, 3, 5 or 10 mL have typical graduations); default 1mL." };
+        var syringe = new Option<string?>("--syringe") { Description = "Oral syringe capacity (0.5, 1, 3, 5 or 10 mL have typical graduations); default: the one that measures the dose in the fewest fills with the least rounding (1 mL without a dose)." };
         var graduation = new Option<string?>("--graduation") { Description = "Spacing of the syringe's marks, e.g. 0.01mL (overrides the assumed typical graduation)." };
         var json = JsonOption();
         var command = new Command("liquid", "Concentration of a liquid made from tablets, and the syringe volume that measures a dose.")
@@ -57,12 +57,16 @@ internal static class CompoundCommand
             var batch = new LiquidBatch(
                 ExactQuantity.ParseMilligrams(parse.GetValue(tablet)!, "tablet strength", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestSourceMg),
                 ExactQuantity.ParseMillilitres(parse.GetValue(volume)!, "volume", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestBatchMl));
-            var chosen = ChooseSyringe(parse.GetValue(syringe), parse.GetValue(graduation));
+            var (syringeText, graduationText) = (parse.GetValue(syringe), parse.GetValue(graduation));
+            var chosen = ChooseSyringe(syringeText, graduationText);
             MeasuredLiquidDose? measured = null;
             if (parse.GetValue(dose) is { } doseText)
             {
                 var doseMg = ExactQuantity.ParseMilligrams(doseText, "dose", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestDoseMg);
-                measured = batch.Measure(doseMg, chosen);
+                // Without a named syringe, the one that measures this dose best (fewest fills, least rounding).
+                (chosen, measured) = syringeText is null && graduationText is null
+                    ? SyringeChoice.Best(candidate => batch.Measure(doseMg, candidate))
+                    : (chosen, batch.Measure(doseMg, chosen));
             }
 
             return Emit(CompoundJson.From(batch, chosen, measured), parse.GetValue(json), CompoundView.Write, stdout);

@@ -66,7 +66,7 @@ public static class PlanBuilder
                 var concentration = request.ConcentrationMgPerMl!.Value;
                 (syringe, liquid) = request.Syringe is { } chosen
                     ? (chosen, LiquidDosing.Measure(concentration, dose, chosen))
-                    : BestSyringe(concentration, dose);
+                    : SyringeChoice.Best(candidate => LiquidDosing.Measure(concentration, dose, candidate));
             }
 
             steps.Add(new PlanStep(steps.Count + 1, from, to, dose, at, request.Formulation, liquid, syringe));
@@ -99,33 +99,6 @@ public static class PlanBuilder
             Steps = steps,
             Warnings = warnings,
         };
-    }
-
-    /// <summary>
-    /// The common syringe that measures the dose in the fewest fills (each fill adds a reading error),
-    /// then with the smallest rounding error, then the smallest. 4.5 mL of a 1 mg/mL liquid thus goes to a
-    /// 10 mL syringe marked every 0.5 mL (exact) rather than a 5 mL one marked every 0.2 mL (4.6 mL, +2.2%).
-    /// </summary>
-    private static (Syringe, MeasuredLiquidDose) BestSyringe(decimal concentrationMgPerMl, decimal doseMg)
-    {
-        var candidates = new List<(Syringe Syringe, MeasuredLiquidDose Dose)>();
-        InvalidInputException? lastError = null;
-        foreach (var capacity in Syringe.KnownCapacitiesMl)
-        {
-            var syringe = Syringe.ForCapacity(capacity);
-            try
-            {
-                candidates.Add((syringe, LiquidDosing.Measure(concentrationMgPerMl, doseMg, syringe)));
-            }
-            catch (InvalidInputException e)
-            {
-                lastError = e;
-            }
-        }
-
-        return candidates.Count > 0
-            ? candidates.OrderBy(c => c.Dose.Draws).ThenBy(c => Math.Abs(c.Dose.RoundingErrorPercent)).ThenBy(c => c.Syringe.CapacityMl).First()
-            : throw lastError!;
     }
 
     private static decimal DoseFor(StepDose dose, decimal? weightKg, decimal? maxDoseMg)
