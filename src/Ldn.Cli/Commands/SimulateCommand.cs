@@ -51,7 +51,7 @@ internal static class SimulateCommand
                     throw new InvalidInputException($"{clash.Name} does not apply with --plan: the plan file sets the doses, times and formulation.");
                 }
 
-                regimen = PlanRegimen.Create(PlanJson.ReadSteps(ReadPlanFile(planPath), planPath), horizonText is null ? null : Duration.Parse(horizonText));
+                regimen = PlanRegimen.Create(PlanDocument.ReadSteps(ReadPlanFile(planPath), planPath), horizonText is null ? null : Duration.Parse(horizonText));
             }
             else
             {

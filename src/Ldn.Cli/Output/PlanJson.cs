@@ -1,18 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using Ldn.Core;
-using Ldn.Core.Compounding;
 using Ldn.Core.Dosing;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
-using Ldn.Core.Units;
 
 namespace Ldn.Cli.Output;
 
 /// <summary>
 /// The JSON contract of <c>ldn plan --json</c> (issue 4): <c>protocol</c>, <c>steps</c> with <c>from</c>,
 /// <c>to</c>, <c>doseMg</c>, <c>at</c>, <c>volumeMl</c>, and <c>warnings</c>. Field names are binding: add,
-/// never rename. The same document is what <c>ldn simulate --plan FILE</c> reads back.
+/// never rename. The same document is what <c>ldn simulate --plan FILE</c> and the journal read back
+/// (<see cref="PlanDocument.ReadSteps"/>).
 /// </summary>
 internal static class PlanJson
 {
@@ -39,62 +37,6 @@ internal static class PlanJson
             [.. plan.Warnings.Select(w => new WarningDocument(w.Code, Severity(w.Severity), w.Message, w.Source))],
             LdnApp.Notice);
     }
-
-    /// <summary>Reads a plan document back (for <c>simulate --plan</c>), checking what the simulator needs.</summary>
-    public static IReadOnlyList<PlanStep> ReadSteps(string json, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        PlanDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<PlanDocument>(json, ReadOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException($"The plan file '{sourceName}' is not a plan from 'ldn plan --json': {e.Message.Split('.')[0]}.", e);
-        }
-
-        if (document?.Steps is not { Count: > 0 } steps)
-        {
-            throw new InvalidInputException($"The plan file '{sourceName}' has no steps; make it with 'ldn plan ... --json > FILE'.");
-        }
-
-        var result = new List<PlanStep>();
-        foreach (var step in steps)
-        {
-            var number = result.Count + 1;
-            InvalidInputException Fail(string what) => new($"Step {number} of the plan file '{sourceName}' {what}.");
-            if (step.From is null || !DateOnly.TryParseExact(step.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-            {
-                throw Fail($"has no valid 'from' date (got '{step.From}')");
-            }
-
-            DateOnly? to = null;
-            if (step.To is not null)
-            {
-                to = DateOnly.TryParseExact(step.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) && end >= from
-                    ? end
-                    : throw Fail($"has an unusable 'to' date '{step.To}'");
-            }
-            else if (number < steps.Count)
-            {
-                throw Fail("has no 'to' date; only the last step may be open-ended");
-            }
-
-            var at = ClockTime.Parse(step.At ?? throw Fail("has no 'at' clock time"));
-            var formulation = Formulations.Parse(step.Formulation ?? document.Formulation ?? "capsule");
-            var dose = step.DoseMg is { } mg && mg > 0 ? mg : throw Fail("has no positive 'doseMg'");
-            MeasuredLiquidDose? liquid = step.ActualDoseMg is { } actual && step.VolumeMl is { } volume
-                ? new MeasuredLiquidDose(dose, volume, actual, step.RoundingErrorPercent ?? 0, 1)
-                : null;
-            DoseLimits.Check(Mass.FromMilligrams((double)(liquid?.ActualDoseMg ?? dose)));
-            result.Add(new PlanStep(number, from, to, dose, at, formulation, liquid));
-        }
-
-        return result;
-    }
-
-    private static readonly JsonSerializerOptions ReadOptions = new(SimulationJson.Options) { PropertyNameCaseInsensitive = true };
 
     private static StepDocument Step(PlanStep step) => new(
         step.Number,
@@ -123,38 +65,3 @@ internal static class PlanJson
         _ => throw new ArgumentOutOfRangeException(nameof(severity)),
     };
 }
-
-internal sealed record PlanDocument(
-    string Protocol,
-    string? ProtocolName,
-    string? Source,
-    string? Start,
-    string? At,
-    string? TimeZone,
-    string? Formulation,
-    decimal? ConcentrationMgPerMl,
-    decimal? WeightKg,
-    IReadOnlyList<StepDocument>? Steps,
-    IReadOnlyList<WarningDocument>? Warnings,
-    string? Notice);
-
-/// <summary>
-/// One step. <c>to</c> is the last day (included), null for the open-ended maintenance step; for a liquid,
-/// <c>volumeMl</c> is the volume to draw rounded to the syringe's graduation and <c>actualDoseMg</c> the dose
-/// that volume really holds (both null otherwise).
-/// </summary>
-internal sealed record StepDocument(
-    int Step,
-    string? From,
-    string? To,
-    int? Days,
-    decimal? DoseMg,
-    string? At,
-    string? Formulation,
-    decimal? VolumeMl,
-    decimal? ActualDoseMg,
-    decimal? RoundingErrorPercent,
-    decimal? SyringeMl,
-    decimal? GraduationMl);
-
-internal sealed record WarningDocument(string Code, string Severity, string Message, string Source);
