@@ -32,6 +32,7 @@ public static class LdnApp
             AdviseCommand.Create(stdout, stderr),
             CompoundCommand.Create(stdout, stderr),
             EvidenceCommand.Create(stdout, stderr),
+            Commands.Journal.JournalCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

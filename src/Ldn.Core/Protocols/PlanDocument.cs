@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ldn.Core.Compounding;
 using Ldn.Core.Dosing;
+using Ldn.Core.Safety;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Protocols;
@@ -29,6 +30,52 @@ public sealed record PlanDocument(
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         PropertyNameCaseInsensitive = true,
+    };
+
+    /// <summary>The document of a plan; <paramref name="notice"/> is the not-medical-advice line it carries.</summary>
+    public static PlanDocument From(TitrationPlan plan, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new PlanDocument(
+            plan.Protocol.Id,
+            plan.Protocol.Name,
+            plan.Protocol.Source,
+            Date(plan.Start),
+            plan.At.ToString(),
+            plan.TimeZone.Id,
+            plan.Formulation.Name(),
+            Exact(plan.ConcentrationMgPerMl),
+            plan.Weight?.Kilograms,
+            [.. plan.Steps.Select(Step)],
+            [.. plan.Warnings.Select(w => new WarningDocument(w.Code, Severity(w.Severity), w.Message, w.Source))],
+            notice);
+    }
+
+    private static StepDocument Step(PlanStep step) => new(
+        step.Number,
+        Date(step.From),
+        step.To is { } to ? Date(to) : null,
+        step.Days,
+        Exact(step.DoseMg),
+        step.At.ToString(),
+        step.Formulation.Name(),
+        Exact(step.Liquid?.VolumeMl),
+        Exact(step.Liquid?.ActualDoseMg),
+        step.Liquid is { } l ? Exact(decimal.Round(l.RoundingErrorPercent, 2)) : null,
+        step.Syringe?.CapacityMl,
+        step.Syringe?.GraduationMl);
+
+    /// <summary>The value without trailing zeros (1.50 → 1.5): decimals keep the scale of their arithmetic.</summary>
+    private static decimal? Exact(decimal? value) => value / 1.0000000000000000000000000000m;
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Severity(SafetySeverity severity) => severity switch
+    {
+        SafetySeverity.Warning => "warning",
+        SafetySeverity.Refusal => "refusal",
+        SafetySeverity.HardStop => "hard-stop",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity)),
     };
 
     /// <summary>Reads a plan document back (for <c>simulate --plan</c>), checking what the simulator needs.</summary>

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text.Json;
+using Ldn.Cli.Output;
+using Ldn.Core;
+using Ldn.Core.Journal;
+
+namespace Ldn.Cli.Commands.Journal;
+
+/// <summary>Moving a journal in and out: <c>export</c>, <c>import</c> and <c>backup</c>.</summary>
+internal static class JournalTransferCommands
+{
+    /// <summary>A ten-year journal exports to a few MB; 50 MB is far beyond any real one.</summary>
+    public const long LargestImportBytes = 50_000_000;
+
+    public static Command Export(TextWriter stdout)
+    {
+        var json = new Option<string?>("--json") { Description = "Write the whole journal as JSON (lossless; 'import --json' reads it)." };
+        var csv = new Option<string?>("--csv") { Description = "Write the whole journal as one CSV table (lossless; 'import --csv' reads it)." };
+        var command = new Command("export", "Export the whole journal as JSON or CSV.") { json, csv };
+        command.SetAction(parse =>
+        {
+            var targets = new[] { parse.GetValue(json), parse.GetValue(csv) }.Count(t => t is not null);
+            if (targets == 0)
+            {
+                throw new InvalidInputException("Say where to export: --json FILE or --csv FILE.");
+            }
+
+            var (store, _, _) = JournalContext.OpenInitialised(parse);
+            using (store)
+            {
+                var document = JournalDocument.From(store.Load());
+                if (parse.GetValue(json) is { } jsonPath)
+                {
+                    SafeFile.Write(jsonPath, writer => writer.Write(JsonSerializer.Serialize(document, JournalDocument.Options)));
+                    stdout.WriteLine($"Exported to {jsonPath}.");
+                }
+
+                if (parse.GetValue(csv) is { } csvPath)
+                {
+                    SafeFile.Write(csvPath, writer => JournalCsv.Write(document, writer));
+                    stdout.WriteLine($"Exported to {csvPath}.");
+                }
+            }
+
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
+    public static Command Import(TextWriter stdout)
+    {
+        var json = new Option<string?>("--json") { Description = "A JSON export to import." };
+        var csv = new Option<string?>("--csv") { Description = "A CSV export to import." };
+        var command = new Command("import", "Import an export into a new journal, all or nothing.") { json, csv };
+        command.SetAction(parse =>
+        {
+            var (jsonPath, csvPath) = (parse.GetValue(json), parse.GetValue(csv));
+            if ((jsonPath is null) == (csvPath is null))
+            {
+                throw new InvalidInputException("Give one file to import: --json FILE or --csv FILE.");
+            }
+
+            // Everything is read and checked before the store is touched: a bad file changes nothing.
+            var data = jsonPath is not null
+                ? JournalDocument.Read(TextFiles.ReadUtf8(jsonPath, "journal file", LargestImportBytes), jsonPath)
+                : JournalCsv.Read(TextFiles.ReadUtf8(csvPath!, "CSV file", LargestImportBytes), csvPath!);
+            using var store = JournalContext.Open(parse);
+            store.Import(data);
+            stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications.");
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
+    public static Command Backup(TextWriter stdout)
+    {
+        var file = new Argument<string>("FILE") { Description = "Where to write the backup." };
+        var command = new Command("backup", "Write a consistent copy of the journal (a SQLite file, or a JSON snapshot for PostgreSQL).") { file };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                throw new InvalidInputException($"'{path}' already exists; a backup never overwrites a file.");
+            }
+
+            using var store = JournalContext.Open(parse);
+            store.Backup(path);
+            stdout.WriteLine($"Backed up {store.Description} to {path}.");
+            return LdnApp.Success;
+        });
+        return command;
+    }
+}
