@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ldn.Cli.Output;
 using Ldn.Core;
 using Ldn.Core.Journal;
+using Ldn.Core.Journal.Fhir;
 
 namespace Ldn.Cli.Commands.Journal;
 
@@ -16,19 +17,21 @@ internal static class JournalTransferCommands
     {
         var json = new Option<string?>("--json") { Description = "Write the whole journal as JSON (lossless; 'import --json' reads it)." };
         var csv = new Option<string?>("--csv") { Description = "Write the whole journal as one CSV table (lossless; 'import --csv' reads it)." };
-        var command = new Command("export", "Export the whole journal as JSON or CSV.") { json, csv };
+        var fhir = new Option<string?>("--fhir") { Description = "Write a FHIR R4 Bundle (JSON): Patient, MedicationRequest, MedicationAdministration, Observation, AdverseEvent." };
+        var command = new Command("export", "Export the whole journal as JSON, CSV or a FHIR R4 Bundle.") { json, csv, fhir };
         command.SetAction(parse =>
         {
-            var targets = new[] { parse.GetValue(json), parse.GetValue(csv) }.Count(t => t is not null);
+            var targets = new[] { parse.GetValue(json), parse.GetValue(csv), parse.GetValue(fhir) }.Count(t => t is not null);
             if (targets == 0)
             {
-                throw new InvalidInputException("Say where to export: --json FILE or --csv FILE.");
+                throw new InvalidInputException("Say where to export: --json FILE, --csv FILE or --fhir FILE.");
             }
 
             var (store, _, _) = JournalContext.OpenInitialised(parse);
             using (store)
             {
-                var document = JournalDocument.From(store.Load());
+                var data = store.Load();
+                var document = JournalDocument.From(data);
                 if (parse.GetValue(json) is { } jsonPath)
                 {
                     SafeFile.Write(jsonPath, writer => writer.Write(JsonSerializer.Serialize(document, JournalDocument.Options)));
@@ -39,6 +42,13 @@ internal static class JournalTransferCommands
                 {
                     SafeFile.Write(csvPath, writer => JournalCsv.Write(document, writer));
                     stdout.WriteLine($"Exported to {csvPath}.");
+                }
+
+                if (parse.GetValue(fhir) is { } fhirPath)
+                {
+                    var bundle = FhirExport.ToBundle(data, JournalContext.Now());
+                    SafeFile.Write(fhirPath, writer => writer.Write(bundle));
+                    stdout.WriteLine($"Exported a FHIR R4 Bundle to {fhirPath}.");
                 }
             }
 
