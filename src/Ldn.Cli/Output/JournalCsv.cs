@@ -134,7 +134,7 @@ internal static class JournalCsv
                 }
             }
 
-            return new JournalDocument { Profile = profile, Plan = plan, Medications = medications, Doses = doses, CheckIns = checkIns, SideEffects = sideEffects, Events = events }
+            return new JournalDocument { Schema = JournalDocument.SchemaId, Profile = profile, Plan = plan, Medications = medications, Doses = doses, CheckIns = checkIns, SideEffects = sideEffects, Events = events }
                 .ToData(sourceName);
         }
         catch (Exception e) when (e is CsvFormatException or CsvValidationException or JsonException)

@@ -30,7 +30,8 @@ public sealed record JournalDocument
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public string Schema { get; init; } = SchemaId;
+    /// <summary>Always <see cref="SchemaId"/> in a document this tool writes; required when reading one.</summary>
+    public string? Schema { get; init; }
 
     public ProfileDocument? Profile { get; init; }
 
@@ -52,6 +53,7 @@ public sealed record JournalDocument
         var p = data.Profile;
         return new JournalDocument
         {
+            Schema = SchemaId,
             Profile = new ProfileDocument(p.Name, p.TimeZoneId, p.Conditions, p.HepaticImpairment, p.RenalImpairment, p.Pregnant, p.Breastfeeding, p.TransplantImmunosuppression, p.PlannedSurgery?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)),
             Plan = data.Plan is { } plan ? new PlanRecordDocument(InstantPattern.ExtendedIso.Format(plan.SetAt), JsonNode.Parse(plan.PlanJson)) : null,
             Medications = [.. data.Medications.Select(m => new MedicationDocument(m.Id, m.Name, At(m.Since, p.TimeZoneId), m.Until is { } u ? At(u, p.TimeZoneId) : null))],

@@ -21,6 +21,9 @@ public static class JournalTime
     private static readonly LocalDateTimePattern IsoLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'H:mm");
     private static readonly OffsetDateTimePattern IsoOffset = OffsetDateTimePattern.ExtendedIso;
 
+    /// <summary>RFC 3339 output: always ±HH:mm (ExtendedIso would write "+01" for a whole-hour offset).</summary>
+    private static readonly OffsetDateTimePattern Rfc3339 = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
+
     public static Instant Earliest { get; } = Instant.FromUtc(1970, 1, 1, 0, 0);
 
     public static Instant Parse(string? text, DateTimeZone zone, Instant now)
@@ -71,7 +74,7 @@ public static class JournalTime
 
     /// <summary>The instant as ISO 8601 with the zone's offset at that moment: 2026-12-01T22:00:00+01:00.</summary>
     public static string Format(Instant instant, string timeZoneId) =>
-        IsoOffset.Format(instant.InZone(Zone(timeZoneId)).ToOffsetDateTime());
+        Rfc3339.Format(instant.InZone(Zone(timeZoneId)).ToOffsetDateTime());
 
     /// <summary>An IANA zone by id (exact, then case-insensitive); InvalidInputException for an unknown id.</summary>
     public static DateTimeZone Zone(string id)

@@ -1,0 +1,52 @@
+using Ldn.Core.Journal;
+using NodaTime;
+using Xunit;
+
+namespace Ldn.Core.Tests.Journal;
+
+public sealed class JournalTimeTests
+{
+    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+
+    // Monday 2027-03-29 08:00 in Oslo (CEST, +02:00): the day after the spring change.
+    private static readonly Instant MorningAfterSpringChange = Instant.FromUtc(2027, 3, 29, 6, 0);
+
+    [Theory]
+    [InlineData("yesterday 22:00", "2027-03-28T20:00:00Z")]     // 22:00 CEST on the change day
+    [InlineData("yesterday at 22:00", "2027-03-28T20:00:00Z")]
+    [InlineData("07:15", "2027-03-29T05:15:00Z")]
+    [InlineData("2027-03-27 22:00", "2027-03-27T21:00:00Z")]    // 22:00 CET, the day before the change
+    [InlineData("2027-03-27T22:00", "2027-03-27T21:00:00Z")]
+    [InlineData("2027-03-28 02:30", "2027-03-28T01:30:00Z")]    // skipped by the clocks: moved forward to 03:30 CEST
+    [InlineData("2027-03-28T22:00:00+05:00", "2027-03-28T17:00:00Z")]
+    [InlineData("now", "2027-03-29T06:00:00Z")]
+    public void Local_times_are_placed_with_the_offset_of_their_own_day(string text, string expected) =>
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expected).Value, JournalTime.Parse(text, Oslo, MorningAfterSpringChange));
+
+    [Fact]
+    public void A_repeated_autumn_time_takes_its_first_occurrence()
+    {
+        var now = Instant.FromUtc(2027, 11, 1, 8, 0);
+        Assert.Equal(Instant.FromUtc(2027, 10, 31, 0, 30), JournalTime.Parse("2027-10-31 02:30", Oslo, now));
+    }
+
+    [Theory]
+    [InlineData("25:00", "is not a time")]
+    [InlineData("tomorrow", "is not a time")]
+    [InlineData("2030-01-01 22:00", "is in the future")]
+    [InlineData("1969-12-31 22:00", "before 1970")]
+    [InlineData("22:00 pm", "is not a time")]
+    public void Nonsense_is_one_sentence(string text, string expected)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => JournalTime.Parse(text, Oslo, MorningAfterSpringChange));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Instants_are_written_with_the_offset_of_that_moment()
+    {
+        Assert.Equal("2027-03-27T22:00:00+01:00", JournalTime.Format(Instant.FromUtc(2027, 3, 27, 21, 0), "Europe/Oslo"));
+        Assert.Equal("2027-03-28T22:00:00+02:00", JournalTime.Format(Instant.FromUtc(2027, 3, 28, 20, 0), "Europe/Oslo"));
+        Assert.Contains("did you mean Europe/Oslo", Assert.Throws<InvalidInputException>(() => JournalTime.Zone("Europe/Olso")).Message, StringComparison.Ordinal);
+    }
+}
