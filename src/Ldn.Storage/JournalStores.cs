@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Ldn.Core;
+
+namespace Ldn.Storage;
+
+public static partial class JournalStores
+{
+    /// <summary>The environment variable that names the journal database (a SQLite path or a PostgreSQL connection string).</summary>
+    public const string DatabaseVariable = "LDN_JOURNAL_DB";
+
+    /// <summary>
+    /// The SQLite file used when no database is named: <c>LDN_JOURNAL_DB</c> if it is set to a file path,
+    /// otherwise <c>ldn-workbench/journal.db</c> in the user's local application data folder.
+    /// </summary>
+    public static string DefaultSqlitePath
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment) && !IsPostgres(fromEnvironment))
+            {
+                return Path.GetFullPath(fromEnvironment);
+            }
+
+            var folder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            return Path.GetFullPath(Path.Combine(folder, "ldn-workbench", "journal.db"));
+        }
+    }
+
+    /// <summary>
+    /// Opens (creating or upgrading) a journal. <paramref name="db"/> null: <c>LDN_JOURNAL_DB</c> if set,
+    /// else <see cref="DefaultSqlitePath"/>. A connection string with a Host key ("Host=…;Database=…") or a
+    /// <c>postgres://</c>/<c>postgresql://</c> URI opens PostgreSQL; anything else is a SQLite file path.
+    /// </summary>
+    public static IJournalStore Open(string? db) => Open(db, migrateTo: null);
+
+    /// <summary>Opens with migrations applied only up to <paramref name="migrateTo"/> (tests build old databases with it).</summary>
+    internal static IJournalStore Open(string? db, int? migrateTo)
+    {
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
+            db = string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultSqlitePath : fromEnvironment;
+        }
+
+        return IsPostgres(db)
+            ? new PostgresJournalStore(PostgresConnection.ToConnectionString(db), migrateTo)
+            : new SqliteJournalStore(db, migrateTo);
+    }
+
+    internal static bool IsPostgres(string db) =>
+        db.TrimStart().StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || db.TrimStart().StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || HostKey().IsMatch(db);
+
+    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostKey();
+
+    internal static InvalidInputException NotAJournal(string location, Exception? inner = null) =>
+        inner is null
+            ? new InvalidInputException($"{location} is not an LDN Workbench journal.")
+            : new InvalidInputException($"{location} is not an LDN Workbench journal ({inner.Message.TrimEnd('.')}).", inner);
+}
