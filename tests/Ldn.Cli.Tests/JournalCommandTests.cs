@@ -1,0 +1,241 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Ldn.Cli.Tests;
+
+/// <summary>
+/// <c>ldn journal</c> end to end on a SQLite file: entries, the show contract, advise with an opioid,
+/// lossless JSON and CSV round trips, and bad or hostile input. Times are given explicitly (in 2025, in
+/// Europe/Oslo across the spring change) so the tests do not depend on today's date.
+/// </summary>
+public sealed class JournalCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("ldn-journal-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(folder.FullName, name);
+
+    private (int ExitCode, string Stdout, string Stderr) Run(string db, params string[] args) => CliRunner.Run([.. args, "--db", PathOf(db)]);
+
+    private string Ok(string db, params string[] args)
+    {
+        var (code, stdout, stderr) = Run(db, args);
+        Assert.True(code == 0, $"ldn {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
+
+    private void Filled(string db)
+    {
+        Ok(db, "journal", "init", "--tz", "Europe/Oslo", "--condition", "fibromyalgia", "--name", "Åse");
+        Ok(db, "journal", "dose", "1.5mg", "--at", "2025-03-29 22:00");
+        Ok(db, "journal", "dose", "1.5mg", "--at", "2025-03-30 22:00", "--note", "after the clocks changed");
+        Ok(db, "journal", "dose", "1.5mg", "--at", "2025-03-31 22:00", "--skipped");
+        Ok(db, "journal", "check-in", "--pain", "6", "--fatigue", "7", "--sleep", "4", "--mood", "5", "--focus", "5", "--at", "2025-03-30 08:00", "--note", "Þorn, 😀, \"quotes\", <b>");
+        Ok(db, "journal", "side-effect", "vivid dreams", "--severity", "mild", "--from", "2025-03-30 07:00", "--to", "2025-04-02 07:00");
+        Ok(db, "journal", "event", "flare", "--at", "2025-03-31 18:00");
+        Ok(db, "journal", "medication", "add", "Vitamin D", "--since", "2025-03-01 09:00");
+    }
+
+    [Fact]
+    public void Entries_come_back_in_the_show_contract_with_local_offsets_across_the_clock_change()
+    {
+        Filled("j.db");
+        using var json = JsonDocument.Parse(Ok("j.db", "journal", "show", "--json"));
+        var root = json.RootElement;
+        var doses = root.GetProperty("doses").EnumerateArray().ToList();
+        Assert.Equal(["2025-03-29T22:00:00+01:00", "2025-03-30T22:00:00+02:00", "2025-03-31T22:00:00+02:00"], doses.Select(d => d.GetProperty("at").GetString()));
+        Assert.Equal([1.5m, 1.5m, 1.5m], doses.Select(d => d.GetProperty("doseMg").GetDecimal()));
+        Assert.Equal([false, false, true], doses.Select(d => d.GetProperty("skipped").GetBoolean()));
+        Assert.All(doses, d => Assert.Equal("capsule", d.GetProperty("formulation").GetString()));
+        var checkIn = Assert.Single(root.GetProperty("checkIns").EnumerateArray());
+        Assert.Equal((6, 7, 4, 5, 5), (checkIn.GetProperty("pain").GetInt32(), checkIn.GetProperty("fatigue").GetInt32(), checkIn.GetProperty("sleep").GetInt32(), checkIn.GetProperty("mood").GetInt32(), checkIn.GetProperty("focus").GetInt32()));
+        Assert.Equal("Þorn, 😀, \"quotes\", <b>", checkIn.GetProperty("note").GetString());
+        var effect = Assert.Single(root.GetProperty("sideEffects").EnumerateArray());
+        Assert.Equal(("vivid-dreams", "mild", "2025-03-30T07:00:00+02:00", "2025-04-02T07:00:00+02:00"), (effect.GetProperty("kind").GetString(), effect.GetProperty("severity").GetString(), effect.GetProperty("from").GetString(), effect.GetProperty("to").GetString()));
+        Assert.Equal("flare", Assert.Single(root.GetProperty("events").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal("Åse", root.GetProperty("profile").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void An_opioid_in_the_record_makes_advise_stop_and_its_washout_is_counted_after_it_is_removed()
+    {
+        Filled("j.db");
+        Ok("j.db", "journal", "medication", "add", "OxyContin 10 mg", "--since", "2025-03-25 09:00");
+        using (var advice = JsonDocument.Parse(Ok("j.db", "journal", "advise", "--json", "--today", "2025-04-01")))
+        {
+            Assert.Equal("stop-and-contact-prescriber", advice.RootElement.GetProperty("action").GetString());
+            Assert.Equal("opioid-hard-stop", advice.RootElement.GetProperty("ruleId").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(advice.RootElement.GetProperty("reason").GetString()));
+            Assert.Contains("§4.1", advice.RootElement.GetProperty("source").GetString(), StringComparison.Ordinal);
+        }
+
+        Ok("j.db", "journal", "medication", "remove", "oxycontin 10 mg", "--at", "2025-03-31 09:00");
+        using (var during = JsonDocument.Parse(Ok("j.db", "journal", "advise", "--json", "--today", "2025-04-05")))
+        {
+            Assert.Equal("stop-and-contact-prescriber", during.RootElement.GetProperty("action").GetString());
+        }
+
+        using var after = JsonDocument.Parse(Ok("j.db", "journal", "advise", "--json", "--today", "2025-04-20"));
+        Assert.NotEqual("stop-and-contact-prescriber", after.RootElement.GetProperty("action").GetString());
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    public void Export_and_import_round_trip_without_loss(string format)
+    {
+        Filled("j.db");
+        var plan = PathOf("plan.json");
+        File.WriteAllText(plan, CliRunner.Run("plan", "--protocol", "standard", "--start", "2025-03-29", "--tz", "Europe/Oslo", "--json").Stdout);
+        Ok("j.db", "journal", "plan", "set", plan);
+        var file = PathOf("export." + format);
+        Ok("j.db", "journal", "export", "--" + format, file);
+        Ok("k.db", "journal", "import", "--" + format, file);
+        Assert.Equal(WithoutIds(Ok("j.db", "journal", "show", "--json")), WithoutIds(Ok("k.db", "journal", "show", "--json")));
+    }
+
+    [Fact]
+    public void The_fhir_export_is_a_bundle_with_the_journal_in_it()
+    {
+        Filled("j.db");
+        var file = PathOf("fhir.json");
+        Ok("j.db", "journal", "export", "--fhir", file);
+        using var bundle = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.Equal("Bundle", bundle.RootElement.GetProperty("resourceType").GetString());
+        var types = bundle.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("resourceType").GetString()).ToList();
+        Assert.Equal(3, types.Count(t => t == "MedicationAdministration"));
+        Assert.Contains("Patient", types);
+        Assert.Contains("AdverseEvent", types);
+    }
+
+    [Fact]
+    public void A_dose_without_an_amount_takes_the_plans_dose_for_that_day()
+    {
+        Ok("j.db", "journal", "init", "--tz", "Europe/Oslo");
+        Assert.Contains("no plan step", Run("j.db", "journal", "dose", "--at", "2025-03-29 22:00").Stderr, StringComparison.Ordinal);
+        var plan = PathOf("plan.json");
+        File.WriteAllText(plan, CliRunner.Run("plan", "--protocol", "standard", "--start", "2025-03-01", "--tz", "Europe/Oslo", "--json").Stdout);
+        Ok("j.db", "journal", "plan", "set", plan);
+        Assert.Contains("3 mg capsule", Ok("j.db", "journal", "dose", "--at", "2025-03-20 22:00"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_in_a_note_is_kept_as_text()
+    {
+        Ok("j.db", "journal", "init", "--tz", "UTC");
+        const string note = "'); DROP TABLE doses; --";
+        Ok("j.db", "journal", "dose", "3mg", "--at", "2025-01-01 22:00", "--note", note);
+        Ok("j.db", "journal", "dose", "3mg", "--at", "2025-01-02 22:00");
+        using var json = JsonDocument.Parse(Ok("j.db", "journal", "show", "--json"));
+        Assert.Equal(note, json.RootElement.GetProperty("doses")[0].GetProperty("note").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("doses").GetArrayLength());
+    }
+
+    public static TheoryData<string[], string> BadEntries => new()
+    {
+        { ["journal", "dose", "-1mg", "--at", "2025-01-01 22:00"], "dose" },
+        { ["journal", "dose", "4.5kg", "--at", "2025-01-01 22:00"], "'kg' is not a unit of mass" },
+        { ["journal", "dose", "3mg", "--at", "25:00"], "'25:00' is not a time" },
+        { ["journal", "dose", "3mg", "--at", "2099-01-01 22:00"], "is in the future" },
+        { ["journal", "check-in", "--pain", "11"], "'11' is not a pain score" },
+        { ["journal", "check-in", "--pain", "-3"], "not a pain score" },
+        { ["journal", "check-in"], "Give at least one score" },
+        { ["journal", "side-effect", "sneezing"], "not a known side-effect kind" },
+        { ["journal", "side-effect", "nausea", "--severity", "awful"], "not a severity" },
+        { ["journal", "side-effect", "--end", "999"], "no ongoing side effect with id 999" },
+        { ["journal", "event", "party"], "not a kind of event" },
+        { ["journal", "medication", "remove", "aspirin"], "No medication named 'aspirin'" },
+        { ["journal", "init"], "already" },
+        { ["journal", "export"], "Say where to export" },
+        { ["journal", "advise", "--today", "2025-13-01"], "is not a date" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEntries))]
+    public void Bad_input_is_one_sentence_exit_2_and_changes_nothing(string[] args, string expected)
+    {
+        Ok("j.db", "journal", "init", "--tz", "UTC");
+        Ok("j.db", "journal", "dose", "3mg", "--at", "2025-01-01 22:00");
+        var before = Ok("j.db", "journal", "show", "--json");
+        var (code, _, stderr) = Run("j.db", args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(before, Ok("j.db", "journal", "show", "--json"));
+    }
+
+    [Fact]
+    public void An_uninitialised_journal_says_so()
+    {
+        var (code, _, stderr) = Run("none.db", "journal", "dose", "3mg");
+        Assert.Equal(2, code);
+        Assert.Contains("ldn journal init", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("wrong-columns.csv", "a,b,c\n1,2,3\n", "must have the header")]
+    [InlineData("empty.csv", "", "is empty")]
+    [InlineData("not-json.json", "{\"schema\": \"ldn-journal/1\", ", "is not a journal export")]
+    public void A_malformed_import_is_refused_and_changes_nothing(string name, string content, string expected)
+    {
+        Ok("j.db", "journal", "init", "--tz", "UTC");
+        var before = Ok("j.db", "journal", "show", "--json");
+        var file = PathOf(name);
+        File.WriteAllText(file, content);
+        var (code, _, stderr) = Run("j.db", "journal", "import", name.EndsWith(".csv", StringComparison.Ordinal) ? "--csv" : "--json", file);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Equal(before, Ok("j.db", "journal", "show", "--json"));
+    }
+
+    [Fact]
+    public void Invalid_utf8_and_a_ten_megabyte_line_are_refused()
+    {
+        var bad = PathOf("bad.json");
+        File.WriteAllBytes(bad, [(byte)'{', 0xC3, 0x28, (byte)'}']);
+        Assert.Contains("not valid UTF-8", Run("j.db", "journal", "import", "--json", bad).Stderr, StringComparison.Ordinal);
+
+        Filled("src.db");
+        var export = PathOf("export.csv");
+        Ok("src.db", "journal", "export", "--csv", export);
+        var lines = File.ReadAllLines(export).ToList();
+        lines.Add("event,99,2025-03-31T18:00:00+02:00,,Europe/Oslo,,,,,,,,,other,,," + new string('x', 10_000_000));
+        File.WriteAllLines(export, lines, new UTF8Encoding(false));
+        var (code, _, stderr) = Run("k.db", "journal", "import", "--csv", export);
+        Assert.Equal(2, code);
+        Assert.Contains("notes hold at most", stderr, StringComparison.Ordinal);
+        Assert.Contains("not initialised", Run("k.db", "journal", "show").Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_fills_a_new_journal_that_advise_show_and_export_read()
+    {
+        Assert.Contains("synthetic data", Ok("demo.db", "journal", "demo", "--tz", "Europe/Oslo"), StringComparison.Ordinal);
+        Assert.Equal(2, Run("demo.db", "journal", "demo").ExitCode);
+        using var advice = JsonDocument.Parse(Ok("demo.db", "journal", "advise", "--json"));
+        Assert.Equal("hold", advice.RootElement.GetProperty("action").GetString());
+        Assert.Contains("Demo patient", Ok("demo.db", "journal", "show"), StringComparison.Ordinal);
+        var backup = PathOf("backup.db");
+        Ok("demo.db", "journal", "backup", backup);
+        Assert.Equal(Ok("demo.db", "journal", "show", "--json"), CliRunner.Run("journal", "show", "--json", "--db", backup).Stdout);
+        Assert.Equal(2, Run("demo.db", "journal", "backup", backup).ExitCode);
+    }
+
+    /// <summary>The show document with every "id" removed: ids are the store's, the rest must survive.</summary>
+    private static string WithoutIds(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        foreach (var list in new[] { "doses", "checkIns", "sideEffects", "events", "medications" })
+        {
+            foreach (var item in node[list]!.AsArray())
+            {
+                item!.AsObject().Remove("id");
+            }
+        }
+
+        return node.ToJsonString();
+    }
+}
