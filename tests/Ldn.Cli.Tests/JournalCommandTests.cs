@@ -1,33 +1,51 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ldn.Storage.Tests;
+using Npgsql;
 using Xunit;
 
 namespace Ldn.Cli.Tests;
 
 /// <summary>
-/// <c>ldn journal</c> end to end on a SQLite file: entries, the show contract, advise with an opioid,
-/// lossless JSON and CSV round trips, and bad or hostile input. Times are given explicitly (in 2025, in
-/// Europe/Oslo across the spring change) so the tests do not depend on today's date.
+/// <c>ldn journal</c> end to end, the same tests on a SQLite file and on the PostgreSQL server of
+/// <c>LDN_TEST_POSTGRES</c>: entries, the show contract, advise with an opioid, lossless JSON and CSV round
+/// trips. Times are given explicitly (in 2025, in Europe/Oslo across the spring change) so the tests do not
+/// depend on today's date.
 /// </summary>
-public sealed class JournalCommandTests : IDisposable
+public abstract class JournalCommandBehaviour : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("ldn-journal-");
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
 
-    private string PathOf(string name) => Path.Combine(folder.FullName, name);
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
-    private (int ExitCode, string Stdout, string Stderr) Run(string db, params string[] args) => CliRunner.Run([.. args, "--db", PathOf(db)]);
+    /// <summary>The --db value for the journal this test calls <paramref name="name"/>.</summary>
+    protected abstract string Db(string name);
 
-    private string Ok(string db, params string[] args)
+    protected string PathOf(string name) => Path.Combine(folder.FullName, name);
+
+    protected (int ExitCode, string Stdout, string Stderr) Run(string db, params string[] args) => CliRunner.Run([.. args, "--db", Db(db)]);
+
+    protected string Ok(string db, params string[] args)
     {
         var (code, stdout, stderr) = Run(db, args);
         Assert.True(code == 0, $"ldn {string.Join(' ', args)} exited {code}: {stderr}");
         return stdout;
     }
 
-    private void Filled(string db)
+    protected void Filled(string db)
     {
         Ok(db, "journal", "init", "--tz", "Europe/Oslo", "--condition", "fibromyalgia", "--name", "Åse");
         Ok(db, "journal", "dose", "1.5mg", "--at", "2025-03-29 22:00");
@@ -39,7 +57,7 @@ public sealed class JournalCommandTests : IDisposable
         Ok(db, "journal", "medication", "add", "Vitamin D", "--since", "2025-03-01 09:00");
     }
 
-    [Fact]
+    [StoreFact]
     public void Entries_come_back_in_the_show_contract_with_local_offsets_across_the_clock_change()
     {
         Filled("j.db");
@@ -59,7 +77,7 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Equal("Åse", root.GetProperty("profile").GetProperty("name").GetString());
     }
 
-    [Fact]
+    [StoreFact]
     public void An_opioid_in_the_record_makes_advise_stop_and_its_washout_is_counted_after_it_is_removed()
     {
         Filled("j.db");
@@ -82,10 +100,13 @@ public sealed class JournalCommandTests : IDisposable
         Assert.NotEqual("stop-and-contact-prescriber", after.RootElement.GetProperty("action").GetString());
     }
 
-    [Theory]
-    [InlineData("json")]
-    [InlineData("csv")]
-    public void Export_and_import_round_trip_without_loss(string format)
+    [StoreFact]
+    public void Json_export_and_import_round_trip_without_loss() => RoundTrip("json");
+
+    [StoreFact]
+    public void Csv_export_and_import_round_trip_without_loss() => RoundTrip("csv");
+
+    private void RoundTrip(string format)
     {
         Filled("j.db");
         var plan = PathOf("plan.json");
@@ -97,7 +118,7 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Equal(WithoutIds(Ok("j.db", "journal", "show", "--json")), WithoutIds(Ok("k.db", "journal", "show", "--json")));
     }
 
-    [Fact]
+    [StoreFact]
     public void The_fhir_export_is_a_bundle_with_the_journal_in_it()
     {
         Filled("j.db");
@@ -111,7 +132,7 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Contains("AdverseEvent", types);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_dose_without_an_amount_takes_the_plans_dose_for_that_day()
     {
         Ok("j.db", "journal", "init", "--tz", "Europe/Oslo");
@@ -122,7 +143,7 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Contains("3 mg capsule", Ok("j.db", "journal", "dose", "--at", "2025-03-20 22:00"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public void Sql_in_a_note_is_kept_as_text()
     {
         Ok("j.db", "journal", "init", "--tz", "UTC");
@@ -133,6 +154,27 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Equal(note, json.RootElement.GetProperty("doses")[0].GetProperty("note").GetString());
         Assert.Equal(2, json.RootElement.GetProperty("doses").GetArrayLength());
     }
+
+    /// <summary>The show document with every "id" removed: ids are the store's, the rest must survive.</summary>
+    protected static string WithoutIds(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        foreach (var list in new[] { "doses", "checkIns", "sideEffects", "events", "medications" })
+        {
+            foreach (var item in node[list]!.AsArray())
+            {
+                item!.AsObject().Remove("id");
+            }
+        }
+
+        return node.ToJsonString();
+    }
+}
+
+/// <summary>The journal commands on SQLite files, plus the input checks that do not depend on the store.</summary>
+public sealed class SqliteJournalCommandTests : JournalCommandBehaviour
+{
+    protected override string Db(string name) => PathOf(name);
 
     public static TheoryData<string[], string> BadEntries => new()
     {
@@ -223,19 +265,40 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Equal(Ok("demo.db", "journal", "show", "--json"), CliRunner.Run("journal", "show", "--json", "--db", backup).Stdout);
         Assert.Equal(2, Run("demo.db", "journal", "backup", backup).ExitCode);
     }
+}
 
-    /// <summary>The show document with every "id" removed: ids are the store's, the rest must survive.</summary>
-    private static string WithoutIds(string json)
+/// <summary>
+/// The journal commands on PostgreSQL: each journal a test names gets a schema of its own (Search Path),
+/// dropped afterwards. Skipped without LDN_TEST_POSTGRES, except under CI.
+/// </summary>
+[PostgresTests]
+public sealed class PostgresJournalCommandTests : JournalCommandBehaviour
+{
+    private readonly Dictionary<string, string> schemas = new(StringComparer.Ordinal);
+
+    protected override string Db(string name)
     {
-        var node = JsonNode.Parse(json)!;
-        foreach (var list in new[] { "doses", "checkIns", "sideEffects", "events", "medications" })
+        var server = PostgresFactAttribute.ConnectionString ?? throw new InvalidOperationException("LDN_TEST_POSTGRES is not set: no PostgreSQL server to test against.");
+        if (!schemas.TryGetValue(name, out var schema))
         {
-            foreach (var item in node[list]!.AsArray())
+            schema = "ldn_cli_" + Guid.NewGuid().ToString("N");
+            PostgresAdmin.Execute(server, $"CREATE SCHEMA {schema}");
+            schemas[name] = schema;
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, Pooling = false }.ConnectionString;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && PostgresFactAttribute.ConnectionString is { } server)
+        {
+            foreach (var schema in schemas.Values)
             {
-                item!.AsObject().Remove("id");
+                PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
             }
         }
 
-        return node.ToJsonString();
+        base.Dispose(disposing);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         }
 
         _schema = "ldn_test_" + Guid.NewGuid().ToString("N");
-        Admin(server, $"CREATE SCHEMA {_schema}");
+        PostgresAdmin.Execute(server, $"CREATE SCHEMA {_schema}");
         _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema, Pooling = false }.ConnectionString;
     }
 
@@ -68,18 +68,7 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         base.Dispose(disposing);
         if (disposing && _schema is not null && PostgresFactAttribute.ConnectionString is { } server)
         {
-            Admin(server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+            PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
         }
-    }
-
-    private static void Admin(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The schema name is made here from a GUID, not from input.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.ExecuteNonQuery();
     }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -59,5 +60,20 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IX
                 ? new XunitTestCase(diagnosticMessageSink, display, options, testMethod)
                 : new XunitSkippedDataRowTestCase(diagnosticMessageSink, display, options, testMethod, skip),
         ];
+    }
+}
+
+/// <summary>Statements the PostgreSQL tests run as themselves (making and dropping their schemas).</summary>
+public static class PostgresAdmin
+{
+    public static void Execute(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Test schemas are named here from GUIDs, not from input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
     }
 }
