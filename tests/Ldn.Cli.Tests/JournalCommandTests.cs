@@ -302,3 +302,38 @@ public sealed class PostgresJournalCommandTests : JournalCommandBehaviour
         base.Dispose(disposing);
     }
 }
+
+/// <summary>Separate <c>ldn journal dose</c> processes writing to one SQLite journal at the same moment.</summary>
+public sealed class ConcurrentJournalProcessTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("ldn-concurrent-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public void Eight_dose_commands_started_together_all_land()
+    {
+        var db = Path.Combine(folder.FullName, "j.db");
+        Assert.Equal(0, CliRunner.Run("journal", "init", "--tz", "UTC", "--db", db).ExitCode);
+        var ldn = Path.Combine(AppContext.BaseDirectory, "ldn.dll");
+        var processes = Enumerable.Range(1, 8).Select(day =>
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { ldn, "journal", "dose", "3mg", "--at", $"2025-01-{day:00} 22:00", "--db", db })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            return System.Diagnostics.Process.Start(start)!;
+        }).ToList();
+        foreach (var process in processes)
+        {
+            Assert.True(process.WaitForExit(60_000), "a dose command did not finish within 60 s");
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+            process.Dispose();
+        }
+
+        using var json = JsonDocument.Parse(CliRunner.Run("journal", "show", "--json", "--db", db).Stdout);
+        Assert.Equal(8, json.RootElement.GetProperty("doses").GetArrayLength());
+    }
+}
