@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Ldn.Core.Calendar;
 using Ldn.Core.Dosing;
 using Ldn.Core.Protocols;
-using Ldn.Core.Tests.Protocols;
 using Ldn.Core.Units;
 using NodaTime;
 using Xunit.Abstractions;
@@ -106,52 +104,6 @@ public sealed class PlanCalendarTests(ITestOutputHelper output)
     });
 
     /// <summary>Runs tests/ical-check/check.mjs on the text; null (with a note) when node is not installed.</summary>
-    private JsonDocument? ParseWithIcalJs(string ics, int maxOccurrences)
-    {
-        var folder = Path.Combine(ShippedProtocolTests.RepositoryRoot(), "tests", "ical-check");
-        if (!OnPath("node") || !OnPath("npm"))
-        {
-            // CI installs node and sets this, so there a missing parser fails rather than passes silently.
-            Assert.True(Environment.GetEnvironmentVariable("LDN_CI") != "1", "node and npm are required in CI (LDN_CI=1) but not on PATH.");
-            output.WriteLine("Not checked with ical.js: node and npm are not installed (apt-get install nodejs npm to run this check).");
-            return null;
-        }
-
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")))
-        {
-            var (code, _, error) = Run("npm", folder, "ci", "--no-audit", "--no-fund");
-            Assert.True(code == 0, "npm ci failed in tests/ical-check: " + error);
-        }
-
-        var file = Path.Combine(Path.GetTempPath(), $"ldn-plan-{Guid.NewGuid():N}.ics");
-        try
-        {
-            File.WriteAllText(file, ics);
-            var (code, stdout, stderr) = Run("node", folder, "check.mjs", file, maxOccurrences.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.True(code == 0, "ical.js rejected the file: " + stderr);
-            return JsonDocument.Parse(stdout);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
-
-    private static (int Code, string Stdout, string Stderr) Run(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), $"{program} did not finish within 120 s.");
-        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
+    private JsonDocument? ParseWithIcalJs(string ics, int maxOccurrences) =>
+        new NodeCheck("ical-check", "ical.js", "ical.js", output).Run(ics, ".ics", maxOccurrences.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

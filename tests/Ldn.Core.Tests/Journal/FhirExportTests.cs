@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,7 +5,6 @@ using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using Ldn.Core.Journal.Fhir;
-using Ldn.Core.Tests.Protocols;
 using NodaTime;
 using Xunit.Abstractions;
 using Xunit;
@@ -283,52 +281,6 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         [.. bundle["entry"]!.AsArray().Select(e => e!["resource"]!.AsObject()).Where(r => (string?)r["resourceType"] == type)];
 
     /// <summary>Runs tests/fhir-check/check.mjs on the JSON; null (with a note) when node is not installed.</summary>
-    private JsonDocument? Validate(string json)
-    {
-        var folder = Path.Combine(ShippedProtocolTests.RepositoryRoot(), "tests", "fhir-check");
-        if (!OnPath("node") || !OnPath("npm"))
-        {
-            // CI installs node and sets this, so there a missing validator fails rather than passes silently.
-            Assert.True(Environment.GetEnvironmentVariable("LDN_CI") != "1", "node and npm are required in CI (LDN_CI=1) but not on PATH.");
-            output.WriteLine("Not checked with the FHIR R4 schema: node and npm are not installed (apt-get install nodejs npm to run this check).");
-            return null;
-        }
-
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@asymmetrik", "fhir-json-schema-validator")))
-        {
-            var (code, _, error) = Run("npm", folder, "ci", "--no-audit", "--no-fund");
-            Assert.True(code == 0, "npm ci failed in tests/fhir-check: " + error);
-        }
-
-        var file = Path.Combine(Path.GetTempPath(), $"ldn-fhir-{Guid.NewGuid():N}.json");
-        try
-        {
-            File.WriteAllText(file, json);
-            var (code, stdout, stderr) = Run("node", folder, "check.mjs", file);
-            Assert.True(code == 0, "the FHIR check did not run: " + stderr);
-            return JsonDocument.Parse(stdout);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
-
-    private static (int Code, string Stdout, string Stderr) Run(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), $"{program} did not finish within 120 s.");
-        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
+    private JsonDocument? Validate(string json) =>
+        new NodeCheck("fhir-check", Path.Combine("@asymmetrik", "fhir-json-schema-validator"), "the FHIR R4 schema", output).Run(json, ".json");
 }
