@@ -902,7 +902,6 @@ internal static class JournalReport
           const [y0, m0, d0] = data.startDate.split('-').map(Number);
           const startMs = Date.UTC(y0, m0 - 1, d0);
           const dateOf = (x) => new Date(startMs + Math.round(x) * DAY_MS).toISOString().slice(0, 10);
-          const last = Math.max(data.days - 1, 1);
           const colors = {
             dose: '#0f766e', plan: '#64748b', skipped: '#dc2626', level: '#94a3b8',
             fatigue: '#9333ea', pain: '#dc2626', sleep: '#2563eb', mood: '#16a34a', focus: '#ea580c',
@@ -953,7 +952,7 @@ internal static class JournalReport
                     borderColor: colors.skipped, backgroundColor: colors.skipped, pointStyle: 'crossRot', pointRadius: 5, borderWidth: 2 },
                 ],
               },
-              options: options({ x: dayAxis(last), y: { type: 'linear', min: 0, suggestedMax: 5, title: { display: true, text: 'mg per day' } } }, mg),
+              options: options({ x: dayAxis(data.days), y: { type: 'linear', min: 0, suggestedMax: 5, title: { display: true, text: 'mg per day' } } }, mg),
             }));
 
             const s = data.symptoms;
@@ -1002,7 +1001,7 @@ internal static class JournalReport
               },
               plugins: [eventLines],
               options: options({
-                x: dayAxis(last),
+                x: dayAxis(data.days),
                 y: { type: 'linear', position: 'left', min: 0, max: 10.5, ticks: { stepSize: 1, callback: (v) => v <= 10 ? v : '' }, title: { display: true, text: 'Score (0–10)' } },
                 dose: { type: 'linear', position: 'right', min: 0, suggestedMax: 6, grid: { drawOnChartArea: false }, title: { display: true, text: 'Dose (mg)' } },
               }, (item) => item.dataset.yAxisID === 'dose' ? mg(item) : item.dataset.type === 'scatter' ? 'logged' : oneDecimal(item)),
