@@ -151,7 +151,7 @@ internal static class JournalReport
         {
             var byStep = adherence.Steps.ToDictionary(s => s.Step);
             html.Append("<table id=\"plan-steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th><th class=\"num\">Dose (mg)</th><th>Time</th><th>Form</th>")
-                .Append("<th class=\"num\">Planned days to date</th><th class=\"num\">Taken</th><th class=\"num\">Adherence</th><th class=\"num\">Off-plan</th></tr></thead>\n<tbody>\n");
+                .Append("<th class=\"num\">Planned days</th><th class=\"num\">Taken</th><th class=\"num\">Adherence</th><th class=\"num\">Off-plan</th></tr></thead>\n<tbody>\n");
             foreach (var step in steps)
             {
                 byStep.TryGetValue(step.Number, out var done);
@@ -267,7 +267,7 @@ internal static class JournalReport
                     .Append("</td><td class=\"num\">").Append(Count(Math.Max(days, 1)))
                     .Append("</td><td>").Append(Text(s.Kind))
                     .Append("</td><td class=\"sev-").Append(SeverityName(s.Severity)).Append("\">").Append(SeverityName(s.Severity))
-                    .Append("</td><td>").Append(Note(s.Note)).Append("</td></tr>\n");
+                    .Append("</td><td class=\"note\">").Append(Note(s.Note)).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -315,10 +315,13 @@ internal static class JournalReport
         }
 
         AppendPredictions(html, analysis.Predictions);
-        if (analysis.Notes.Count > 0)
+
+        // The model label and the incidence caveat are already printed where they apply.
+        var notes = analysis.Notes.Where(n => n != ModelPrediction.Label && n != SideEffectIncidence.Caveat).ToList();
+        if (notes.Count > 0)
         {
             html.Append("<h3>Notes on the analysis</h3>\n<ul class=\"notes\" id=\"analysis-notes\">\n");
-            foreach (var note in analysis.Notes)
+            foreach (var note in notes)
             {
                 html.Append("<li>").Append(Text(note)).Append("</li>\n");
             }
@@ -396,8 +399,8 @@ internal static class JournalReport
 
         var first = predictions[0];
         html.Append("<table class=\"model\" id=\"model-table\">\n<thead><tr><th>Dose level</th><th class=\"num\">Dose-days observed</th><th>Usual time</th>")
-            .Append("<th class=\"num\">").Append(Text($"{first.Instrument} change at week 12, scenario A (%)")).Append("</th>")
-            .Append("<th class=\"num\">").Append(Text($"{first.Instrument} change, scenario B (%)")).Append("</th>")
+            .Append("<th class=\"num\">").Append(Text($"{first.Instrument}, scenario A (%)")).Append("</th>")
+            .Append("<th class=\"num\">").Append(Text($"{first.Instrument}, scenario B (%)")).Append("</th>")
             .Append("<th class=\"num\">Inflammation index, A (%)</th><th class=\"num\">Inflammation index, B (%)</th></tr></thead>\n<tbody>\n");
         foreach (var p in predictions)
         {
@@ -408,7 +411,7 @@ internal static class JournalReport
         }
 
         html.Append("</tbody>\n</table>\n<p class=\"caption model-label\">").Append(Text(ModelPrediction.Label))
-            .Append(Text($" Condition {first.ConditionId}, {first.Instrument} ({(first.InstrumentLowerIsBetter ? "lower" : "higher")} is better); a negative change is a lower score. "))
+            .Append(Text($" Columns: the modelled change at week 12 of the mean {first.Instrument} score of {first.ConditionId} ({(first.InstrumentLowerIsBetter ? "lower" : "higher")} is better; a negative change is a lower score) and of the inflammation index. "))
             .Append("Scenario A: receptor blockade follows plasma (brief daily blockade); scenario B (the default): a slow effect site and sustained partial blockade. No PET study of LDN doses decides between them.</p>\n");
     }
 
@@ -491,7 +494,7 @@ internal static class JournalReport
             foreach (var e in data.Events.TakeLast(MaxListedEvents))
             {
                 html.Append("<tr><td>").Append(Text(Local(e.At, e.TimeZoneId))).Append("</td><td>").Append(EventKinds.Name(e.Kind))
-                    .Append("</td><td>").Append(Note(e.Note)).Append("</td></tr>\n");
+                    .Append("</td><td class=\"note\">").Append(Note(e.Note)).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -510,7 +513,7 @@ internal static class JournalReport
             html.Append("<h3>Notes with doses and check-ins</h3>\n<table id=\"notes-table\">\n<thead><tr><th>When</th><th>With</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
             foreach (var n in notes.TakeLast(MaxListedNotes))
             {
-                html.Append("<tr><td>").Append(Text(Local(n.At, n.TimeZoneId))).Append("</td><td>").Append(n.What).Append("</td><td>").Append(Note(n.Note)).Append("</td></tr>\n");
+                html.Append("<tr><td>").Append(Text(Local(n.At, n.TimeZoneId))).Append("</td><td>").Append(n.What).Append("</td><td class=\"note\">").Append(Note(n.Note)).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -867,7 +870,9 @@ internal static class JournalReport
         #analysis-table td { font-size: 0.9rem; }
         table.compact { width: auto; min-width: 50%; }
         td.note, th.note { width: 45%; }
-        td { overflow-wrap: anywhere; }
+        td.note { overflow-wrap: anywhere; }
+        td { overflow-wrap: break-word; }
+        thead th.num { white-space: normal; }
         .dir { color: var(--muted); font-size: 0.85rem; }
         .nodata { color: var(--muted); font-style: italic; }
         .verdict-improved { color: #166534; font-weight: bold; }
