@@ -33,6 +33,7 @@ public static class LdnApp
             CompoundCommand.Create(stdout, stderr),
             EvidenceCommand.Create(stdout, stderr),
             Commands.Journal.JournalCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

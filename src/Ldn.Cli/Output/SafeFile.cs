@@ -12,6 +12,22 @@ internal static class SafeFile
     public static void Write(string path, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        Produce(path, temporary =>
+        {
+            using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            write(writer);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        });
+    }
+
+    /// <summary>
+    /// The full path of an output file, after checking that its folder exists and that it is not a
+    /// folder: call it before long work, so a typo fails at once with one sentence.
+    /// </summary>
+    public static string Check(string path)
+    {
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new InvalidInputException("An output file name is empty.");
@@ -38,23 +54,34 @@ internal static class SafeFile
             throw new InvalidInputException($"Cannot write '{path}': it is a folder.");
         }
 
+        return fullPath;
+    }
+
+    /// <summary>
+    /// Lets <paramref name="produce"/> write the file at a temporary path in the target's folder (another
+    /// program may write it, as Chromium writes a PDF), then moves it over the target; on failure the
+    /// temporary file is removed and the target is untouched.
+    /// </summary>
+    public static void Produce(string path, Action<string> produce)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        var fullPath = Check(path);
+        var folder = Path.GetDirectoryName(fullPath) ?? ".";
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
+            produce(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
             throw new InvalidInputException($"Cannot write '{path}': {e.Message}", e);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
         }
     }
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
@@ -27,19 +24,6 @@ internal static class SimulationReport
     /// </summary>
     internal const int MaxChartPoints = 5000;
 
-    private const string ChartResourceName = "Ldn.Cli.Reports.chart.umd.min.js";
-
-    private static readonly Lazy<string> _chartLibrary = new(LoadChartLibrary);
-
-    private static readonly JsonSerializerOptions _jsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-
-        // The default encoder already writes '<', '>' and '&' as \u003C etc.; stated here because the
-        // page depends on it: "</script" must never appear inside the inline data block.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
-    };
-
     public static string Render(SimulationResult result, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -48,15 +32,9 @@ internal static class SimulationReport
             throw new ArgumentException("A simulation result without scenarios cannot be reported.", nameof(result));
         }
 
-        var chartLibrary = _chartLibrary.Value;
-        var dataJson = JsonSerializer.Serialize(ChartData(result), _jsonOptions);
-        if (dataJson.Contains('<', StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The report data JSON contains '<'; it would not be safe to inline.");
-        }
-
-        var html = new StringBuilder(chartLibrary.Length + (dataJson.Length * 2) + 32_768);
-        AppendHead(html, chartLibrary);
+        var dataJson = ReportHtml.DataJson(ChartData(result));
+        var html = new StringBuilder(ReportHtml.ChartLibrary.Length + (dataJson.Length * 2) + 32_768);
+        ReportHtml.AppendHead(html, "LDN Workbench — simulation report", Styles, ReportHtml.ChartLibrary, AppScript);
         html.Append("<body>\n<main>\n");
         AppendHeader(html, result);
         AppendRegimen(html, result);
@@ -66,7 +44,7 @@ internal static class SimulationReport
         AppendCondition(html, result.Condition);
         AppendFooter(html, generatedAt);
         html.Append("</main>\n");
-        AppendScripts(html, dataJson, chartLibrary);
+        ReportHtml.AppendScripts(html, dataJson, AppScript);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -100,21 +78,6 @@ internal static class SimulationReport
 
     // ---- Page sections ------------------------------------------------------------------------------
 
-    private static void AppendHead(StringBuilder html, string chartLibrary)
-    {
-        // Only scripts with these exact hashes may run, and nothing may be fetched: the page stays
-        // self-contained even if a future edit slips in a reference, and injected markup stays inert.
-        var csp = "default-src 'none'; "
-            + $"script-src 'sha256-{Sha256Base64(chartLibrary)}' 'sha256-{Sha256Base64(AppScript)}'; "
-            + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Text(csp)).Append("\">\n")
-            .Append("<title>LDN Workbench — simulation report</title>\n")
-            .Append("<style>\n").Append(Styles).Append("</style>\n</head>\n");
-    }
-
     private static void AppendHeader(StringBuilder html, SimulationResult result)
     {
         html.Append("<header>\n<h1>LDN Workbench — simulation report</h1>\n")
@@ -140,19 +103,19 @@ internal static class SimulationReport
         html.Append("<section>\n<h2>Regimen</h2>\n<dl class=\"facts\">\n");
         foreach (var dosing in regimen.Events)
         {
-            Fact(html, "Doses", Describe(dosing, regimen.StartClock));
+            ReportHtml.Fact(html, "Doses", Describe(dosing, regimen.StartClock));
         }
 
-        Fact(html, "First dose", $"{regimen.StartClock.Plus(firstDose.Time)} (hour {Hours(firstDose.Time.Hours)} of the simulation, which starts at {regimen.StartClock})");
-        Fact(html, "Doses in the simulated span", $"{administrations.Count.ToString(CultureInfo.InvariantCulture)} ({Milligrams(totalMg)} mg in all)");
-        Fact(html, "Formulation", string.Join(", ", regimen.FormulationsUsed.Select(f => f.Name())));
-        Fact(html, "Simulated span", Span(regimen.Horizon.Hours));
-        Fact(html, "Output step", Span(result.OutputStep.Hours));
-        Fact(html, "Summary window", SummaryWindowText(regimen, windowFrom.Hours, windowTo.Hours));
-        Fact(html, "Parameter set", result.Parameters.Name);
-        Fact(html, "Condition", $"{result.Condition.Name} ({result.Condition.Id})");
-        Fact(html, "Outcome scale", InstrumentDescription(result.Condition.Instrument));
-        Fact(html, "TLR4 term", result.Tlr4
+        ReportHtml.Fact(html, "First dose", $"{regimen.StartClock.Plus(firstDose.Time)} (hour {Hours(firstDose.Time.Hours)} of the simulation, which starts at {regimen.StartClock})");
+        ReportHtml.Fact(html, "Doses in the simulated span", $"{administrations.Count.ToString(CultureInfo.InvariantCulture)} ({Milligrams(totalMg)} mg in all)");
+        ReportHtml.Fact(html, "Formulation", string.Join(", ", regimen.FormulationsUsed.Select(f => f.Name())));
+        ReportHtml.Fact(html, "Simulated span", Span(regimen.Horizon.Hours));
+        ReportHtml.Fact(html, "Output step", Span(result.OutputStep.Hours));
+        ReportHtml.Fact(html, "Summary window", SummaryWindowText(regimen, windowFrom.Hours, windowTo.Hours));
+        ReportHtml.Fact(html, "Parameter set", result.Parameters.Name);
+        ReportHtml.Fact(html, "Condition", $"{result.Condition.Name} ({result.Condition.Id})");
+        ReportHtml.Fact(html, "Outcome scale", InstrumentDescription(result.Condition.Instrument));
+        ReportHtml.Fact(html, "TLR4 term", result.Tlr4
             ? $"on (IC50 {Fixed(result.Parameters.Tlr4Ic50.Nanomolar / 1000, "0.###")} µM; at LDN exposure free naltrexone is ≈30,000-fold below it)"
             : "off (the default; see the parameter table)");
         html.Append("</dl>\n</section>\n");
@@ -209,13 +172,13 @@ internal static class SimulationReport
             .Append(" The shaded band is the summary window.</p>\n")
             .Append("<p class=\"chart-error\" hidden></p>\n");
 
-        Figure(
+        ReportHtml.Figure(
             html,
             "chart-concentrations",
             "Plasma concentrations",
             "Total plasma naltrexone and its main metabolite 6β-naltrexol (identical in both scenarios: the scenarios differ only in how blockade follows plasma).",
             "<label class=\"toggle\"><input type=\"checkbox\" id=\"log-scale\" checked> Logarithmic scale</label>");
-        Figure(
+        ReportHtml.Figure(
             html,
             "chart-mor",
             "μ-opioid receptor (MOR) blockade by scenario",
@@ -224,7 +187,7 @@ internal static class SimulationReport
         foreach (var scenario in result.Scenarios)
         {
             var label = ScenarioLabel(scenario.Scenario);
-            Figure(
+            ReportHtml.Figure(
                 html,
                 "chart-receptors-" + scenario.Scenario.ToString().ToLowerInvariant(),
                 $"MOR, DOR and KOR blockade — {label}",
@@ -235,7 +198,7 @@ internal static class SimulationReport
         foreach (var scenario in result.Scenarios)
         {
             var label = ScenarioLabel(scenario.Scenario);
-            Figure(
+            ReportHtml.Figure(
                 html,
                 "chart-mechanism-" + scenario.Scenario.ToString().ToLowerInvariant(),
                 $"Signalling, receptors, synthesis and inflammation — {label}",
@@ -245,7 +208,7 @@ internal static class SimulationReport
         }
 
         var instrument = result.Condition.Instrument;
-        Figure(
+        ReportHtml.Figure(
             html,
             "chart-score",
             $"Clinical score — {instrument.Name} ({instrument.Unit})",
@@ -289,9 +252,9 @@ internal static class SimulationReport
             .Append(Text(condition.Name))
             .Append("</strong> (<code>").Append(Text(condition.Id)).Append("</code>) as written in its condition file, next to the model parameters above.</p>\n")
             .Append("<dl class=\"facts\">\n");
-        Fact(html, "Outcome scale", InstrumentDescription(condition.Instrument));
-        Fact(html, "Responder", condition.Responder.ToString());
-        Fact(html, "Calibration", condition.Calibration);
+        ReportHtml.Fact(html, "Outcome scale", InstrumentDescription(condition.Instrument));
+        ReportHtml.Fact(html, "Responder", condition.Responder.ToString());
+        ReportHtml.Fact(html, "Calibration", condition.Calibration);
         html.Append("</dl>\n");
         AppendEntryTable(html, condition.Entries, "condition-params");
         html.Append("</section>\n");
@@ -304,18 +267,7 @@ internal static class SimulationReport
             .Append("</time> by LDN Workbench. Charts drawn with Chart.js (MIT license). Research model, not medical advice.</footer>\n");
     }
 
-    private static void AppendScripts(StringBuilder html, string dataJson, string chartLibrary)
-    {
-        // The data block is not executed (type application/json), so the policy needs no hash for it.
-        html.Append("<script id=\"report-data\" type=\"application/json\">").Append(dataJson).Append("</script>\n")
-            .Append("<script>").Append(chartLibrary).Append("</script>\n")
-            .Append("<script>").Append(AppScript).Append("</script>\n");
-    }
-
     // ---- Pieces -------------------------------------------------------------------------------------
-
-    private static void Fact(StringBuilder html, string term, string description) =>
-        html.Append("<dt>").Append(Text(term)).Append("</dt><dd>").Append(Text(description)).Append("</dd>\n");
 
     private static void SummaryRow(StringBuilder html, IReadOnlyList<ScenarioResult> scenarios, string label, Func<ExposureSummary, string> value)
     {
@@ -326,19 +278,6 @@ internal static class SimulationReport
         }
 
         html.Append("</tr>\n");
-    }
-
-    private static void Figure(StringBuilder html, string canvasId, string title, string caption, string? controlsHtml)
-    {
-        html.Append("<figure>\n<h3>").Append(Text(title)).Append("</h3>\n");
-        if (controlsHtml is not null)
-        {
-            html.Append("<div class=\"controls\">").Append(controlsHtml).Append("</div>\n");
-        }
-
-        html.Append("<div class=\"chart\"><canvas id=\"").Append(canvasId).Append("\" role=\"img\" aria-label=\"").Append(Text(title)).Append("\">")
-            .Append("This chart needs JavaScript.</canvas></div>\n")
-            .Append("<figcaption>").Append(Text(caption)).Append("</figcaption>\n</figure>\n");
     }
 
     private static string Describe(DoseEvent dosing, ClockTime startClock)
@@ -488,7 +427,7 @@ internal static class SimulationReport
     // ---- Formatting ---------------------------------------------------------------------------------
 
     /// <summary>HTML-encodes text from outside this class (names, sources, notes): never trust it as markup.</summary>
-    internal static string Text(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+    internal static string Text(string? value) => ReportHtml.Text(value);
 
     /// <summary>Concentrations and AUC with the same precision as the terminal table, so the two agree.</summary>
     internal static string Concentration(double value) =>
@@ -503,7 +442,7 @@ internal static class SimulationReport
         return (fraction < 0 && text != "0.0" ? "−" : "+") + text;
     }
 
-    internal static string Fixed(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string Fixed(double value, string format) => ReportHtml.Fixed(value, format);
 
     private static string Hours(double hours) => Fixed(hours, "0.##");
 
@@ -513,35 +452,6 @@ internal static class SimulationReport
         hours >= 48
             ? $"{Hours(hours)} h ({Fixed(hours / 24, "0.#")} days)"
             : hours < 1 ? $"{Fixed(hours * 60, "0.#")} min" : $"{Hours(hours)} h";
-
-    private static string Sha256Base64(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
-
-    // ---- Embedded Chart.js --------------------------------------------------------------------------
-
-    private static string LoadChartLibrary()
-    {
-        using var stream = typeof(SimulationReport).Assembly.GetManifestResourceStream(ChartResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ChartResourceName} is missing from the ldn assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var script = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-
-        // The source map is not shipped; a dangling reference would only make browser tools fetch a
-        // file that does not exist.
-        var mapComment = script.LastIndexOf("//# sourceMappingURL=", StringComparison.Ordinal);
-        if (mapComment >= 0)
-        {
-            script = script[..mapComment].TrimEnd() + "\n";
-        }
-
-        // Inside <script>, "</script" ends the element and "<!--" changes how the parser looks for the
-        // end; a build containing either would break the page, so refuse it loudly at refresh time.
-        if (script.Contains("</script", StringComparison.OrdinalIgnoreCase) || script.Contains("<!--", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{ChartResourceName} contains '</script' or '<!--' and cannot be inlined.");
-        }
-
-        return script;
-    }
 
     private sealed record ReportData(
         int StartClockMinutes,
@@ -573,28 +483,7 @@ internal static class SimulationReport
 
     // ---- Inline page assets -------------------------------------------------------------------------
 
-    private const string Styles = """
-        :root { --ink: #1f2937; --muted: #5b6472; --line: #e2e8f0; --panel: #ffffff; --page: #f6f8fb; }
-        * { box-sizing: border-box; }
-        body { margin: 0; background: var(--page); color: var(--ink);
-               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        main { max-width: 1100px; margin: 0 auto; padding: 28px 20px 40px; }
-        h1 { font-size: 1.7rem; margin: 0 0 4px; }
-        h2 { font-size: 1.25rem; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-        h3 { font-size: 1rem; margin: 0 0 8px; }
-        .subtitle { color: var(--muted); margin: 0 0 16px; }
-        .notice { border: 2px solid #d97706; background: #fffbeb; border-radius: 8px; padding: 12px 18px; }
-        .notice > strong { display: block; font-size: 1.1rem; color: #92400e; }
-        .notice p { margin: 6px 0; }
-        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
-        dl.facts dt { color: var(--muted); }
-        dl.facts dd { margin: 0; }
-        dl.facts + table { margin-top: 12px; }
-        table { border-collapse: collapse; width: 100%; background: var(--panel); border: 1px solid var(--line); }
-        th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-        thead th { background: #eef2f7; }
-        tbody th { font-weight: normal; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    private const string Styles = ReportHtml.BaseStyles + """
         table.summary { width: auto; min-width: 60%; }
         table.params td, table.params th { font-size: 0.86rem; }
         table.params .source { width: 32%; }
@@ -603,13 +492,6 @@ internal static class SimulationReport
         .status-derived { color: #1e40af; }
         .status-assumed { color: #9a3412; }
         .scenarios { padding-left: 20px; }
-        .caption, figcaption { color: var(--muted); font-size: 0.9rem; }
-        figure { margin: 14px 0 22px; padding: 14px 18px; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
-        .chart { position: relative; height: 340px; }
-        .controls { margin: -4px 0 6px; font-size: 0.9rem; }
-        .chart-error { color: #b91c1c; font-weight: bold; }
-        footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
-        @media print { body { background: #fff; } figure { break-inside: avoid; } .controls { display: none; } }
 
         """;
 
@@ -617,23 +499,7 @@ internal static class SimulationReport
     /// Draws the charts from the inline data. It sets <c>data-charts-ready</c> on the body to the number
     /// of charts drawn (or <c>data-charts-error</c>), which lets a headless browser check the page.
     /// </summary>
-    private const string AppScript = """
-
-        (() => {
-          'use strict';
-          const fail = (message) => {
-            document.body.dataset.chartsError = message;
-            for (const note of document.querySelectorAll('.chart-error')) {
-              note.textContent = 'The charts could not be drawn: ' + message;
-              note.hidden = false;
-            }
-          };
-          if (typeof Chart === 'undefined') {
-            fail('the embedded Chart.js did not load.');
-            return;
-          }
-
-          const data = JSON.parse(document.getElementById('report-data').textContent);
+    private const string AppScript = ReportHtml.ScriptStart + """
           const colors = {
             parent: '#2563eb', metabolite: '#9333ea',
             A: '#ea580c', B: '#0f766e',
@@ -785,7 +651,6 @@ internal static class SimulationReport
           } catch (error) {
             fail(error && error.message ? error.message : String(error));
           }
-        })();
 
-        """;
+        """ + ReportHtml.ScriptEnd;
 }

@@ -20,8 +20,26 @@ internal static class JournalContext
         Recursive = true,
     };
 
+    private static readonly AsyncLocal<Instant?> _clock = new();
+
+    /// <summary>
+    /// Fixes <see cref="Now"/> for the calling flow (a test running the command in-process) until the
+    /// result is disposed; unlike <c>LDN_NOW</c> it does not leak into tests running in parallel.
+    /// </summary>
+    internal static IDisposable UseClock(Instant now)
+    {
+        var previous = _clock.Value;
+        _clock.Value = now;
+        return new ClockScope(previous);
+    }
+
     public static Instant Now()
     {
+        if (_clock.Value is { } overridden)
+        {
+            return overridden;
+        }
+
         var fixedNow = Environment.GetEnvironmentVariable("LDN_NOW");
         if (string.IsNullOrWhiteSpace(fixedNow))
         {
@@ -55,4 +73,9 @@ internal static class JournalContext
 
     public static string Local(Instant instant, string zoneId) =>
         instant.InZone(JournalTime.Zone(zoneId)).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed class ClockScope(Instant? previous) : IDisposable
+    {
+        public void Dispose() => _clock.Value = previous;
+    }
 }

@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Ldn.Cli.Commands.Journal;
+using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
+using Ldn.Core;
+using Ldn.Core.Advice;
+using Ldn.Core.Journal;
+using Ldn.Core.Journal.Analysis;
+using Ldn.Core.Protocols;
+using Ldn.Core.Safety;
+using NodaTime;
+
+namespace Ldn.Cli.Commands;
+
+/// <summary>
+/// <c>ldn report --out FILE.html [--pdf FILE.pdf]</c>: the prescriber's report of the journal
+/// (<see cref="JournalReport"/>) as one self-contained HTML page, and optionally a PDF printed from it by
+/// headless Chromium. Both files are written atomically (complete or absent).
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>Chromium gets this long to print the page; a hung browser is killed.</summary>
+    public static readonly TimeSpan PdfTimeout = TimeSpan.FromSeconds(120);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var output = new Option<string>("--out") { Description = "The HTML report to write (one self-contained file).", Required = true };
+        var pdf = new Option<string?>("--pdf") { Description = "Also print the report to this PDF file (needs Chromium: apt-get install chromium)." };
+        var today = new Option<string?>("--today") { Description = "The report day, yyyy-MM-dd (default today): the analysis, safety checks and advice are as of that day." };
+        var command = new Command("report", "Write the prescriber's one-page report of the journal: plan and adherence, dose and symptom charts, side effects, the analysis, safety and advice.")
+        {
+            output, pdf, today, JournalContext.Db,
+        };
+        command.SetAction(parse =>
+        {
+            var htmlPath = SafeFile.Check(parse.GetValue(output)!);
+            var pdfPath = parse.GetValue(pdf) is { } p ? SafeFile.Check(p) : null;
+            var chromium = pdfPath is null ? null : FindChromium();
+
+            var (store, _, zone) = JournalContext.OpenInitialised(parse);
+            string html;
+            using (store)
+            {
+                var now = JournalContext.Now();
+                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
+                var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+                html = Build(data, day, now.InZone(zone).ToDateTimeOffset());
+            }
+
+            SafeFile.Write(htmlPath, writer => writer.Write(html));
+            stdout.WriteLine($"Wrote the report to {parse.GetValue(output)}.");
+            if (pdfPath is null)
+            {
+                return LdnApp.Success;
+            }
+
+            if (chromium is null)
+            {
+                stderr.WriteLine($"--pdf needs Chromium (apt-get install chromium); the HTML report was written to {parse.GetValue(output)}.");
+                return LdnApp.BadInput;
+            }
+
+            SafeFile.Produce(pdfPath, temporary => PrintToPdf(chromium, htmlPath, temporary));
+            stdout.WriteLine($"Wrote the PDF to {parse.GetValue(pdf)}.");
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Analysis, safety and advice as of <paramref name="today"/>, rendered: the whole report but the I/O.</summary>
+    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var analysis = JournalAnalyzer.Analyze(data, today, options);
+        var safety = SafetyChecks.Evaluate(new SafetyContext
+        {
+            DosesMg = DosesToCheck(data, today),
+            Patient = data.PatientOn(today, JournalTime.Zone(data.Profile.TimeZoneId)),
+            StartDate = today.ToDateOnly(),
+        });
+
+        Advice? advice = null;
+        if (data.Plan is not null || data.Doses.Any(d => !d.Skipped))
+        {
+            advice = AdjustmentRules.Decide(JournalAdvice.StateOn(data, today));
+        }
+
+        return JournalReport.Render(data, analysis, advice, safety, generatedAt);
+    }
+
+    /// <summary>The plan's doses and the doses taken in the last four weeks: what the dose checks (above 4.5 mg, above 10 mg) look at.</summary>
+    private static List<decimal> DosesToCheck(JournalData data, LocalDate today)
+    {
+        var doses = new List<decimal>();
+        if (data.Plan is { } plan)
+        {
+            try
+            {
+                doses.AddRange(PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan").Select(s => s.DoseMg));
+            }
+            catch (InvalidInputException)
+            {
+                // The report says the plan could not be read; the taken doses are still checked.
+            }
+        }
+
+        var since = today.PlusDays(-28);
+        doses.AddRange(data.Doses
+            .Where(d => !d.Skipped && d.At.InZone(JournalTime.Zone(d.TimeZoneId)).Date is var day && day > since && day <= today)
+            .Select(d => d.DoseMg));
+        return [.. doses.Distinct().Order()];
+    }
+
+    /// <summary>/usr/bin/chromium (Debian), else chromium or chromium-browser on PATH; null if none.</summary>
+    internal static string? FindChromium()
+    {
+        const string debian = "/usr/bin/chromium";
+        if (File.Exists(debian))
+        {
+            return debian;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in new[] { "chromium", "chromium-browser" })
+            {
+                var candidate = Path.Combine(folder, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> with headless Chromium in a throw-away profile.</summary>
+    internal static void PrintToPdf(string chromium, string htmlPath, string pdfPath)
+    {
+        var profile = Directory.CreateTempSubdirectory("ldn-report-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(chromium)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--no-pdf-header-footer", "--user-data-dir=" + profile.FullName,
+                "--print-to-pdf=" + pdfPath, new Uri(htmlPath).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{chromium} did not start.");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(PdfTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"Chromium did not print the PDF within {PdfTimeout.TotalSeconds:0} s.");
+            }
+
+            process.WaitForExit();
+            _ = stdout.GetAwaiter().GetResult();
+            var errors = stderr.GetAwaiter().GetResult();
+            if (process.ExitCode != 0 || !File.Exists(pdfPath) || new FileInfo(pdfPath).Length == 0)
+            {
+                var last = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no message";
+                throw new InvalidOperationException($"Chromium could not print the PDF (exit code {process.ExitCode}; {last}).");
+            }
+        }
+        finally
+        {
+            try
+            {
+                profile.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A browser helper may still hold a file for a moment; the temp folder is cleaned by the system.
+            }
+        }
+    }
+}

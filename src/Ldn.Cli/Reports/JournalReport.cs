@@ -1,0 +1,1046 @@
+using System.Globalization;
+using System.Text;
+using Ldn.Core;
+using Ldn.Core.Advice;
+using Ldn.Core.Dosing;
+using Ldn.Core.Journal;
+using Ldn.Core.Journal.Analysis;
+using Ldn.Core.Protocols;
+using Ldn.Core.Safety;
+using NodaTime;
+
+namespace Ldn.Cli.Reports;
+
+/// <summary>
+/// The prescriber's report of <c>ldn report</c>: one self-contained page (Chart.js, data and drawing code
+/// inline, a Content-Security-Policy that lets only those scripts run) summarising a treatment journal —
+/// plan and adherence, dose over time, symptom trends with the dose, side effects, the before/after
+/// analysis with the model's hypotheses beside it, safety findings, the current advice and medications.
+/// Every string from the journal (names, notes, medication names) is HTML-encoded; the chart data is JSON
+/// without '&lt;'. Sections and data sources: <c>docs/report.md</c>.
+/// </summary>
+internal static class JournalReport
+{
+    public const string StandingNotice =
+        "This is a self-tracking record kept by the patient, not a diagnosis; LDN Workbench is a research and self-tracking tool, not medical advice.";
+
+    /// <summary>Up to this many days the charts plot every day; longer journals are plotted as weekly means.</summary>
+    public const int DailyChartDays = 731;
+
+    /// <summary>Days per plotted point beyond <see cref="DailyChartDays"/>.</summary>
+    public const int WeeklyBinDays = 7;
+
+    /// <summary>Symptom lines are trailing means over this many days (when plotted daily).</summary>
+    public const int SymptomMeanDays = 7;
+
+    /// <summary>Free notes longer than this are cut in the report (the journal keeps them whole).</summary>
+    public const int MaxNoteChars = 600;
+
+    public const int MaxListedNotes = 15;
+
+    public const int MaxListedEvents = 30;
+
+    public const int MaxListedEpisodes = 25;
+
+    public const int MaxListedOffPlan = 20;
+
+    public static string Render(
+        JournalData data,
+        JournalAnalysis analysis,
+        Advice? advice,
+        IReadOnlyList<SafetyFinding> safety,
+        DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(safety);
+
+        var (steps, planProblem) = ReadPlan(data);
+        var chart = ChartData(data, analysis, steps);
+        var dataJson = ReportHtml.DataJson(chart);
+        var html = new StringBuilder(ReportHtml.ChartLibrary.Length + (dataJson.Length * 2) + 65_536);
+        ReportHtml.AppendHead(html, "LDN Workbench — journal report for the prescriber", Styles, ReportHtml.ChartLibrary, AppScript);
+        html.Append("<body>\n<main>\n");
+        AppendHeader(html, data, analysis, generatedAt);
+        AppendSummary(html, analysis, advice, safety);
+        AppendPlan(html, analysis, steps, planProblem);
+        AppendCharts(html, data, analysis, chart);
+        AppendSideEffects(html, data, analysis);
+        AppendAnalysis(html, analysis);
+        AppendSafety(html, safety, advice);
+        AppendMedications(html, data, analysis.AsOf);
+        AppendEventsAndNotes(html, data);
+        AppendFooter(html, analysis, generatedAt);
+        html.Append("</main>\n");
+        ReportHtml.AppendScripts(html, dataJson, AppScript);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    // ---- Page sections ------------------------------------------------------------------------------
+
+    private static void AppendHeader(StringBuilder html, JournalData data, JournalAnalysis analysis, DateTimeOffset generatedAt)
+    {
+        var profile = data.Profile;
+        html.Append("<header>\n<h1>Treatment journal report</h1>\n<p class=\"subtitle\">Low-dose naltrexone, ")
+            .Append(profile.Name is { Length: > 0 } name ? "kept by <strong>" + Text(name) + "</strong>" : "kept by the patient (no name given)")
+            .Append(".</p>\n</header>\n")
+            .Append("<section class=\"notice\" role=\"note\" id=\"notice\">\n<strong>").Append(Text(StandingNotice)).Append("</strong>\n")
+            .Append("<p>Before/after comparisons in one person cannot separate the drug from time, placebo response, other treatments or the natural course of the illness. ")
+            .Append("Model figures are hypotheses about an average trial patient, not expectations for this patient.</p>\n</section>\n");
+
+        html.Append("<section id=\"patient\">\n<h2>Patient and period</h2>\n<dl class=\"facts\">\n");
+        ReportHtml.Fact(html, "Name", profile.Name is { Length: > 0 } n ? n : "not given");
+        ReportHtml.Fact(html, "Conditions", profile.Conditions.Count > 0 ? string.Join(", ", profile.Conditions) : "none recorded");
+        ReportHtml.Fact(html, "Time zone", profile.TimeZoneId);
+        ReportHtml.Fact(html, "Period covered", analysis.From is { } from
+            ? $"{Date(from)} to {Date(analysis.AsOf)} ({Count(analysis.DaysCovered)} days)"
+            : $"no entries up to {Date(analysis.AsOf)}");
+        ReportHtml.Fact(html, "First LDN dose", analysis.FirstDoseDate is { } first ? Date(first) : "none taken yet");
+        ReportHtml.Fact(html, "Entries", $"{Count(data.Doses.Count)} doses, {Count(data.CheckIns.Count)} check-ins, {Count(data.SideEffects.Count)} side effects, {Count(data.Events.Count)} events");
+        var flags = ProfileFlags(profile);
+        if (flags.Count > 0)
+        {
+            ReportHtml.Fact(html, "Recorded in the profile", string.Join(", ", flags));
+        }
+
+        var stamp = Stamp(generatedAt);
+        html.Append("<dt>Generated</dt><dd><time datetime=\"").Append(stamp).Append("\">").Append(stamp).Append("</time></dd>\n")
+            .Append("</dl>\n</section>\n");
+    }
+
+    /// <summary>The few lines a prescriber reads first: the advice, the safety count, adherence, and any clear change.</summary>
+    private static void AppendSummary(StringBuilder html, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety)
+    {
+        html.Append("<section id=\"at-a-glance\">\n<h2>At a glance</h2>\n<ul class=\"glance\">\n");
+        html.Append("<li><b>Current advice:</b> ")
+            .Append(advice is null ? "none (no dose taken and no plan)" : Text(advice.Action) + (advice.SuggestedDoseMg is { } mg ? " (" + Text(Mg(mg)) + ")" : string.Empty))
+            .Append("</li>\n");
+        var worst = safety.Count == 0 ? null : safety.MaxBy(f => f.Severity);
+        html.Append("<li><b>Safety:</b> ")
+            .Append(worst is null ? "no finding" : $"{Count(safety.Count)} finding{(safety.Count == 1 ? "" : "s")}, the most severe a <span class=\"sev-{worst.Severity.Name()}\">{worst.Severity.Name()}</span>")
+            .Append("</li>\n");
+        var adherence = analysis.Adherence;
+        html.Append("<li><b>Adherence:</b> ")
+            .Append(adherence.Share is { } share ? $"{Percent(share)}% ({Count(adherence.Taken)} of {Count(adherence.Expected)} {(adherence.FromPlan ? "planned dose-days" : "logged doses")})" : "no doses planned or logged yet")
+            .Append(adherence.OffPlanDays > 0 ? $", {Count(adherence.OffPlanDays)} off-plan" : string.Empty)
+            .Append("</li>\n");
+        var clear = analysis.Comparisons.Where(c => c.Verdict is ChangeVerdict.Improved or ChangeVerdict.Worse).ToList();
+        html.Append("<li><b>Symptom comparisons:</b> ")
+            .Append(Text(analysis.Comparisons.Count == 0
+                ? "none"
+                : clear.Count == 0
+                    ? EstimatedText(analysis.Comparisons.Count(c => c.Status == ComparisonStatus.Estimated))
+                    : string.Join("; ", clear.Select(c => $"{SymptomName(c.Symptom)} {VerdictText(c.Verdict!.Value)} {WindowShort(c)}"))))
+            .Append("</li>\n</ul>\n</section>\n");
+    }
+
+    private static void AppendPlan(StringBuilder html, JournalAnalysis analysis, IReadOnlyList<PlanStep>? steps, string? planProblem)
+    {
+        var adherence = analysis.Adherence;
+        html.Append("<section id=\"plan\">\n<h2>Plan and adherence</h2>\n");
+        if (planProblem is not null)
+        {
+            html.Append("<p class=\"warning\">").Append(Text(planProblem)).Append("</p>\n");
+        }
+        else if (steps is null)
+        {
+            html.Append("<p>No titration plan is set in the journal.</p>\n");
+        }
+        else
+        {
+            var byStep = adherence.Steps.ToDictionary(s => s.Step);
+            html.Append("<table id=\"plan-steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th><th class=\"num\">Dose (mg)</th><th>Time</th><th>Form</th>")
+                .Append("<th class=\"num\">Planned days</th><th class=\"num\">Taken</th><th class=\"num\">Adherence</th><th class=\"num\">Off-plan</th></tr></thead>\n<tbody>\n");
+            foreach (var step in steps)
+            {
+                byStep.TryGetValue(step.Number, out var done);
+                html.Append("<tr><td class=\"num\">").Append(Count(step.Number)).Append("</td>")
+                    .Append("<td>").Append(step.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>")
+                    .Append("<td>").Append(step.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open").Append("</td>")
+                    .Append("<td class=\"num\">").Append(Text(Milligrams(step.DoseMg)))
+                    .Append(step.TakenDoseMg != step.DoseMg ? " (measured " + Text(Milligrams(step.TakenDoseMg)) + ")" : string.Empty).Append("</td>")
+                    .Append("<td>").Append(Text(step.At.ToString())).Append("</td>")
+                    .Append("<td>").Append(Text(step.Formulation.Name())).Append("</td>");
+                if (done is null)
+                {
+                    html.Append("<td class=\"num\" colspan=\"4\">not begun</td></tr>\n");
+                    continue;
+                }
+
+                html.Append("<td class=\"num\">").Append(Count(done.PlannedDays)).Append("</td>")
+                    .Append("<td class=\"num\">").Append(Count(done.TakenDays)).Append("</td>")
+                    .Append("<td class=\"num\">").Append(done.Share is { } s ? Percent(s) + "%" : "—").Append("</td>")
+                    .Append("<td class=\"num\">").Append(Count(done.OffPlanDays)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        html.Append("<p id=\"adherence\"><b>Adherence overall:</b> ")
+            .Append(adherence.Share is { } share
+                ? $"{Percent(share)}% — {Count(adherence.Taken)} of {Count(adherence.Expected)} {(adherence.FromPlan ? "planned dose-days" : "logged doses")} taken"
+                : "nothing to measure yet")
+            .Append(adherence.FromPlan ? $"; {Count(adherence.OffPlanDays)} taken day{(adherence.OffPlanDays == 1 ? "" : "s")} off the planned dose" : string.Empty)
+            .Append(".</p>\n<p class=\"caption\">").Append(Text(adherence.Basis)).Append("</p>\n");
+
+        if (steps is not null)
+        {
+            var off = OffPlanDays(analysis, steps);
+            html.Append("<h3 id=\"off-plan\">Doses off the plan</h3>\n");
+            if (off.Count == 0)
+            {
+                html.Append("<p>None: every dose taken was within ").Append(Percent((double)analysis.Options.OffPlanTolerance)).Append("% of the planned dose.</p>\n");
+            }
+            else
+            {
+                html.Append("<table class=\"compact\" id=\"off-plan-doses\">\n<thead><tr><th>Day</th><th class=\"num\">Taken (mg)</th><th class=\"num\">Planned (mg)</th></tr></thead>\n<tbody>\n");
+                foreach (var (day, takenMg, plannedMg) in off.TakeLast(MaxListedOffPlan))
+                {
+                    html.Append("<tr><td>").Append(Date(day)).Append("</td><td class=\"num\">").Append(Text(Milligrams(takenMg)))
+                        .Append("</td><td class=\"num\">").Append(Text(Milligrams(plannedMg))).Append("</td></tr>\n");
+                }
+
+                html.Append("</tbody>\n</table>\n");
+                if (off.Count > MaxListedOffPlan)
+                {
+                    html.Append("<p class=\"caption\">The latest ").Append(Count(MaxListedOffPlan)).Append(" of ").Append(Count(off.Count)).Append(" off-plan days.</p>\n");
+                }
+            }
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendCharts(StringBuilder html, JournalData data, JournalAnalysis analysis, ReportData chart)
+    {
+        html.Append("<p class=\"chart-error\" hidden></p>\n");
+        var sampling = chart.BinDays == 1
+            ? "Every day is plotted."
+            : $"The journal spans {Count(analysis.Days.Count)} days (more than two years), so the charts plot weekly means (one point per {Count(chart.BinDays)} days from {Date(analysis.From ?? analysis.AsOf)}); skipped doses, events and side effects are still drawn on their own days, and every table is computed from every day.";
+
+        html.Append("<section id=\"dose\">\n<h2>Dose over time</h2>\n");
+        ReportHtml.Figure(
+            html,
+            "chart-dose",
+            "Daily dose",
+            (chart.BinDays == 1 ? "The dose taken each day (mg); days without a dose logged are gaps. " : "The mean daily dose on the days a dose was taken, per week (mg). ")
+                + $"Crosses mark days with a skipped dose ({Count(chart.Dose.Skipped.Count)}). "
+                + (chart.Dose.PlanX.Count > 0 ? "The dashed steps are the plan. " : string.Empty)
+                + sampling);
+        html.Append("</section>\n<section id=\"symptoms\">\n<h2>Symptom trends with the dose</h2>\n");
+        var flares = data.Events.Count(e => e.Kind == JournalEventKind.Flare);
+        var infections = data.Events.Count(e => e.Kind == JournalEventKind.Infection);
+        ReportHtml.Figure(
+            html,
+            "chart-symptoms",
+            "Check-in scores and dose",
+            (chart.BinDays == 1 ? $"The five 0–10 scores as trailing {Count(SymptomMeanDays)}-day means of the days with a check-in. " : "The five 0–10 scores as weekly means of the days with a check-in. ")
+                + "Fatigue and pain: higher is worse; sleep quality, mood and focus: higher is better. "
+                + $"The grey steps are the dose level (right axis). Triangles mark flares ({Count(flares)}) and infections ({Count(infections)}). "
+                + sampling);
+        html.Append("</section>\n");
+    }
+
+    private static void AppendSideEffects(StringBuilder html, JournalData data, JournalAnalysis analysis)
+    {
+        html.Append("<section id=\"side-effects\">\n<h2>Side effects</h2>\n");
+        ReportHtml.Figure(
+            html,
+            "chart-side-effects",
+            "Side-effect timeline",
+            "One bar per episode, from its first to its last day (to the report day while it lasts), coloured by severity: mild, moderate, severe.");
+
+        if (data.SideEffects.Count == 0)
+        {
+            html.Append("<p>No side effect recorded.</p>\n");
+        }
+        else
+        {
+            html.Append("<table id=\"side-effect-episodes\">\n<thead><tr><th>From</th><th>To</th><th class=\"num\">Days</th><th>Kind</th><th>Severity</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
+            foreach (var s in data.SideEffects.TakeLast(MaxListedEpisodes))
+            {
+                var from = LocalDay(s.From, s.TimeZoneId);
+                var to = s.To is { } end ? LocalDay(end, s.TimeZoneId) : (LocalDate?)null;
+                var days = DayNumber(to ?? analysis.AsOf) - DayNumber(from) + 1;
+                html.Append("<tr><td>").Append(Date(from)).Append("</td><td>").Append(to is { } t ? Date(t) : "ongoing")
+                    .Append("</td><td class=\"num\">").Append(Count(Math.Max(days, 1)))
+                    .Append("</td><td>").Append(Text(s.Kind))
+                    .Append("</td><td class=\"sev-").Append(SeverityName(s.Severity)).Append("\">").Append(SeverityName(s.Severity))
+                    .Append("</td><td class=\"note\">").Append(Note(s.Note)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+            if (data.SideEffects.Count > MaxListedEpisodes)
+            {
+                html.Append("<p class=\"caption\">The latest ").Append(Count(MaxListedEpisodes)).Append(" of ").Append(Count(data.SideEffects.Count)).Append(" episodes; the chart shows all.</p>\n");
+            }
+        }
+
+        var byDose = analysis.SideEffects.ByDose;
+        if (byDose.Count > 0)
+        {
+            html.Append("<h3>Days with a side effect, by dose level</h3>\n<table class=\"compact\" id=\"side-effect-incidence\">\n")
+                .Append("<thead><tr><th>Dose level</th><th class=\"num\">Dose-days</th><th class=\"num\">With a side effect</th><th class=\"num\">Per 100 dose-days (95% interval)</th><th>Kinds</th></tr></thead>\n<tbody>\n");
+            foreach (var group in byDose)
+            {
+                html.Append("<tr><td>").Append(Text(group.Label)).Append("</td><td class=\"num\">").Append(Count(group.DoseDays))
+                    .Append("</td><td class=\"num\">").Append(Count(group.DaysWithSideEffect))
+                    .Append("</td><td class=\"num\">").Append(ReportHtml.Fixed(group.Per100DoseDays, "0.0")).Append(" (")
+                    .Append(ReportHtml.Fixed(group.Lower95, "0.0")).Append('–').Append(ReportHtml.Fixed(group.Upper95, "0.0")).Append(')')
+                    .Append("</td><td>").Append(Text(string.Join(", ", group.Kinds.Select(k => $"{k.Kind} {Count(k.Days)} d")))).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n<p class=\"caption\">").Append(Text(SideEffectIncidence.Caveat)).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendAnalysis(StringBuilder html, JournalAnalysis analysis)
+    {
+        var options = analysis.Options;
+        html.Append("<section id=\"analysis\">\n<h2>Symptoms before and on LDN</h2>\n<p class=\"caption\">")
+            .Append(Text($"Baseline: the days before the first dose. Windows: each dose level after {Count(options.SettlingDays)} settling days, and the latest {Count(options.RecentDays)} days. "
+                + $"Change = window mean − baseline mean in scale points, with a 95% moving-block bootstrap interval; a verdict only where the interval excludes 0. "
+                + $"At least {Count(options.MinBaselineDays)} baseline days and {Count(options.MinWindowDays)} window days with check-ins are needed."))
+            .Append("</p>\n");
+        if (analysis.Comparisons.Count == 0)
+        {
+            html.Append("<p>No comparison: no check-ins up to the report day.</p>\n");
+        }
+        else
+        {
+            AppendComparisonTable(html, analysis.Comparisons);
+        }
+
+        AppendPredictions(html, analysis.Predictions);
+
+        // The model label and the incidence caveat are already printed where they apply.
+        var notes = analysis.Notes.Where(n => n != ModelPrediction.Label && n != SideEffectIncidence.Caveat).ToList();
+        if (notes.Count > 0)
+        {
+            html.Append("<h3>Notes on the analysis</h3>\n<ul class=\"notes\" id=\"analysis-notes\">\n");
+            foreach (var note in notes)
+            {
+                html.Append("<li>").Append(Text(note)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>One row per symptom, one column per window: a prescriber reads across a row to see a symptom over the dose levels.</summary>
+    private static void AppendComparisonTable(StringBuilder html, IReadOnlyList<SymptomComparison> comparisons)
+    {
+        var windows = comparisons.Select(c => (c.Window, c.DoseMg)).Distinct().ToList();
+        html.Append("<table id=\"analysis-table\">\n<thead><tr><th>Symptom</th><th class=\"num\">Baseline mean (days)</th>");
+        foreach (var (window, doseMg) in windows)
+        {
+            var inWindow = comparisons.Where(c => c.Window == window && c.DoseMg == doseMg).ToList();
+            var from = inWindow.Where(c => c.WindowFrom is not null).Select(c => c.WindowFrom!.Value).DefaultIfEmpty().Min();
+            var to = inWindow.Where(c => c.WindowTo is not null).Select(c => c.WindowTo!.Value).DefaultIfEmpty().Max();
+            html.Append("<th>").Append(Text(window == ComparisonWindow.DoseLevel && doseMg is { } mg ? "At " + Mg(mg) : "Latest weeks"));
+            if (inWindow.Any(c => c.WindowFrom is not null))
+            {
+                html.Append("<br><span class=\"dir\">").Append(Date(from)).Append(" to ").Append(Date(to)).Append("</span>");
+            }
+
+            html.Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var symptom in comparisons.Select(c => c.Symptom).Distinct())
+        {
+            var row = comparisons.Where(c => c.Symptom == symptom).ToList();
+            var baseline = row.FirstOrDefault(c => c.BaselineMean is not null);
+            html.Append("<tr><th scope=\"row\">").Append(Text(SymptomName(symptom))).Append("<br><span class=\"dir\">")
+                .Append(row[0].LowerIsBetter ? "lower is better" : "higher is better").Append("</span></th>")
+                .Append("<td class=\"num\">").Append(baseline?.BaselineMean is { } b ? Score(b) : "—").Append(" (").Append(Count(row[0].BaselineDays)).Append(")</td>");
+            foreach (var (window, doseMg) in windows)
+            {
+                var c = row.FirstOrDefault(x => x.Window == window && x.DoseMg == doseMg);
+                html.Append("<td>");
+                if (c is null)
+                {
+                    html.Append('—');
+                }
+                else if (c.Status != ComparisonStatus.Estimated || c.WindowMean is null || c.MeanChange is null)
+                {
+                    html.Append("<span class=\"nodata\">not enough data — ").Append(Text(c.Reason ?? "too few days with check-ins")).Append("</span>");
+                }
+                else
+                {
+                    html.Append("<span class=\"cell-mean\">mean ").Append(Score(c.WindowMean.Value)).Append(" (").Append(Count(c.WindowDays)).Append(" d)</span><br>")
+                        .Append("<span class=\"cell-change\">change ").Append(Signed(c.MeanChange.Value))
+                        .Append(c.Lower is { } lo && c.Upper is { } hi ? " (" + Signed(lo) + " to " + Signed(hi) + ")" : string.Empty).Append("</span><br>")
+                        .Append("<span class=\"verdict-").Append(VerdictClass(c.Verdict)).Append("\">").Append(Text(c.Verdict is { } v ? VerdictText(v) : "no verdict")).Append("</span>");
+                }
+
+                html.Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"caption\">Means are on the 0–10 scale; the change is in scale points with its 95% interval; days with check-ins in brackets.</p>\n");
+    }
+
+    private static void AppendPredictions(StringBuilder html, IReadOnlyList<ModelPrediction> predictions)
+    {
+        html.Append("<h3 id=\"model\">Beside it: model hypothesis (scenario A/B), not an expectation for this patient</h3>\n");
+        if (predictions.Count == 0)
+        {
+            html.Append("<p>No model figures: the model has no parameters for the recorded condition, or no dose level was observed.</p>\n");
+            return;
+        }
+
+        var first = predictions[0];
+        html.Append("<table class=\"model\" id=\"model-table\">\n<thead><tr><th>Dose level</th><th class=\"num\">Dose-days observed</th><th>Usual time</th>")
+            .Append("<th class=\"num\">").Append(Text($"{first.Instrument}, scenario A (%)")).Append("</th>")
+            .Append("<th class=\"num\">").Append(Text($"{first.Instrument}, scenario B (%)")).Append("</th>")
+            .Append("<th class=\"num\">Inflammation index, A (%)</th><th class=\"num\">Inflammation index, B (%)</th></tr></thead>\n<tbody>\n");
+        foreach (var p in predictions)
+        {
+            html.Append("<tr><td>").Append(Text(Mg(p.DoseMg))).Append("</td><td class=\"num\">").Append(Count(p.DoseDays))
+                .Append("</td><td>").Append(Text(p.At.ToString()))
+                .Append("</td><td class=\"num\">").Append(Change(p.ScoreChangeA)).Append("</td><td class=\"num\">").Append(Change(p.ScoreChangeB))
+                .Append("</td><td class=\"num\">").Append(Change(p.InflammationChangeA)).Append("</td><td class=\"num\">").Append(Change(p.InflammationChangeB)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"caption model-label\">").Append(Text(ModelPrediction.Label))
+            .Append(Text($" Columns: the modelled change at week 12 of the mean {first.Instrument} score of {first.ConditionId} ({(first.InstrumentLowerIsBetter ? "lower" : "higher")} is better; a negative change is a lower score) and of the inflammation index. "))
+            .Append("Scenario A: receptor blockade follows plasma (brief daily blockade); scenario B (the default): a slow effect site and sustained partial blockade. No PET study of LDN doses decides between them.</p>\n");
+    }
+
+    private static void AppendSafety(StringBuilder html, IReadOnlyList<SafetyFinding> safety, Advice? advice)
+    {
+        html.Append("<section id=\"safety\">\n<h2>Safety warnings</h2>\n");
+        if (safety.Count == 0)
+        {
+            html.Append("<p>No safety finding for the plan's doses, the medications and the profile on the report day.</p>\n");
+        }
+        else
+        {
+            html.Append("<table id=\"safety-table\">\n<thead><tr><th>Severity</th><th>Finding</th><th class=\"source\">Source</th></tr></thead>\n<tbody>\n");
+            foreach (var f in safety)
+            {
+                html.Append("<tr><td class=\"sev-").Append(f.Severity.Name()).Append("\">").Append(f.Severity.Name()).Append("</td><td>").Append(Text(f.Message))
+                    .Append(" <code>").Append(Text(f.Code)).Append("</code></td><td>").Append(Text(f.Source)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        html.Append("</section>\n<section id=\"advice\">\n<h2>Current advice from the adjustment rules</h2>\n");
+        if (advice is null)
+        {
+            html.Append("<p>No advice: the journal has no dose taken and no plan.</p>\n");
+        }
+        else
+        {
+            html.Append("<dl class=\"facts\">\n");
+            ReportHtml.Fact(html, "Action", advice.Action);
+            if (advice.SuggestedDoseMg is { } mg)
+            {
+                ReportHtml.Fact(html, "Suggested dose", Mg(mg));
+            }
+
+            ReportHtml.Fact(html, "Reason", advice.Reason);
+            ReportHtml.Fact(html, "Source", advice.Source);
+            ReportHtml.Fact(html, "Rule", advice.RuleId);
+            html.Append("</dl>\n<p class=\"caption\">The tool's rules read the journal as of the report day; they are a checklist for the prescriber, not a prescription.</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendMedications(StringBuilder html, JournalData data, LocalDate asOf)
+    {
+        html.Append("<section id=\"medications\">\n<h2>Medications</h2>\n");
+        if (data.Medications.Count == 0)
+        {
+            html.Append("<p>None recorded.</p>\n");
+        }
+        else
+        {
+            var zone = data.Profile.TimeZoneId;
+            html.Append("<table class=\"compact\" id=\"medications-table\">\n<thead><tr><th>Medication</th><th>Since</th><th>Until</th></tr></thead>\n<tbody>\n");
+            foreach (var m in data.Medications)
+            {
+                var until = m.Until is { } u ? LocalDay(u, zone) : (LocalDate?)null;
+                html.Append("<tr><td>").Append(Text(m.Name)).Append("</td><td>").Append(Date(LocalDay(m.Since, zone)))
+                    .Append("</td><td>").Append(until is { } x ? Date(x) + (x > asOf ? " (after the report day)" : string.Empty) : "still taken").Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendEventsAndNotes(StringBuilder html, JournalData data)
+    {
+        html.Append("<section id=\"events\">\n<h2>Events and the patient's notes</h2>\n");
+        if (data.Events.Count == 0)
+        {
+            html.Append("<p>No event (flare, infection, medication change) recorded.</p>\n");
+        }
+        else
+        {
+            html.Append("<table id=\"events-table\">\n<thead><tr><th>When</th><th>Event</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
+            foreach (var e in data.Events.TakeLast(MaxListedEvents))
+            {
+                html.Append("<tr><td>").Append(Text(Local(e.At, e.TimeZoneId))).Append("</td><td>").Append(EventKinds.Name(e.Kind))
+                    .Append("</td><td class=\"note\">").Append(Note(e.Note)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+            if (data.Events.Count > MaxListedEvents)
+            {
+                html.Append("<p class=\"caption\">The latest ").Append(Count(MaxListedEvents)).Append(" of ").Append(Count(data.Events.Count)).Append(" events.</p>\n");
+            }
+        }
+
+        var notes = data.Doses.Where(d => !string.IsNullOrWhiteSpace(d.Note)).Select(d => (d.At, d.TimeZoneId, What: d.Skipped ? "skipped dose" : "dose", d.Note))
+            .Concat(data.CheckIns.Where(c => !string.IsNullOrWhiteSpace(c.Note)).Select(c => (c.At, c.TimeZoneId, What: "check-in", c.Note)))
+            .OrderBy(n => n.At)
+            .ToList();
+        if (notes.Count > 0)
+        {
+            html.Append("<h3>Notes with doses and check-ins</h3>\n<table id=\"notes-table\">\n<thead><tr><th>When</th><th>With</th><th class=\"note\">Note</th></tr></thead>\n<tbody>\n");
+            foreach (var n in notes.TakeLast(MaxListedNotes))
+            {
+                html.Append("<tr><td>").Append(Text(Local(n.At, n.TimeZoneId))).Append("</td><td>").Append(n.What).Append("</td><td class=\"note\">").Append(Note(n.Note)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+            if (notes.Count > MaxListedNotes)
+            {
+                html.Append("<p class=\"caption\">The latest ").Append(Count(MaxListedNotes)).Append(" of ").Append(Count(notes.Count)).Append(" notes.</p>\n");
+            }
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendFooter(StringBuilder html, JournalAnalysis analysis, DateTimeOffset generatedAt)
+    {
+        var stamp = Stamp(generatedAt);
+        html.Append("<footer>Generated <time datetime=\"").Append(stamp).Append("\">").Append(stamp).Append("</time> by LDN Workbench from the journal as of ")
+            .Append(Date(analysis.AsOf)).Append(". Charts drawn with Chart.js (MIT license). ").Append(Text(StandingNotice)).Append("</footer>\n");
+    }
+
+    // ---- Data ---------------------------------------------------------------------------------------
+
+    private static (IReadOnlyList<PlanStep>? Steps, string? Problem) ReadPlan(JournalData data)
+    {
+        if (data.Plan is not { } plan)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan"), null);
+        }
+        catch (InvalidInputException e)
+        {
+            return (null, $"The journal's plan could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Days a dose was taken more than the tolerance away from the step's dose (the rule of <see cref="AdherenceCalculator"/>).</summary>
+    private static List<(LocalDate Day, decimal TakenMg, decimal PlannedMg)> OffPlanDays(JournalAnalysis analysis, IReadOnlyList<PlanStep> steps)
+    {
+        var off = new List<(LocalDate, decimal, decimal)>();
+        var tolerance = analysis.Options.OffPlanTolerance;
+        foreach (var day in analysis.Days)
+        {
+            if (day.Dose != DoseStatus.Taken)
+            {
+                continue;
+            }
+
+            var date = day.Date.ToDateOnly();
+            var step = steps.LastOrDefault(s => s.From <= date && (s.To is null || s.To >= date));
+            if (step is not null && Math.Abs(day.DoseMg - step.TakenDoseMg) > tolerance * step.TakenDoseMg)
+            {
+                off.Add((day.Date, day.DoseMg, step.TakenDoseMg));
+            }
+        }
+
+        return off;
+    }
+
+    private static ReportData ChartData(JournalData data, JournalAnalysis analysis, IReadOnlyList<PlanStep>? steps)
+    {
+        var days = analysis.Days;
+        var start = analysis.From ?? analysis.AsOf;
+        var startNumber = DayNumber(start);
+        var bin = days.Count > DailyChartDays ? WeeklyBinDays : 1;
+        var points = (days.Count + bin - 1) / bin;
+
+        var x = new int[points];
+        var dose = new float?[points];
+        var level = new float?[points];
+        var symptoms = new float?[5][];
+        for (var s = 0; s < 5; s++)
+        {
+            symptoms[s] = new float?[points];
+        }
+
+        var skipped = new List<int>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i].Dose == DoseStatus.Skipped)
+            {
+                skipped.Add(i);
+            }
+        }
+
+        if (bin == 1)
+        {
+            // Trailing means over the last SymptomMeanDays days that had a check-in for the scale.
+            var sums = new double[5];
+            var counts = new int[5];
+            for (var i = 0; i < days.Count; i++)
+            {
+                var day = days[i];
+                x[i] = i;
+                dose[i] = day.Dose == DoseStatus.Taken ? (float)day.DoseMg : null;
+                level[i] = day.LevelMg is { } l ? (float)l : null;
+                for (var s = 0; s < 5; s++)
+                {
+                    Add(day.Score((Symptom)s), ref sums[s], ref counts[s], +1);
+                    if (i >= SymptomMeanDays)
+                    {
+                        Add(days[i - SymptomMeanDays].Score((Symptom)s), ref sums[s], ref counts[s], -1);
+                    }
+
+                    symptoms[s][i] = counts[s] > 0 ? (float)(sums[s] / counts[s]) : null;
+                }
+            }
+        }
+        else
+        {
+            for (var p = 0; p < points; p++)
+            {
+                var from = p * bin;
+                var to = Math.Min(days.Count, from + bin);
+                x[p] = from;
+                decimal doseSum = 0;
+                var doseDays = 0;
+                for (var i = from; i < to; i++)
+                {
+                    if (days[i].Dose == DoseStatus.Taken)
+                    {
+                        doseSum += days[i].DoseMg;
+                        doseDays++;
+                    }
+                }
+
+                dose[p] = doseDays > 0 ? (float)(doseSum / doseDays) : null;
+                level[p] = days[to - 1].LevelMg is { } l ? (float)l : null;
+                for (var s = 0; s < 5; s++)
+                {
+                    double sum = 0;
+                    var count = 0;
+                    for (var i = from; i < to; i++)
+                    {
+                        Add(days[i].Score((Symptom)s), ref sum, ref count, +1);
+                    }
+
+                    symptoms[s][p] = count > 0 ? (float)(sum / count) : null;
+                }
+            }
+        }
+
+        var planX = new List<int>();
+        var planY = new List<float>();
+        if (steps is not null)
+        {
+            var last = days.Count == 0 ? 0 : days.Count - 1;
+            foreach (var step in steps)
+            {
+                var from = step.From.DayNumber - startNumber;
+                var to = (step.To?.DayNumber ?? DayNumber(analysis.AsOf)) - startNumber;
+                if (to < 0 || from > last)
+                {
+                    continue;
+                }
+
+                planX.Add(Math.Max(from, 0));
+                planY.Add((float)step.TakenDoseMg);
+                planX.Add(Math.Min(to, last));
+                planY.Add((float)step.TakenDoseMg);
+            }
+        }
+
+        var events = data.Events
+            .Select(e => new EventMark(DayNumber(LocalDay(e.At, e.TimeZoneId)) - startNumber, EventKinds.Name(e.Kind)))
+            .Where(e => e.X >= 0 && e.X < Math.Max(days.Count, 1))
+            .ToList();
+
+        var asOfIndex = DayNumber(analysis.AsOf) - startNumber;
+        var episodes = data.SideEffects
+            .Select(s =>
+            {
+                var from = DayNumber(LocalDay(s.From, s.TimeZoneId)) - startNumber;
+                var to = s.To is { } end ? DayNumber(LocalDay(end, s.TimeZoneId)) - startNumber : asOfIndex;
+                return new Episode(s.Kind, (int)s.Severity, Math.Max(from, 0), Math.Min(Math.Max(to, from), asOfIndex) + 1, s.To is null);
+            })
+            .Where(e => e.To > 0 && e.From <= asOfIndex)
+            .ToList();
+
+        return new ReportData(
+            Date(start),
+            Math.Max(days.Count, 1),
+            bin,
+            new DoseData(x, dose, skipped, planX, planY),
+            new SymptomData(level, symptoms[0], symptoms[1], symptoms[2], symptoms[3], symptoms[4]),
+            events,
+            [.. episodes.Select(e => e.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            episodes);
+    }
+
+    private static void Add(double value, ref double sum, ref int count, int sign)
+    {
+        if (!double.IsNaN(value))
+        {
+            sum += sign * value;
+            count += sign;
+        }
+    }
+
+    private sealed record ReportData(
+        string StartDate,
+        int Days,
+        int BinDays,
+        DoseData Dose,
+        SymptomData Symptoms,
+        IReadOnlyList<EventMark> Events,
+        IReadOnlyList<string> SideEffectKinds,
+        IReadOnlyList<Episode> SideEffects);
+
+    /// <summary>X is the day index from <see cref="ReportData.StartDate"/> (the first day of a bin when binned).</summary>
+    private sealed record DoseData(int[] X, float?[] Taken, IReadOnlyList<int> Skipped, IReadOnlyList<int> PlanX, IReadOnlyList<float> PlanY);
+
+    private sealed record SymptomData(float?[] Level, float?[] Fatigue, float?[] Pain, float?[] Sleep, float?[] Mood, float?[] Focus);
+
+    private sealed record EventMark(int X, string Kind);
+
+    /// <summary>An episode from day <see cref="From"/> to the end of day <see cref="To"/> − 1; severity 0 mild, 1 moderate, 2 severe.</summary>
+    private sealed record Episode(string Kind, int Severity, int From, int To, bool Ongoing);
+
+    // ---- Formatting ---------------------------------------------------------------------------------
+
+    private static string Text(string? value) => ReportHtml.Text(value);
+
+    /// <summary>A free note, HTML-encoded, cut at <see cref="MaxNoteChars"/> characters (never inside a surrogate pair).</summary>
+    internal static string Note(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return string.Empty;
+        }
+
+        if (note.Length <= MaxNoteChars)
+        {
+            return Text(note);
+        }
+
+        var cut = char.IsHighSurrogate(note[MaxNoteChars - 1]) ? MaxNoteChars - 1 : MaxNoteChars;
+        return Text(note[..cut]) + $"… <span class=\"caption\">(cut; {Count(note.Length)} characters in the journal)</span>";
+    }
+
+    private static LocalDate LocalDay(Instant at, string zoneId) => at.InZone(JournalTime.Zone(zoneId)).Date;
+
+    private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+
+    internal static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Local(Instant at, string zoneId) =>
+        at.InZone(JournalTime.Zone(zoneId)).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double fraction) => ReportHtml.Fixed(fraction * 100, "0.#");
+
+    internal static string Milligrams(decimal mg) => mg.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Mg(decimal mg) => Milligrams(mg) + " mg";
+
+    /// <summary>A 0–10 scale mean, two decimals (as in <c>docs/journal-analysis.md</c>).</summary>
+    internal static string Score(double value) => ReportHtml.Fixed(value, "0.00");
+
+    /// <summary>A change in scale points with its sign and a true minus, never "−0.00".</summary>
+    internal static string Signed(double value)
+    {
+        var text = ReportHtml.Fixed(Math.Abs(value), "0.00");
+        return (value < 0 && text != "0.00" ? "−" : "+") + text;
+    }
+
+    private static string Change(double? fraction) => fraction is { } f ? SimulationReport.SignedPercent(f) : "—";
+
+    private static string EstimatedText(int estimated) =>
+        estimated == 0 ? "none could be estimated yet (see the table for why)" : $"no clear change in the {Count(estimated)} estimated comparisons";
+
+    private static string SymptomName(Symptom symptom) => symptom switch
+    {
+        Symptom.Fatigue => "Fatigue",
+        Symptom.Pain => "Pain",
+        Symptom.Sleep => "Sleep quality",
+        Symptom.Mood => "Mood",
+        Symptom.Focus => "Focus",
+        _ => symptom.ToString(),
+    };
+
+    private static string WindowShort(SymptomComparison c) =>
+        c.Window == ComparisonWindow.DoseLevel && c.DoseMg is { } mg ? $"at {Mg(mg)}" : "in the latest weeks";
+
+    private static string VerdictText(ChangeVerdict verdict) => verdict switch
+    {
+        ChangeVerdict.Improved => "improved",
+        ChangeVerdict.Worse => "worse",
+        _ => "no clear change",
+    };
+
+    private static string VerdictClass(ChangeVerdict? verdict) => verdict switch
+    {
+        ChangeVerdict.Improved => "improved",
+        ChangeVerdict.Worse => "worse",
+        _ => "none",
+    };
+
+    private static string SeverityName(SideEffectSeverity severity) => severity switch
+    {
+        SideEffectSeverity.Mild => "mild",
+        SideEffectSeverity.Moderate => "moderate",
+        SideEffectSeverity.Severe => "severe",
+        _ => "unknown",
+    };
+
+    private static List<string> ProfileFlags(JournalProfile profile)
+    {
+        var flags = new List<string>();
+        if (profile.HepaticImpairment)
+        {
+            flags.Add("hepatic impairment");
+        }
+
+        if (profile.RenalImpairment)
+        {
+            flags.Add("severe renal impairment");
+        }
+
+        if (profile.Pregnant)
+        {
+            flags.Add("pregnancy");
+        }
+
+        if (profile.Breastfeeding)
+        {
+            flags.Add("breastfeeding");
+        }
+
+        if (profile.TransplantImmunosuppression)
+        {
+            flags.Add("transplant immunosuppression");
+        }
+
+        if (profile.PlannedSurgery is { } surgery)
+        {
+            flags.Add("planned surgery on " + Date(surgery));
+        }
+
+        return flags;
+    }
+
+    // ---- Inline page assets -------------------------------------------------------------------------
+
+    private const string Styles = ReportHtml.BaseStyles + """
+        .notice > strong { font-size: 1rem; }
+        ul.glance { margin: 0; padding-left: 20px; }
+        section > h3 { margin: 18px 0 8px; }
+        #analysis-table td { font-size: 0.9rem; }
+        table.compact { width: auto; min-width: 50%; }
+        td.note, th.note { width: 45%; }
+        td.note { overflow-wrap: anywhere; }
+        td { overflow-wrap: break-word; }
+        thead th.num { white-space: normal; }
+        .dir { color: var(--muted); font-size: 0.85rem; }
+        .nodata { color: var(--muted); font-style: italic; }
+        .verdict-improved { color: #166534; font-weight: bold; }
+        .verdict-worse { color: #b91c1c; font-weight: bold; }
+        .sev-warning, .sev-mild { color: #92400e; }
+        .sev-refusal, .sev-moderate { color: #c2410c; font-weight: bold; }
+        .sev-hard-stop, .sev-severe { color: #b91c1c; font-weight: bold; }
+        .warning { color: #b91c1c; }
+        .model { border-left: 4px solid #a855f7; }
+        .model-label { font-style: italic; }
+        #chart-side-effects { min-height: 160px; }
+        @page { size: A4; margin: 12mm; }
+        @media print {
+          body { font-size: 10.5pt; }
+          main { max-width: none; padding: 0; }
+          h2 { margin-top: 18px; break-after: avoid; }
+          h3 { break-after: avoid; }
+          table, dl, figure, .notice { break-inside: avoid; }
+          tr { break-inside: avoid; }
+          thead { display: table-header-group; }
+          figure { padding: 6px 8px; margin: 8px 0; }
+          .chart { height: 230px; }
+          .chart canvas { max-width: 100% !important; height: auto !important; }
+          th, td { padding: 3px 6px; }
+        }
+
+        """;
+
+    /// <summary>Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done.</summary>
+    private const string AppScript = ReportHtml.ScriptStart + """
+          const DAY_MS = 86400000;
+          const [y0, m0, d0] = data.startDate.split('-').map(Number);
+          const startMs = Date.UTC(y0, m0 - 1, d0);
+          const dateOf = (x) => new Date(startMs + Math.round(x) * DAY_MS).toISOString().slice(0, 10);
+          const colors = {
+            dose: '#0f766e', plan: '#64748b', skipped: '#dc2626', level: '#94a3b8',
+            fatigue: '#9333ea', pain: '#dc2626', sleep: '#2563eb', mood: '#16a34a', focus: '#ea580c',
+            flare: '#b91c1c', infection: '#d97706', other: '#475569',
+            severity: ['#facc15', '#f97316', '#b91c1c'],
+          };
+          const severityNames = ['mild', 'moderate', 'severe'];
+
+          const dayAxis = (max) => ({
+            type: 'linear',
+            min: 0,
+            max,
+            ticks: { callback: (v) => dateOf(v), maxTicksLimit: 10, maxRotation: 0 },
+            title: { display: true, text: 'Date (the patient\'s local days)' },
+          });
+          const points = (xs, ys) => xs.map((x, i) => ({ x, y: ys[i] }));
+          const tooltip = (format) => ({
+            callbacks: {
+              title: (items) => items.length === 0 ? '' : (data.binDays > 1 ? 'Week from ' : '') + dateOf(items[0].parsed.x),
+              label: (item) => item.dataset.label + ': ' + format(item),
+            },
+          });
+          const options = (scales, format, extra) => Object.assign({
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            parsing: false,
+            normalized: true,
+            interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+            scales,
+            plugins: { legend: { position: 'bottom' }, tooltip: tooltip(format) },
+          }, extra);
+          const mg = (item) => item.parsed.y === null ? '—' : item.parsed.y.toFixed(2).replace(/\.?0+$/, '') + ' mg';
+          const oneDecimal = (item) => item.parsed.y === null ? '—' : item.parsed.y.toFixed(1);
+
+          try {
+            const charts = [];
+            const dose = data.dose;
+            charts.push(new Chart(document.getElementById('chart-dose'), {
+              type: 'line',
+              data: {
+                datasets: [
+                  { label: data.binDays > 1 ? 'Dose taken (weekly mean, mg)' : 'Dose taken (mg)', data: points(dose.x, dose.taken),
+                    borderColor: colors.dose, backgroundColor: colors.dose, borderWidth: 2, stepped: true, pointRadius: 0, spanGaps: false },
+                  { label: 'Plan (mg)', data: points(dose.planX, dose.planY), borderColor: colors.plan, backgroundColor: colors.plan,
+                    borderWidth: 1.5, borderDash: [6, 4], pointRadius: 0, segment: { borderColor: (ctx) => ctx.p0DataIndex % 2 === 1 ? 'transparent' : colors.plan } },
+                  { type: 'scatter', label: 'Skipped dose', data: dose.skipped.map((x) => ({ x, y: 0 })),
+                    borderColor: colors.skipped, backgroundColor: colors.skipped, pointStyle: 'crossRot', pointRadius: 5, borderWidth: 2 },
+                ],
+              },
+              options: options({ x: dayAxis(data.days), y: { type: 'linear', min: 0, suggestedMax: 5, title: { display: true, text: 'mg per day' } } }, mg),
+            }));
+
+            const s = data.symptoms;
+            const x = dose.x;
+            const symptomLine = (label, values, color) => ({
+              label, data: points(x, values), borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 0, spanGaps: false, yAxisID: 'y',
+            });
+            const eventColor = (kind) => colors[kind] || colors.other;
+            const marked = data.events.filter((e) => e.kind === 'flare' || e.kind === 'infection');
+            const eventLines = {
+              id: 'eventLines',
+              beforeDatasetsDraw(chart) {
+                const { ctx, chartArea, scales } = chart;
+                ctx.save();
+                ctx.setLineDash([3, 3]);
+                ctx.lineWidth = 1;
+                for (const e of marked) {
+                  const px = scales.x.getPixelForValue(e.x);
+                  if (px < chartArea.left || px > chartArea.right) continue;
+                  ctx.strokeStyle = eventColor(e.kind);
+                  ctx.globalAlpha = 0.5;
+                  ctx.beginPath();
+                  ctx.moveTo(px, chartArea.top);
+                  ctx.lineTo(px, chartArea.bottom);
+                  ctx.stroke();
+                }
+                ctx.restore();
+              },
+            };
+            charts.push(new Chart(document.getElementById('chart-symptoms'), {
+              type: 'line',
+              data: {
+                datasets: [
+                  symptomLine('Fatigue', s.fatigue, colors.fatigue),
+                  symptomLine('Pain', s.pain, colors.pain),
+                  symptomLine('Sleep quality', s.sleep, colors.sleep),
+                  symptomLine('Mood', s.mood, colors.mood),
+                  symptomLine('Focus', s.focus, colors.focus),
+                  { label: 'Dose level (mg)', data: points(x, s.level), borderColor: colors.level, backgroundColor: colors.level,
+                    borderWidth: 2, stepped: true, pointRadius: 0, yAxisID: 'dose', spanGaps: false },
+                  { type: 'scatter', label: 'Flare', data: marked.filter((e) => e.kind === 'flare').map((e) => ({ x: e.x, y: 10 })), yAxisID: 'y',
+                    borderColor: colors.flare, backgroundColor: colors.flare, pointStyle: 'triangle', pointRadius: 6 },
+                  { type: 'scatter', label: 'Infection', data: marked.filter((e) => e.kind === 'infection').map((e) => ({ x: e.x, y: 10 })), yAxisID: 'y',
+                    borderColor: colors.infection, backgroundColor: colors.infection, pointStyle: 'triangle', pointRadius: 6 },
+                ],
+              },
+              plugins: [eventLines],
+              options: options({
+                x: dayAxis(data.days),
+                y: { type: 'linear', position: 'left', min: 0, max: 10.5, ticks: { stepSize: 1, callback: (v) => v <= 10 ? v : '' }, title: { display: true, text: 'Score (0–10)' } },
+                dose: { type: 'linear', position: 'right', min: 0, suggestedMax: 6, grid: { drawOnChartArea: false }, title: { display: true, text: 'Dose (mg)' } },
+              }, (item) => item.dataset.yAxisID === 'dose' ? mg(item) : item.dataset.type === 'scatter' ? 'logged' : oneDecimal(item)),
+            }));
+
+            const kinds = data.sideEffectKinds;
+            const bars = severityNames.map((name, severity) => ({
+              label: name,
+              data: data.sideEffects.filter((e) => e.severity === severity).map((e) => ({ x: [e.from, e.to], y: e.kind })),
+              backgroundColor: colors.severity[severity],
+              borderColor: colors.severity[severity],
+              borderWidth: 1,
+              minBarLength: 3,
+              grouped: false,
+              barPercentage: 0.8,
+              categoryPercentage: 1,
+            }));
+            document.getElementById('chart-side-effects').parentElement.style.height = (90 + Math.max(kinds.length, 1) * 34) + 'px';
+            charts.push(new Chart(document.getElementById('chart-side-effects'), {
+              type: 'bar',
+              data: { labels: kinds, datasets: bars },
+              options: options({
+                x: dayAxis(data.days),
+                y: { type: 'category', grid: { display: false } },
+              }, (item) => {
+                const [from, to] = item.raw.x;
+                return item.raw.y + ', ' + dateOf(from) + ' to ' + dateOf(to - 1);
+              }, { indexAxis: 'y', parsing: true, normalized: false, interaction: { mode: 'nearest', intersect: true } }),
+            }));
+
+            document.body.dataset.chartsReady = String(charts.length);
+          } catch (error) {
+            fail(error && error.message ? error.message : String(error));
+          }
+
+        """ + ReportHtml.ScriptEnd;
+}
