@@ -9,14 +9,15 @@ namespace Ldn.Core.Journal;
 
 /// <summary>
 /// A realistic synthetic patient for <c>ldn journal demo</c>, seeded so every run with the same seed is
-/// the same: two weeks of baseline check-ins, then the standard titration (1.5 → 3 → 4.5 mg at about
+/// the same: three weeks of baseline check-ins, then the standard titration (1.5 → 3 → 4.5 mg at about
 /// 22:00) with about 95% adherence, daily morning check-ins whose pain and fatigue ease slowly with
 /// day-to-day correlated noise, vivid dreams and insomnia in the first fortnight, one flare and one
 /// infection. The numbers are invented to exercise the tool; they are not data about LDN.
 /// </summary>
 public static class DemoJournal
 {
-    public const int BaselineDays = 14;
+    /// <summary>Three weeks: the analysis needs at least 14 days of check-ins before the first dose, and the demo checks in on about 90% of days.</summary>
+    public const int BaselineDays = 21;
 
     public static JournalData Create(long seed, LocalDate lastDay, int days, DateTimeZone zone, string condition = "fibromyalgia")
     {

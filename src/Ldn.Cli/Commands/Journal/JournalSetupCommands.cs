@@ -66,7 +66,7 @@ internal static class JournalSetupCommands
     public static Command Demo(TextWriter stdout)
     {
         var seed = new Option<long>("--seed") { Description = "Random seed: the same seed gives the same patient.", DefaultValueFactory = _ => 42 };
-        var days = new Option<int>("--days") { Description = "Days of journal, ending today (two weeks of baseline first).", DefaultValueFactory = _ => 84 };
+        var days = new Option<int>("--days") { Description = "Days of journal, ending today (three weeks of baseline first).", DefaultValueFactory = _ => 84 };
         var tz = new Option<string?>("--tz") { Description = "Time zone of the synthetic patient (default: this computer's)." };
         var condition = new Option<string>("--condition") { Description = "Condition of the synthetic patient.", DefaultValueFactory = _ => "fibromyalgia" };
         var command = new Command("demo", "Fill a new journal with a realistic synthetic patient (seeded), to try show, advise, report and export.")
