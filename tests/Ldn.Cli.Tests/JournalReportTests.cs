@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -219,12 +218,12 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
     [Fact]
     public void Chromium_draws_every_chart()
     {
-        if (Chromium() is not { } chromium)
+        if (HeadlessChromium.Find(output) is not { } chromium)
         {
             return;
         }
 
-        var dom = DumpDom(chromium, fixture.ReportPath);
+        var dom = HeadlessChromium.DumpDom(chromium, fixture.ReportPath, output);
         var body = Regex.Match(dom, "<body[^>]*>");
         Assert.True(body.Success, "Chromium printed no <body>.");
         Assert.DoesNotContain("data-charts-error", body.Value, StringComparison.Ordinal);
@@ -237,7 +236,7 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
     [Fact]
     public void Pdf_is_printed_by_chromium()
     {
-        if (Chromium() is null)
+        if (HeadlessChromium.Find(output) is null)
         {
             return;
         }
@@ -281,52 +280,6 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
         Assert.Empty(stdout);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(good));
-    }
-
-    private string? Chromium()
-    {
-        var chromium = ReportCommand.FindChromium();
-        if (chromium is null)
-        {
-            Assert.NotEqual("1", Environment.GetEnvironmentVariable("LDN_CI"));
-            output.WriteLine("Not checked in a browser: Chromium is not installed (apt-get install chromium to run this check).");
-        }
-
-        return chromium;
-    }
-
-    private string DumpDom(string chromium, string file)
-    {
-        var profile = Directory.CreateTempSubdirectory("ldn-report-profile-");
-        try
-        {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.FullName, "--dump-dom", new Uri(file).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start.");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("Chromium did not finish within 90 s.");
-            }
-
-            output.WriteLine("chromium stderr: " + stderr.GetAwaiter().GetResult());
-            Assert.Equal(0, process.ExitCode);
-            return stdout.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
     }
 
     private static JsonDocument ReportData(string page)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -235,10 +234,8 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
     [Fact]
     public void Chromium_draws_every_chart()
     {
-        const string chromium = "/usr/bin/chromium";
-        if (!File.Exists(chromium))
+        if (HeadlessChromium.Find(output) is not { } chromium)
         {
-            output.WriteLine($"Not checked in a browser: {chromium} is not installed (apt-get install chromium to run this check).");
             return;
         }
 
@@ -247,7 +244,7 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
         {
             var file = Path.Combine(folder.FullName, "report.html");
             File.WriteAllText(file, Page);
-            var dom = DumpDom(chromium, file, Path.Combine(folder.FullName, "profile"));
+            var dom = HeadlessChromium.DumpDom(chromium, file, output);
 
             var body = Regex.Match(dom, "<body[^>]*>");
             Assert.True(body.Success, "Chromium printed no <body>.");
@@ -263,37 +260,6 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private string DumpDom(string chromium, string file, string profile)
-    {
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", new Uri(file).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Chromium did not finish within 90 s.");
-        }
-
-        output.WriteLine("chromium stderr: " + stderr.GetAwaiter().GetResult());
-        Assert.Equal(0, process.ExitCode);
-        return stdout.GetAwaiter().GetResult();
     }
 
     [Fact]
