@@ -253,6 +253,31 @@ public sealed class SqliteJournalCommandTests : JournalCommandBehaviour
     }
 
     [Fact]
+    public void Analyse_says_not_enough_data_for_a_few_days_and_gives_intervals_around_the_change_for_the_demo()
+    {
+        Filled("j.db");
+        using (var few = JsonDocument.Parse(Ok("j.db", "journal", "analyse", "--today", "2025-04-05")))
+        {
+            var comparisons = few.RootElement.GetProperty("comparisons").EnumerateArray().ToList();
+            Assert.NotEmpty(comparisons);
+            Assert.All(comparisons, c =>
+            {
+                Assert.Equal("not-enough-data", c.GetProperty("status").GetString());
+                Assert.Equal(JsonValueKind.Null, c.GetProperty("meanChange").ValueKind);
+                Assert.Contains("need 14", c.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            });
+        }
+
+        Ok("demo.db", "journal", "demo", "--tz", "Europe/Oslo");
+        using var demo = JsonDocument.Parse(Ok("demo.db", "journal", "analyze"));
+        var estimated = demo.RootElement.GetProperty("comparisons").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "estimated").ToList();
+        Assert.NotEmpty(estimated);
+        Assert.All(estimated, c => Assert.InRange(c.GetProperty("meanChange").GetDouble(), c.GetProperty("lower95").GetDouble(), c.GetProperty("upper95").GetDouble()));
+        Assert.InRange(demo.RootElement.GetProperty("adherence").GetProperty("share").GetDouble(), 0.8, 1.0);
+        Assert.Equal("fibromyalgia", demo.RootElement.GetProperty("predictions")[0].GetProperty("condition").GetString());
+    }
+
+    [Fact]
     public void The_demo_fills_a_new_journal_that_advise_show_and_export_read()
     {
         Assert.Contains("synthetic data", Ok("demo.db", "journal", "demo", "--tz", "Europe/Oslo"), StringComparison.Ordinal);

@@ -23,6 +23,7 @@ internal static class JournalCommand
             JournalEntryCommands.Event(stdout),
             JournalReadCommands.Show(stdout),
             JournalReadCommands.Advise(stdout),
+            JournalReadCommands.Analyse(stdout),
             JournalTransferCommands.Export(stdout),
             JournalTransferCommands.Import(stdout),
             JournalTransferCommands.Backup(stdout),

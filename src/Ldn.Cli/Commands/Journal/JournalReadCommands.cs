@@ -48,6 +48,28 @@ internal static class JournalReadCommands
         return command;
     }
 
+    public static Command Analyse(TextWriter stdout)
+    {
+        var today = new Option<string?>("--today") { Description = "The day to analyse up to, yyyy-MM-dd (default today)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document (the default for this command; the report shows the same as tables)." };
+        var command = new Command("analyse", "The analysis behind the report as JSON: baseline against each dose and the latest four weeks, adherence, side-effect incidence, model hypotheses.") { today, json };
+        command.Aliases.Add("analyze");
+        command.SetAction(parse =>
+        {
+            var (store, _, zone) = JournalContext.OpenInitialised(parse);
+            using (store)
+            {
+                var now = JournalContext.Now();
+                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
+                var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+                AnalysisJson.Write(Ldn.Core.Journal.Analysis.JournalAnalyzer.Analyze(data, day), stdout);
+            }
+
+            return LdnApp.Success;
+        });
+        return command;
+    }
+
     public static Command Advise(TextWriter stdout)
     {
         var today = new Option<string?>("--today") { Description = "The day to advise for, yyyy-MM-dd (default today)." };
