@@ -1,4 +1,3 @@
-using Ldn.Core;
 using Ldn.Core.Pharmacology.Parameters;
 
 namespace Ldn.Cli;
@@ -16,26 +15,6 @@ internal static class ParameterFiles
             return ParameterSets.Default;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The parameter file '{path}' does not exist.");
-        }
-
-        if (new FileInfo(path).Length > MaxBytes)
-        {
-            throw new InvalidInputException($"The parameter file '{path}' is larger than 1 MB; it cannot be a parameter file.");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
-        }
-        catch (System.Text.DecoderFallbackException e)
-        {
-            throw new InvalidInputException($"The parameter file '{path}' is not UTF-8 text.", e);
-        }
-
-        return ParameterSetReader.Read(text, path);
+        return ParameterSetReader.Read(TextFiles.ReadUtf8(path, "parameter file", MaxBytes), path);
     }
 }

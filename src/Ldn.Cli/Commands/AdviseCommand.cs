@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Ldn.Cli.Output;
-using Ldn.Core;
 using Ldn.Core.Advice;
 
 namespace Ldn.Cli.Commands;
@@ -24,12 +23,7 @@ internal static class AdviseCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(state)!;
-            if (!File.Exists(file))
-            {
-                throw new InvalidInputException($"The state file '{file}' does not exist.");
-            }
-
-            var advice = AdjustmentRules.Decide(AdviceStateReader.Read(File.ReadAllText(file), file));
+            var advice = AdjustmentRules.Decide(AdviceStateReader.Read(TextFiles.ReadUtf8(file, "state file", 1 << 20), file, ProtocolFiles.Resolve));
             if (parse.GetValue(json))
             {
                 AdviceJson.Write(advice, stdout);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ldn.Core;
 using Ldn.Core.Conditions;
 
 namespace Ldn.Cli.Commands;
@@ -28,12 +27,7 @@ internal static class ConditionOptions
 
         if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         {
-            if (!File.Exists(name))
-            {
-                throw new InvalidInputException($"The condition file '{name}' does not exist.");
-            }
-
-            return ConditionCatalog.Parse(File.ReadAllText(name), name);
+            return ConditionCatalog.Parse(TextFiles.ReadUtf8(name, "condition file", 1 << 20), name);
         }
 
         return ConditionCatalog.Find(name);

@@ -45,7 +45,7 @@ internal static class PlanCommand
             var form = Formulations.Parse(parse.GetValue(formulation)!);
             var request = new PlanRequest
             {
-                Protocol = ProtocolCatalog.Resolve(parse.GetValue(protocol)!),
+                Protocol = ProtocolFiles.Resolve(parse.GetValue(protocol)!),
                 Start = ParseDate(parse.GetValue(start)!, "start date"),
                 At = parse.GetValue(at) is { } clock ? ClockTime.Parse(clock) : null,
                 Weight = parse.GetValue(weight) is { } w ? BodyWeight.Parse(w) : null,

@@ -24,7 +24,13 @@ public static class AdviceStateReader
         .WithTypeConverter(new MedicationConverter())
         .Build();
 
-    public static AdviceState Read(string yaml, string sourceName)
+    /// <param name="yaml">The state file's text.</param>
+    /// <param name="sourceName">Its name, for messages.</param>
+    /// <param name="findProtocol">
+    /// Finds the protocol a state names; by default the shipped catalogue. The command line passes one that
+    /// also reads a user's protocol file, because the core does no file I/O.
+    /// </param>
+    public static AdviceState Read(string yaml, string sourceName, Func<string, TitrationProtocol>? findProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         InvalidInputException Fail(string what) => new($"The state file '{sourceName}' {what}.");
@@ -105,7 +111,7 @@ public static class AdviceStateReader
         {
             try
             {
-                position = ProtocolPosition.Locate(ProtocolCatalog.Resolve(file.Protocol.Trim()), current);
+                position = ProtocolPosition.Locate((findProtocol ?? ProtocolCatalog.Find)(file.Protocol.Trim()), current);
             }
             catch (InvalidInputException e)
             {

@@ -3,8 +3,9 @@ using Ldn.Core.Text;
 namespace Ldn.Core.Protocols;
 
 /// <summary>
-/// The protocols shipped in <c>data/protocols/</c>, compiled in as resources, and the resolution of a
-/// <c>--protocol</c> argument: a known name or alias, or the path of a user's own protocol file.
+/// The protocols shipped in <c>data/protocols/</c>, compiled in as resources, found by name or alias. A
+/// user's own protocol file is read by the command line (the core does no file I/O) with
+/// <see cref="ProtocolReader"/>.
 /// </summary>
 public static class ProtocolCatalog
 {
@@ -29,23 +30,6 @@ public static class ProtocolCatalog
             ? $"Unknown protocol '{name}'{suggestion}"
             : $"Unknown protocol '{name}'; known protocols: {string.Join(", ", All.Select(p => p.Id))}, or give a protocol file (.yaml).";
         throw new InvalidInputException(message);
-    }
-
-    /// <summary>A catalogue name, or a path to a protocol file if it ends in .yaml/.yml.</summary>
-    public static TitrationProtocol Resolve(string nameOrPath)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrPath);
-        if (nameOrPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || nameOrPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!File.Exists(nameOrPath))
-            {
-                throw new InvalidInputException($"The protocol file '{nameOrPath}' does not exist.");
-            }
-
-            return ProtocolReader.Read(File.ReadAllText(nameOrPath), nameOrPath);
-        }
-
-        return Find(nameOrPath);
     }
 
     private static List<TitrationProtocol> Load()
