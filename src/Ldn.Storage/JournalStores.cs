@@ -42,6 +42,11 @@ public static partial class JournalStores
             var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
             db = string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultSqlitePath : fromEnvironment;
         }
+        else if (!IsPostgres(db) && Path.GetDirectoryName(Path.GetFullPath(db)) is { Length: > 0 } folder && !Directory.Exists(folder))
+        {
+            // Only the default location is created on first use; a named file in a missing folder is a typo.
+            throw new InvalidInputException($"The folder '{folder}' for the journal '{db}' does not exist.");
+        }
 
         return IsPostgres(db)
             ? new PostgresJournalStore(PostgresConnection.ToConnectionString(db), migrateTo)

@@ -210,6 +210,20 @@ public sealed class SqliteJournalCommandTests : JournalCommandBehaviour
     }
 
     [Fact]
+    public void A_journal_or_backup_in_a_missing_folder_is_a_typo_not_a_new_folder()
+    {
+        var missing = PathOf(Path.Combine("no-such-folder", "j.db"));
+        var (code, _, stderr) = CliRunner.Run("journal", "init", "--tz", "UTC", "--db", missing);
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+
+        Ok("j.db", "journal", "init", "--tz", "UTC");
+        Assert.Contains("does not exist", Run("j.db", "journal", "backup", missing).Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
     public void An_uninitialised_journal_says_so()
     {
         var (code, _, stderr) = Run("none.db", "journal", "dose", "3mg");

@@ -64,12 +64,16 @@ public sealed class SqliteJournalStoreTests : JournalStoreBehaviour
     }
 
     [Fact]
-    public void Open_creates_the_folder_and_routes_connection_strings_to_PostgreSQL()
+    public void Open_refuses_a_named_file_in_a_missing_folder_and_routes_connection_strings_to_PostgreSQL()
     {
+        // Only the default location's folder is created on first use; a named file's missing folder is a typo.
         var nested = Path.Combine(Folder, "a", "b", "journal.db");
-        using (var store = JournalStores.Open(nested))
+        Assert.Contains("does not exist", Assert.Throws<InvalidInputException>(() => JournalStores.Open(nested)).Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Folder, "a")));
+        var here = Path.Combine(Folder, "journal.db");
+        using (var store = JournalStores.Open(here))
         {
-            Assert.True(File.Exists(nested));
+            Assert.True(File.Exists(here));
         }
 
         Assert.True(JournalStores.IsPostgres("Host=localhost;Database=ldn"));

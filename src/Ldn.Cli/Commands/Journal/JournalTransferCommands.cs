@@ -88,7 +88,7 @@ internal static class JournalTransferCommands
         var command = new Command("backup", "Write a consistent copy of the journal (a SQLite file, or a JSON snapshot for PostgreSQL).") { file };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!;
+            var path = SafeFile.Check(parse.GetValue(file)!);
             if (File.Exists(path) || Directory.Exists(path))
             {
                 throw new InvalidInputException($"'{path}' already exists; a backup never overwrites a file.");
