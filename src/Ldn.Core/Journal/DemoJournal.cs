@@ -36,7 +36,7 @@ public static class DemoJournal
             Start = start.ToDateOnly(),
             TimeZone = zone,
         });
-        var planJson = JsonSerializer.Serialize(PlanDocument.From(plan, "Demo plan."), JournalDocument.Options);
+        var planJson = JsonSerializer.Serialize(PlanDocument.From(plan, "Synthetic demo plan for trying LDN Workbench; not medical advice."), JournalDocument.Options);
 
         var doses = new List<DoseEntry>();
         var checkIns = new List<CheckInEntry>();
