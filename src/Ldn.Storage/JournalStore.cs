@@ -179,13 +179,28 @@ internal abstract class JournalStore : IJournalStore
         });
     }
 
-    public void SetPlan(PlanRecord plan)
+    public long AddPlanVersion(PlanVersion version)
     {
-        var valid = JournalValidation.Plan(plan);
-        Write(transaction => Connection.Execute(InsertPlan, PlanParameters(valid), transaction));
+        var valid = JournalValidation.Plan(version);
+        return Write(transaction => Insert(transaction, InsertPlan, PlanParameters(valid)));
     }
 
-    public JournalData Load(Instant? from = null, Instant? to = null)
+    // Issue 10 (corrections with history): implemented in the storage work that follows.
+    public StoredEntry? Find(JournalEntryKind kind, long id) => throw new NotImplementedException();
+
+    public int Edit(IJournalEntry entry, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+
+    public int Delete(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+
+    public int Restore(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+
+    public JournalChange Undo() => throw new NotImplementedException();
+
+    public IReadOnlyList<JournalChange> History(JournalEntryKind? kind = null, long? id = null) => throw new NotImplementedException();
+
+    public void AddScale(SymptomScale scale) => throw new NotImplementedException();
+
+    public JournalData Load(Instant? from = null, Instant? to = null, bool withHistory = false)
     {
         var window = new
         {
@@ -197,8 +212,8 @@ internal abstract class JournalStore : IJournalStore
         return new JournalData
         {
             Profile = profile,
-            Plan = Read(transaction, "SELECT set_at_utc_ms, plan_json FROM plans ORDER BY id DESC LIMIT 1", null,
-                r => new PlanRecord(Instant.FromUnixTimeMilliseconds(Int64(r, 0)), r.GetString(1))).FirstOrDefault(),
+            Plans = Read(transaction, "SELECT id, set_at_utc_ms, plan_json FROM plans ORDER BY id DESC LIMIT 1", null,
+                r => PlanVersion.Initial(r.GetString(2), Instant.FromUnixTimeMilliseconds(Int64(r, 1))) with { Id = Int64(r, 0) }),
             Doses = Read(transaction,
                 $"SELECT {DoseColumns} FROM doses WHERE at_utc_ms >= @lo AND at_utc_ms < @hi ORDER BY at_utc_ms, id", window, ReadDose),
             CheckIns = Read(transaction,
@@ -453,7 +468,7 @@ internal abstract class JournalStore : IJournalStore
         Until = m.Until?.ToUnixTimeMilliseconds(),
     };
 
-    private static object PlanParameters(PlanRecord p) => new { SetAt = p.SetAt.ToUnixTimeMilliseconds(), p.PlanJson };
+    private static object PlanParameters(PlanVersion p) => new { SetAt = p.SetAt.ToUnixTimeMilliseconds(), p.PlanJson };
 
     private static DoseEntry ReadDose(IDataRecord r) => new(
         Int64(r, 0),

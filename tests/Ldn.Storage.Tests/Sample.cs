@@ -39,13 +39,15 @@ internal static class Sample
     public static MedicationEntry Medication(string name, double since, double? until = null) =>
         new(0, name, Day(since), until is { } u ? Day(u) : null);
 
-    public static PlanRecord Plan(string protocol) => new(Day(0), $$"""{"protocol":"{{protocol}}","steps":[{"doseMg":0.5},{"doseMg":1.5}]}""");
+    public static PlanVersion Plan(string protocol) => PlanVersion.Initial(
+        $$"""{"protocol":"{{protocol}}","steps":[{"step":1,"from":"2026-11-01","to":"2026-11-14","doseMg":0.5,"at":"22:00"},{"step":2,"from":"2026-11-15","doseMg":1.5,"at":"22:00"}]}""",
+        Day(0));
 
     /// <summary>A journal of <paramref name="days"/> days: a dose and a check-in each day, an event a week, a side effect a month.</summary>
     public static JournalData Journal(int days) => new()
     {
         Profile = Profile,
-        Plan = Plan("standard"),
+        Plans = [Plan("standard")],
         Doses = [.. Enumerable.Range(0, days).Select(d => Dose(d, 0.5m + (d % 9) * 0.5m, skipped: d % 17 == 16, note: d % 5 == 0 ? $"day {d}" : null))],
         CheckIns = [.. Enumerable.Range(0, days).Select(d => CheckIn(d + 0.5, d % 11, d % 3 == 0 ? "tired but ok" : null))],
         SideEffects = [.. Enumerable.Range(0, days / 30).Select(m => SideEffect(m * 30 + 1, m * 30 + 4))],
@@ -63,7 +65,8 @@ internal static class Sample
     public static void AssertSameJournal(JournalData expected, JournalData actual)
     {
         AssertSameProfile(expected.Profile, actual.Profile);
-        Assert.Equal(expected.Plan, actual.Plan);
+        Assert.Equal(expected.Plan?.PlanJson, actual.Plan?.PlanJson);
+        Assert.Equal(expected.Plan?.SetAt, actual.Plan?.SetAt);
         Assert.Equal(expected.Doses.Select(d => d with { Id = 0 }), actual.Doses.Select(d => d with { Id = 0 }));
         Assert.Equal(expected.CheckIns.Select(c => c with { Id = 0 }), actual.CheckIns.Select(c => c with { Id = 0 }));
         Assert.Equal(expected.SideEffects.Select(s => s with { Id = 0 }), actual.SideEffects.Select(s => s with { Id = 0 }));

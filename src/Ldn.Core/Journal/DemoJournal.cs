@@ -80,7 +80,7 @@ public static class DemoJournal
         return new JournalData
         {
             Profile = new JournalProfile { Name = "Demo patient", TimeZoneId = zone.Id, Conditions = [condition] },
-            Plan = new PlanRecord(At(first, 12, 0, zone), planJson),
+            Plans = [PlanVersion.Initial(planJson, At(first, 12, 0, zone))],
             Doses = doses,
             CheckIns = checkIns,
             SideEffects =

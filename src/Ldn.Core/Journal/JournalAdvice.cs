@@ -22,7 +22,7 @@ public static class JournalAdvice
     {
         ArgumentNullException.ThrowIfNull(data);
         var zone = JournalTime.Zone(data.Profile.TimeZoneId);
-        var steps = data.Plan is { } plan ? PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan") : null;
+        var steps = data.PlanOn(today)?.Steps ?? (data.Plans.Count > 0 ? data.Plans[0].Steps : null);
         var taken = data.Doses.Where(d => !d.Skipped && Day(d.At, d.TimeZoneId) <= today).OrderBy(d => d.At).ToList();
 
         decimal current;

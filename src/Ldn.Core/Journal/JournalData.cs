@@ -11,7 +11,31 @@ public sealed record JournalData
 {
     public required JournalProfile Profile { get; init; }
 
-    public PlanRecord? Plan { get; init; }
+    /// <summary>
+    /// Every version of the titration plan (deleted ones left out), ordered by <see cref="PlanVersion.From"/>
+    /// and then by id: a later version with the same start replaces an earlier one from that day.
+    /// </summary>
+    public IReadOnlyList<PlanVersion> Plans { get; init; } = [];
+
+    /// <summary>The newest version (the one in force from the last start date), or null without a plan.</summary>
+    public PlanVersion? Plan => Plans.Count == 0 ? null : Plans[^1];
+
+    /// <summary>The journal's symptom scales: the five built-in ones, then the patient's own in the order added.</summary>
+    public IReadOnlyList<SymptomScale> Scales { get; init; } = SymptomScales.BuiltIn;
+
+    /// <summary>The history of changes, oldest first; empty unless the caller loaded it (exports do).</summary>
+    public IReadOnlyList<JournalChange> History { get; init; } = [];
+
+    /// <summary>The plan version in force on <paramref name="day"/>: the last one starting on or before it; null before the first.</summary>
+    public PlanVersion? PlanOn(LocalDate day) => Plans.LastOrDefault(p => p.From <= day);
+
+    /// <summary>The day before the next version starts, or null for the newest version.</summary>
+    public LocalDate? PlanEnd(PlanVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var index = Plans.ToList().IndexOf(version);
+        return index >= 0 && index + 1 < Plans.Count ? Plans[index + 1].From.PlusDays(-1) : null;
+    }
 
     public IReadOnlyList<DoseEntry> Doses { get; init; } = [];
 

@@ -131,20 +131,20 @@ public sealed record JournalDocument
             text is not null && OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } t ? t.Value.ToInstant() : throw Fail($"has an unusable time '{text}' in {what}");
         string ZoneOf(string? id, string what) => JournalTime.Zone(id ?? throw Fail($"has no timeZone in {what}")).Id;
 
-        PlanRecord? plan = null;
+        PlanVersion? plan = null;
         if (Plan is { } p)
         {
             var planJson = p.Document?.ToJsonString() ?? throw Fail("has a plan without its document");
             Protocols.PlanDocument.ReadSteps(planJson, sourceName + " (plan)");
-            plan = new PlanRecord(
-                p.SetAt is not null && InstantPattern.ExtendedIso.Parse(p.SetAt) is { Success: true } set ? set.Value : throw Fail($"has an unusable plan setAt '{p.SetAt}'"),
-                planJson);
+            plan = PlanVersion.Initial(
+                planJson,
+                p.SetAt is not null && InstantPattern.ExtendedIso.Parse(p.SetAt) is { Success: true } set ? set.Value : throw Fail($"has an unusable plan setAt '{p.SetAt}'"));
         }
 
         return new JournalData
         {
             Profile = profile,
-            Plan = plan,
+            Plans = plan is null ? [] : [plan],
             Medications = [.. Medications.Select((m, i) => new MedicationEntry(0, m.Name ?? throw Fail($"has medication {i + 1} without a name"), Time(m.Since, $"medication {i + 1}"), m.Until is null ? null : Time(m.Until, $"medication {i + 1}")))],
             Doses = [.. Doses.Select((d, i) => new DoseEntry(0, Time(d.At, $"dose {i + 1}"), ZoneOf(d.TimeZone, $"dose {i + 1}"), d.DoseMg ?? throw Fail($"has dose {i + 1} without doseMg"), Formulations.Parse(d.Formulation ?? "capsule"), d.Skipped, d.Note))],
             CheckIns = [.. CheckIns.Select((c, i) => new CheckInEntry(0, Time(c.At, $"check-in {i + 1}"), ZoneOf(c.TimeZone, $"check-in {i + 1}"), c.Fatigue, c.Pain, c.Sleep, c.Mood, c.Focus, c.Note))],

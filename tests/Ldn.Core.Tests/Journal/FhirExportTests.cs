@@ -29,7 +29,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     private static readonly JournalData Journal = new()
     {
         Profile = new JournalProfile { Name = "Åse Øvre-Ødegård", TimeZoneId = Oslo },
-        Plan = new PlanRecord(Instant.FromUtc(2026, 3, 19, 9, 0), PlanJson),
+        Plans = [PlanVersion.Initial(PlanJson, Instant.FromUtc(2026, 3, 19, 9, 0))],
         Doses =
         [
             new DoseEntry(1, Instant.FromUtc(2026, 3, 28, 21, 0), Oslo, 1.0m, Formulation.Liquid, Skipped: false),

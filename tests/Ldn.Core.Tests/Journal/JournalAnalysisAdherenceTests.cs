@@ -45,7 +45,7 @@ public sealed class JournalAnalysisAdherenceTests
         var journal = new JournalData
         {
             Profile = new JournalProfile { TimeZoneId = London },
-            Plan = new PlanRecord(At(Jan1, 8), PlanJson),
+            Plans = [PlanVersion.Initial(PlanJson, At(Jan1, 8))],
             Doses = doses,
         };
 
@@ -75,21 +75,5 @@ public sealed class JournalAnalysisAdherenceTests
         Assert.Equal((4, 3), (adherence.Expected, adherence.Taken));
         Assert.Equal(0.75, adherence.Share!.Value, 10);
         Assert.Empty(adherence.Steps);
-    }
-
-    [Fact]
-    public void An_unreadable_plan_falls_back_to_the_log_with_a_note()
-    {
-        var journal = new JournalData
-        {
-            Profile = new JournalProfile { TimeZoneId = London },
-            Plan = new PlanRecord(At(Jan1, 8), "{\"steps\":[]}"),
-            Doses = [Dose(Jan1, 1.5m)],
-        };
-
-        var analysis = JournalAnalyzer.Analyze(journal, Jan1);
-
-        Assert.False(analysis.Adherence.FromPlan);
-        Assert.Contains(analysis.Notes, n => n.StartsWith("The journal's plan could not be read", StringComparison.Ordinal));
     }
 }

@@ -49,4 +49,38 @@ public sealed class JournalTimeTests
         Assert.Equal("2027-03-28T22:00:00+02:00", JournalTime.Format(Instant.FromUtc(2027, 3, 28, 20, 0), "Europe/Oslo"));
         Assert.Contains("did you mean Europe/Oslo", Assert.Throws<InvalidInputException>(() => JournalTime.Zone("Europe/Olso")).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2026-12-01T22:00+01:00", "2026-12-01T21:00:00Z", "UTC+01:00")]
+    [InlineData("2026-12-01T22:00:00+01:00", "2026-12-01T21:00:00Z", "UTC+01:00")]
+    [InlineData("2026-12-02T22:00:00-08:00", "2026-12-03T06:00:00Z", "UTC-08:00")]
+    [InlineData("2026-12-01T21:00Z", "2026-12-01T21:00:00Z", "UTC+00:00")]
+    [InlineData("2026-12-01T21:00:30.5Z", "2026-12-01T21:00:30.5Z", "UTC+00:00")]
+    [InlineData("2026-12-01T22:00+05:30", "2026-12-01T16:30:00Z", "UTC+05:30")]
+    public void A_typed_offset_is_kept_as_a_fixed_zone_unless_a_zone_was_named(string text, string expected, string fixedZone)
+    {
+        var now = Instant.FromUtc(2026, 12, 10, 8, 0);
+        var (at, zone) = JournalTime.ParseWithZone(text, Oslo, now, zoneNamed: false);
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expected).Value, at);
+        Assert.Equal(fixedZone, zone.Id);
+        Assert.Equal(fixedZone, JournalTime.Zone(fixedZone).Id);
+        var (named, namedZone) = JournalTime.ParseWithZone(text, Oslo, now, zoneNamed: true);
+        Assert.Equal(at, named);
+        Assert.Same(Oslo, namedZone);
+    }
+
+    [Fact]
+    public void A_dose_in_los_angeles_keeps_its_own_local_day()
+    {
+        var (at, zone) = JournalTime.ParseWithZone("2026-12-02T22:00:00-08:00", Oslo, Instant.FromUtc(2026, 12, 10, 8, 0), zoneNamed: false);
+        Assert.Equal(new LocalDateTime(2026, 12, 2, 22, 0), at.InZone(zone).LocalDateTime);
+        Assert.Equal(new LocalDate(2026, 12, 3), at.InZone(Oslo).Date);
+    }
+
+    [Theory]
+    [InlineData("UTC+15:00")]
+    [InlineData("UTC+1")]
+    [InlineData("UTC-08:00x")]
+    public void Fixed_zones_outside_the_earth_or_badly_written_are_refused(string id) =>
+        Assert.Throws<InvalidInputException>(() => JournalTime.Zone(id));
 }

@@ -31,7 +31,7 @@ internal static class JournalEntryCommands
             using (store)
             {
                 var when = JournalTime.Parse(parse.GetValue(at), zone, JournalContext.Now());
-                var step = PlanStepOn(store.Load(when, when).Plan, when.InZone(zone).Date);
+                var step = store.Load(when, when).PlanOn(when.InZone(zone).Date) is { } version ? version.StepOn(when.InZone(zone).Date) : null;
                 var doseMg = parse.GetValue(amount) is { } text
                     ? ExactQuantity.ParseMilligrams(text, "dose", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestDoseMg)
                     : step?.DoseMg ?? throw new InvalidInputException("Give the dose (e.g. 'ldn journal dose 4.5mg'); the journal has no plan step for that day to take it from.");
@@ -181,18 +181,6 @@ internal static class JournalEntryCommands
         "severe" => SideEffectSeverity.Severe,
         _ => throw new InvalidInputException($"'{text}' is not a severity (use mild, moderate or severe)."),
     };
-
-    /// <summary>The plan step whose dates hold <paramref name="day"/>, if a plan is set.</summary>
-    private static PlanStep? PlanStepOn(PlanRecord? plan, LocalDate day)
-    {
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var date = day.ToDateOnly();
-        return PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan").LastOrDefault(s => s.From <= date && (s.To is null || s.To >= date));
-    }
 
     private static int Score(string text, string scale) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 10

@@ -54,7 +54,7 @@ internal static class JournalSetupCommands
 
             if (planRecord is not null)
             {
-                store.SetPlan(planRecord);
+                store.AddPlanVersion(planRecord);
             }
 
             stdout.WriteLine($"Journal ready: {store.Description} (time zone {zone.Id}).");
@@ -101,7 +101,7 @@ internal static class JournalSetupCommands
             var (store, _, _) = JournalContext.OpenInitialised(parse);
             using (store)
             {
-                store.SetPlan(record);
+                store.AddPlanVersion(record);
                 var steps = PlanDocument.ReadSteps(record.PlanJson, "plan");
                 stdout.WriteLine($"Plan set: {steps.Count} steps from {steps[0].From:yyyy-MM-dd}, {string.Join(" → ", steps.Select(s => JournalContext.Mg(s.DoseMg)))}.");
             }
@@ -158,11 +158,11 @@ internal static class JournalSetupCommands
         return new Command("medication", "Medications the patient takes (checked against the opioid list).") { add, remove };
     }
 
-    internal static PlanRecord ReadPlan(string path, NodaTime.Instant now)
+    internal static PlanVersion ReadPlan(string path, NodaTime.Instant now)
     {
         var json = TextFiles.ReadUtf8(path, "plan file", 1_000_000);
         PlanDocument.ReadSteps(json, path);
-        return new PlanRecord(now, json);
+        return PlanVersion.Initial(json, now);
     }
 
     private static string Name(string text) =>

@@ -12,19 +12,7 @@ public static class AdherenceCalculator
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notes);
-        IReadOnlyList<PlanStep>? steps = null;
-        if (data.Plan is { } plan)
-        {
-            try
-            {
-                steps = PlanDocument.ReadSteps(plan.PlanJson, "journal plan");
-            }
-            catch (InvalidInputException e)
-            {
-                notes.Add($"The journal's plan could not be read ({e.Message}); adherence is from the logged doses instead.");
-            }
-        }
-
+        IReadOnlyList<PlanStep>? steps = data.Plan?.Steps;
         return steps is null ? FromLog(data, asOf, options) : FromPlan(steps, table, asOf, options);
     }
 

@@ -147,7 +147,7 @@ public static class FhirExport
         return patient;
     }
 
-    private static JsonObject MedicationRequest(PlanRecord plan, string patient)
+    private static JsonObject MedicationRequest(PlanVersion plan, string patient)
     {
         var steps = PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan");
         var instructions = new JsonArray();
