@@ -1,12 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using Ldn.Core;
-using Ldn.Core.Journal;
 using NodaTime;
 
-namespace Ldn.Storage;
+namespace Ldn.Core.Journal;
 
 /// <summary>
-/// A treatment journal kept in a database: SQLite (a file, the default) or PostgreSQL. Every method is one
+/// A treatment journal kept in a database (the port the journal use cases call; Ldn.Storage implements it
+/// for SQLite, the default, and PostgreSQL). Every method is one
 /// transaction: it happens completely or not at all. Entries are validated before anything is written;
 /// a violation is an <see cref="InvalidInputException"/> whose message is one sentence for the user.
 /// </summary>
@@ -106,7 +105,7 @@ public interface IJournalStore : IDisposable
 
     /// <summary>
     /// Writes a consistent copy to <paramref name="path"/> (replacing a file there): SQLite writes a SQLite
-    /// database (open it as a journal); PostgreSQL writes a JSON snapshot (<see cref="JournalSnapshot"/>,
+    /// database (open it as a journal); PostgreSQL writes a JSON snapshot (<c>JournalSnapshot</c>,
     /// which <see cref="Import"/> reads back).
     /// </summary>
     void Backup(string path);
