@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ldn.Core;
+using Ldn.Core.Journal;
 
 namespace Ldn.Storage;
 
