@@ -5,7 +5,7 @@ namespace Ldn.Core;
 /// negative volume. The message is one complete sentence meant for the user, so interfaces print it
 /// as it is and exit with the "bad input" code instead of showing a stack trace.
 /// </summary>
-public sealed class InvalidInputException : Exception
+public class InvalidInputException : Exception
 {
     public InvalidInputException(string message) : base(message) { }
 

@@ -55,6 +55,16 @@ public sealed record AdviceState
 
     public Formulation Formulation { get; init; } = Formulation.Capsule;
 
+    /// <summary>
+    /// Days since the current arrangement began (the dose, its clock time or the formulation last
+    /// changed, e.g. by a plan adjustment): 0 on the day of the change. Null when unknown, which never
+    /// delays a rule. A rule with a settling time does not change anything again before it has passed.
+    /// </summary>
+    public int? DaysSinceChange { get; init; }
+
+    /// <summary>What the last change was, for the settling sentence ("the dose was moved to the morning").</summary>
+    public string? LastChange { get; init; }
+
     /// <summary>The day the advice is for ("today" of the safety checks); the core never reads the clock.</summary>
     public DateOnly? Today { get; init; }
 

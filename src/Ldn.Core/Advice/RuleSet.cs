@@ -98,7 +98,17 @@ public sealed record SideEffectCondition
 }
 
 /// <summary>One adjustment rule from <c>data/rules/adjustment.yaml</c>.</summary>
-public sealed record AdjustmentRule(string Id, RuleCondition When, string Action, string Reason, string Source);
+/// <param name="Id">Unique id, e.g. sleep-evening-dose.</param>
+/// <param name="When">The conditions that must all hold.</param>
+/// <param name="Action">One of <see cref="AdviceActions.All"/>.</param>
+/// <param name="Reason">The sentence shown, with placeholders.</param>
+/// <param name="Source">Where the rule comes from.</param>
+/// <param name="SettleDays">
+/// For a rule that changes something (every action but hold and stop): days the current arrangement must
+/// have lasted before the rule may change it again; before that, the advice is to hold (rule id
+/// <see cref="RuleSet.SettlingRuleId"/>). Null: no settling time.
+/// </param>
+public sealed record AdjustmentRule(string Id, RuleCondition When, string Action, string Reason, string Source, int? SettleDays = null);
 
 /// <summary>
 /// An ordered list of adjustment rules (schema <c>ldn-rules/1</c>); the first rule whose conditions all
@@ -108,6 +118,9 @@ public sealed record AdjustmentRule(string Id, RuleCondition When, string Action
 public sealed partial class RuleSet
 {
     public const string Schema = "ldn-rules/1";
+
+    /// <summary>The rule id of the advice to hold while a change settles.</summary>
+    public const string SettlingRuleId = "settling";
 
     /// <summary>Placeholders a reason may use, filled from the state and the matched side effect.</summary>
     public static IReadOnlyList<string> Placeholders { get; } = ["dose", "next", "previous", "suggested", "kind", "days", "daysOnStep", "stepDays", "formulation"];
@@ -126,6 +139,12 @@ public sealed partial class RuleSet
         {
             if (rule.When.Holds(state, safety, out var matched))
             {
+                if (rule.SettleDays is { } settle && state.DaysSinceChange is { } since && since < settle
+                    && rule.Action is not (AdviceActions.Hold or AdviceActions.StopAndContactPrescriber))
+                {
+                    return Settling(rule, state, matched, since, settle, safety);
+                }
+
                 var suggested = SuggestedDose(rule.Action, state);
                 return new Advice(rule.Action, Fill(rule.Reason, state, matched, suggested), rule.Source, rule.Id, suggested, safety);
             }
@@ -134,6 +153,20 @@ public sealed partial class RuleSet
         // Unreachable: reading guarantees a catch-all last rule.
         throw new InvalidOperationException("No adjustment rule matched, but the last rule is a catch-all.");
     }
+
+    /// <summary>
+    /// Hold while the last change settles: the rule that would act is named, with when it may act.
+    /// </summary>
+    private static Advice Settling(AdjustmentRule rule, AdviceState state, SideEffectReport? matched, int since, int settle, IReadOnlyList<SafetyFinding> safety)
+    {
+        var ago = since switch { 0 => "today", 1 => "1 day ago", _ => $"{since.ToString(CultureInfo.InvariantCulture)} days ago" };
+        var wait = settle - since;
+        var reason = $"{Capitalise(state.LastChange ?? "the arrangement changed")} {ago}, so stay on {AdviceState.Mg(state.CurrentDoseMg)} as it is for "
+            + $"{wait.ToString(CultureInfo.InvariantCulture)} more day{(wait == 1 ? "" : "s")} before the next change ({rule.Action}, rule {rule.Id}: {Fill(rule.Reason, state, matched, SuggestedDose(rule.Action, state)).TrimEnd('.')}).";
+        return new Advice(AdviceActions.Hold, reason, rule.Source + "; the settling time of " + settle.ToString(CultureInfo.InvariantCulture) + " days is the tool's own (one change at a time, judged after some days)", SettlingRuleId, state.CurrentDoseMg, safety);
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>
     /// Advance: the next dose. Step down: the previous dose if known, else half the current dose rounded
@@ -242,7 +275,12 @@ public sealed partial class RuleSet
                 throw Fail($"has rule '{id}' after the catch-all '{rules[^1].Id}', so it could never apply");
             }
 
-            rules.Add(new AdjustmentRule(id, when, r.Action.Trim(), r.Reason.Trim(), r.Source.Trim()));
+            if (r.SettleDays is < 1 or > 90)
+            {
+                throw FailRule($"'settleDays: {r.SettleDays}' must be from 1 to 90 days");
+            }
+
+            rules.Add(new AdjustmentRule(id, when, r.Action.Trim(), r.Reason.Trim(), r.Source.Trim(), r.SettleDays));
         }
 
         return rules[^1].When.IsCatchAll
@@ -353,6 +391,8 @@ public sealed partial class RuleSet
         public string? Reason { get; set; }
 
         public string? Source { get; set; }
+
+        public int? SettleDays { get; set; }
     }
 
     private sealed class WhenSection

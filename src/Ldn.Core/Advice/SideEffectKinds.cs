@@ -61,4 +61,63 @@ public static class SideEffectKinds
             var own = OwnAliases.FirstOrDefault(o => o.Kind == kind).Aliases ?? [];
             return (kind, evidence is null ? own.Prepend(kind) : evidence.Aliases.Prepend(evidence.Name).Prepend(kind));
         });
+
+    /// <summary>
+    /// Reads a side-effect name without mapping anything silently: the kind itself ("vivid dreams"), an
+    /// alias of a kind ("nightmares" → vivid-dreams, to be recorded with the typed words kept and the
+    /// mapping shown), or a name only close to one ("nightmres", to be asked about before recording).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Neither a kind, an alias nor close to one; names the closest kinds.</exception>
+    public static SideEffectName Resolve(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var key = NameMatch.Normalise(text);
+        if (key.Length == 0)
+        {
+            throw new InvalidInputException($"Give the kind of side effect, one of {string.Join(", ", All)}.");
+        }
+
+        foreach (var (kind, keys) in Keys())
+        {
+            var names = keys.ToList();
+            // The id and the evidence file's name are the kind itself; the rest are aliases.
+            var own = names.Take(EvidenceCatalog.SideEffects.Any(s => s.Id == kind) ? 2 : 1);
+            if (own.Any(n => NameMatch.Normalise(n) == key))
+            {
+                return new SideEffectName(kind, text.Trim(), SideEffectNameMatch.Kind);
+            }
+
+            if (names.Any(n => NameMatch.Normalise(n) == key))
+            {
+                return new SideEffectName(kind, text.Trim(), SideEffectNameMatch.Alias);
+            }
+        }
+
+        if (NameMatch.Suggest(text, Keys()) is [var closest, ..])
+        {
+            return new SideEffectName(closest, text.Trim(), SideEffectNameMatch.Close);
+        }
+
+        throw new InvalidInputException($"'{text}' is neither a side-effect kind nor a name for one; use one of {string.Join(", ", All)}.");
+    }
+}
+
+/// <summary>How a typed side-effect name was matched.</summary>
+public enum SideEffectNameMatch
+{
+    /// <summary>The kind itself, as its id or name.</summary>
+    Kind,
+
+    /// <summary>A known alias of the kind: recorded under the kind with the typed words kept.</summary>
+    Alias,
+
+    /// <summary>Only close to a kind (a typo?): asked about before recording.</summary>
+    Close,
+}
+
+/// <summary>A typed side-effect name and the kind it was matched to.</summary>
+public sealed record SideEffectName(string Kind, string Typed, SideEffectNameMatch Match)
+{
+    /// <summary>The typed words to keep on the entry: null when they were the kind itself.</summary>
+    public string? TypedToKeep => Match == SideEffectNameMatch.Kind ? null : Typed;
 }
