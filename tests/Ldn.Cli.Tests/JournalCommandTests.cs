@@ -13,7 +13,7 @@ namespace Ldn.Cli.Tests;
 /// trips. Times are given explicitly (in 2025, in Europe/Oslo across the spring change) so the tests do not
 /// depend on today's date.
 /// </summary>
-public abstract class JournalCommandBehaviour : IDisposable
+public abstract partial class JournalCommandBehaviour : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("ldn-journal-");
 
@@ -185,7 +185,7 @@ public sealed class SqliteJournalCommandTests : JournalCommandBehaviour
         { ["journal", "check-in", "--pain", "11"], "'11' is not a pain score" },
         { ["journal", "check-in", "--pain", "-3"], "not a pain score" },
         { ["journal", "check-in"], "Give at least one score" },
-        { ["journal", "side-effect", "sneezing"], "not a known side-effect kind" },
+        { ["journal", "side-effect", "sneezing"], "is neither a side-effect kind nor a name for one" },
         { ["journal", "side-effect", "nausea", "--severity", "awful"], "not a severity" },
         { ["journal", "side-effect", "--end", "999"], "no ongoing side effect with id 999" },
         { ["journal", "event", "party"], "not a kind of event" },

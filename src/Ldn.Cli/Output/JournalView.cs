@@ -8,11 +8,13 @@ namespace Ldn.Cli.Output;
 /// <summary>The journal as tables: doses, check-ins, side effects, events and medications for a span of days.</summary>
 internal static class JournalView
 {
-    public static void Write(JournalData data, JournalProfile profile, LocalDate? from, LocalDate? to, TextWriter writer)
+    public static void Write(JournalData data, JournalService journal, LocalDate? from, LocalDate? to, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(journal);
+        var profile = journal.Profile;
         var console = ConsoleFactory.For(writer);
+        string When(Instant at, string zone) => Markup.Escape(journal.Describe(at, zone));
         var span = (from, to) switch
         {
             (null, null) => "all entries",
@@ -25,25 +27,29 @@ internal static class JournalView
         var doses = new Table().Border(TableBorder.Rounded).Title("Doses").AddColumns("Id", "When", "Dose", "Formulation", "Note");
         foreach (var d in data.Doses)
         {
-            doses.AddRow(Id(d.Id), Local(d.At, d.TimeZoneId), d.Skipped ? $"skipped ({Mg(d.DoseMg)})" : Mg(d.DoseMg), d.Formulation.ToString().ToLowerInvariant(), Markup.Escape(d.Note ?? ""));
+            doses.AddRow(Id(d.Id), When(d.At, d.TimeZoneId), d.Skipped ? $"skipped ({Mg(d.DoseMg)})" : Mg(d.DoseMg), d.Formulation.ToString().ToLowerInvariant(), Markup.Escape(d.Note ?? ""));
         }
 
-        var checkIns = new Table().Border(TableBorder.Rounded).Title("Check-ins (fatigue, pain: 0 best; sleep, mood, focus: 10 best)").AddColumns("Id", "When", "Fatigue", "Pain", "Sleep", "Mood", "Focus", "Note");
+        var worse = data.Scales.Where(s => s.HigherIsWorse).Select(s => s.Label.ToLowerInvariant()).ToList();
+        var better = data.Scales.Where(s => !s.HigherIsWorse).Select(s => s.Label.ToLowerInvariant()).ToList();
+        var checkIns = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"Check-ins ({string.Join(", ", worse)}: 0 best; {string.Join(", ", better)}: 10 best)"))
+            .AddColumns(["Id", "When", .. data.Scales.Select(s => Markup.Escape(s.Label)), "Note"]);
         foreach (var c in data.CheckIns)
         {
-            checkIns.AddRow(Id(c.Id), Local(c.At, c.TimeZoneId), S(c.Fatigue), S(c.Pain), S(c.Sleep), S(c.Mood), S(c.Focus), Markup.Escape(c.Note ?? ""));
+            checkIns.AddRow([Id(c.Id), When(c.At, c.TimeZoneId), .. data.Scales.Select(s => S(c.Score(s.Id))), Markup.Escape(c.Note ?? "")]);
         }
 
         var effects = new Table().Border(TableBorder.Rounded).Title("Side effects").AddColumns("Id", "Kind", "Severity", "From", "To", "Note");
         foreach (var s in data.SideEffects)
         {
-            effects.AddRow(Id(s.Id), s.Kind, s.Severity.ToString().ToLowerInvariant(), Local(s.From, s.TimeZoneId), s.To is { } t ? Local(t, s.TimeZoneId) : "ongoing", Markup.Escape(s.Note ?? ""));
+            effects.AddRow(Id(s.Id), Markup.Escape(s.Kind + (s.TypedName is { } typed ? $" ('{typed}')" : "")), s.Severity.ToString().ToLowerInvariant(), When(s.From, s.TimeZoneId), s.To is { } t ? When(t, s.TimeZoneId) : "ongoing", Markup.Escape(s.Note ?? ""));
         }
 
         var events = new Table().Border(TableBorder.Rounded).Title("Events").AddColumns("Id", "When", "Kind", "Note");
         foreach (var e in data.Events)
         {
-            events.AddRow(Id(e.Id), Local(e.At, e.TimeZoneId), EventKinds.Name(e.Kind), Markup.Escape(e.Note ?? ""));
+            events.AddRow(Id(e.Id), When(e.At, e.TimeZoneId), EventKinds.Name(e.Kind), Markup.Escape(e.Note ?? ""));
         }
 
         foreach (var (table, count) in new[] { (doses, data.Doses.Count), (checkIns, data.CheckIns.Count), (effects, data.SideEffects.Count), (events, data.Events.Count) })
@@ -60,7 +66,10 @@ internal static class JournalView
         }
 
         var current = data.Medications.Where(m => m.Until is null).Select(m => m.Name).ToList();
-        console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}. Plan: {(data.Plan is null ? "none set" : "set")}."));
+        var plan = journal.Today is var today && data.PlanOn(today) is { } version
+            ? $"version {version.Id} from {version.From:uuuu-MM-dd}{(version.Adjustment is { } a and not "set" ? $" ({a})" : "")}, {(version.StepOn(today) is { } step ? $"{Mg(step.DoseMg)} at {step.At} today" : "no dose planned today")}; {data.Plans.Count} version{(data.Plans.Count == 1 ? "" : "s")} in all"
+            : "none in force";
+        console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}. Plan: {plan}."));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }
 
@@ -70,5 +79,4 @@ internal static class JournalView
 
     private static string Mg(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
 
-    private static string Local(Instant at, string zone) => Markup.Escape(at.InZone(JournalTime.Zone(zone)).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture));
 }

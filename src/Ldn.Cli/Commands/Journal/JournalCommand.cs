@@ -19,7 +19,7 @@ internal static class JournalCommand
             JournalSetupCommands.Medication(stdout, stderr),
             JournalEntryCommands.Dose(stdout, stderr),
             JournalEntryCommands.CheckIn(stdout),
-            JournalEntryCommands.SideEffect(stdout),
+            JournalEntryCommands.SideEffect(stdout, stderr),
             JournalEntryCommands.Event(stdout),
             JournalReadCommands.Show(stdout),
             JournalReadCommands.Advise(stdout),

@@ -4,6 +4,7 @@ using Ldn.Core;
 using Ldn.Core.Journal;
 using Ldn.Storage;
 using NodaTime;
+using Spectre.Console;
 
 namespace Ldn.Cli.Commands.Journal;
 
@@ -53,6 +54,59 @@ internal static class JournalContext
 
     public static IJournalStore Open(ParseResult parse) => JournalStores.Open(parse.GetValue(Db));
 
+    /// <summary>The clock of every journal command: <see cref="Now"/>.</summary>
+    public static IClock Clock { get; } = new CommandClock();
+
+    /// <summary>The journal's use cases on the store named by <c>--db</c>; dispose the store when done.</summary>
+    public static (IJournalStore Store, JournalService Journal) OpenService(ParseResult parse)
+    {
+        var store = Open(parse);
+        return (store, new JournalService(store, Clock));
+    }
+
+    /// <summary>
+    /// Runs a recording use case; when it needs confirmation, asks in a terminal ("Record it anyway?") and
+    /// runs it again confirmed, else refuses in one sentence that says how to confirm. Nothing is recorded
+    /// without an answer.
+    /// </summary>
+    public static T Confirmed<T>(Func<bool, T> record, bool yes, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            return record(yes);
+        }
+        catch (ConfirmationRequiredException question) when (!yes)
+        {
+            if (Interactive(stdout) && Output.ConsoleFactory.For(stdout).Confirm(Markup.Escape(question.Message + ". Record it anyway?"), false))
+            {
+                return record(true);
+            }
+
+            throw new InvalidInputException($"{question.Message}; nothing was recorded (add --yes to record it).");
+        }
+    }
+
+    /// <summary>True when a person is at the terminal: questions can be asked.</summary>
+    public static bool Interactive(TextWriter stdout) => stdout == Console.Out && !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
+    /// <summary><c>--tz ZONE</c>: the zone the patient was in (IANA, or UTC±HH:mm).</summary>
+    public static Option<string?> TimeZoneOption() => new("--tz") { Description = "The time zone you were in, e.g. America/Los_Angeles (default: the journal's; a time typed with an offset keeps that offset)." };
+
+    /// <summary><c>--yes</c>: record what would otherwise be asked about.</summary>
+    public static Option<bool> YesOption() => new("--yes", "-y") { Description = "Record it even if it looks like a mistake (a second dose that day, above 10 mg or twice the plan, a side effect already ongoing, a name only close to a known kind)." };
+
+    /// <summary>Prints the notes of a recorded entry to stderr (they are for the person, not for a pipe).</summary>
+    public static void WriteNotes(IEnumerable<string> notes, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(stderr);
+        foreach (var note in notes)
+        {
+            stderr.WriteLine("Note: " + note);
+        }
+    }
+
     /// <summary>Opens the journal and reads its profile; "not initialised" is one sentence from the store.</summary>
     public static (IJournalStore Store, JournalProfile Profile, DateTimeZone Zone) OpenInitialised(ParseResult parse)
     {
@@ -73,6 +127,11 @@ internal static class JournalContext
 
     public static string Local(Instant instant, string zoneId) =>
         instant.InZone(JournalTime.Zone(zoneId)).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed class CommandClock : IClock
+    {
+        public Instant GetCurrentInstant() => Now();
+    }
 
     private sealed class ClockScope(Instant? previous) : IDisposable
     {

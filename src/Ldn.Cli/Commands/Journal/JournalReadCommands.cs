@@ -20,26 +20,26 @@ internal static class JournalReadCommands
         var command = new Command("show", "Show the journal's entries.") { from, to, json };
         command.SetAction(parse =>
         {
-            var (store, profile, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var now = JournalContext.Now();
+                var (now, zone) = (journal.Now, journal.HomeZone);
                 var asJson = parse.GetValue(json);
-                LocalDate? first = parse.GetValue(from) is { } f ? JournalTime.ParseDate(f, zone, now) : asJson ? null : now.InZone(zone).Date.PlusDays(1 - DefaultTableDays);
+                LocalDate? first = parse.GetValue(from) is { } f ? JournalTime.ParseDate(f, zone, now) : asJson ? null : journal.Today.PlusDays(1 - DefaultTableDays);
                 LocalDate? last = parse.GetValue(to) is { } t ? JournalTime.ParseDate(t, zone, now) : null;
                 if (first > last)
                 {
                     throw new Ldn.Core.InvalidInputException($"--from {first:uuuu-MM-dd} is after --to {last:uuuu-MM-dd}.");
                 }
 
-                var data = store.Load(first?.AtStartOfDayInZone(zone).ToInstant(), last?.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+                var data = journal.LoadDays(first, last);
                 if (asJson)
                 {
                     JournalJson.Write(JournalDocument.From(data), stdout);
                 }
                 else
                 {
-                    JournalView.Write(data, profile, first, last, stdout);
+                    JournalView.Write(data, journal, first, last, stdout);
                 }
             }
 
@@ -77,13 +77,11 @@ internal static class JournalReadCommands
         var command = new Command("advise", "Feed the journal's current state to the adjustment rules and print the action and why.") { today, json };
         command.SetAction(parse =>
         {
-            var (store, _, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var now = JournalContext.Now();
-                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
-                var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-                var advice = AdjustmentRules.Decide(JournalAdvice.StateOn(data, day));
+                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, journal.HomeZone, journal.Now) : journal.Today;
+                var (advice, data) = journal.Advise(day);
                 if (parse.GetValue(json))
                 {
                     AdviceJson.Write(advice, stdout);

@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Ldn.Core;
 using Ldn.Core.Evidence;
 using Ldn.Core.Journal;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
+using Ldn.Core.Units;
+using NodaTime;
 
 namespace Ldn.Cli.Commands.Journal;
 
@@ -94,22 +97,110 @@ internal static class JournalSetupCommands
     public static Command Plan(TextWriter stdout)
     {
         var file = new Argument<string>("FILE") { Description = "A plan written by 'ldn plan --json'." };
-        var set = new Command("set", "Make a plan (from 'ldn plan --json') the journal's active titration plan.") { file };
+        var setFrom = new Option<string?>("--from") { Description = "First day of the new version, yyyy-MM-dd (default today; the journal's first plan starts on its own first step)." };
+        var set = new Command("set", "Add a plan (from 'ldn plan --json') as a new version from a date; earlier versions stay.") { file, setFrom };
         set.SetAction(parse =>
         {
-            var record = ReadPlan(parse.GetValue(file)!, JournalContext.Now());
-            var (store, _, _) = JournalContext.OpenInitialised(parse);
+            var json = TextFiles.ReadUtf8(parse.GetValue(file)!, "plan file", 1_000_000);
+            PlanDocument.ReadSteps(json, parse.GetValue(file)!);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                store.AddPlanVersion(record);
-                var steps = PlanDocument.ReadSteps(record.PlanJson, "plan");
-                stdout.WriteLine($"Plan set: {steps.Count} steps from {steps[0].From:yyyy-MM-dd}, {string.Join(" → ", steps.Select(s => JournalContext.Mg(s.DoseMg)))}.");
+                var from = parse.GetValue(setFrom) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
+                var version = journal.SetPlan(json, from);
+                stdout.WriteLine($"Plan version {version.Id} from {version.From:uuuu-MM-dd}: {Steps(version)}.");
             }
 
             return LdnApp.Success;
         });
-        return new Command("plan", "The journal's titration plan.") { set };
+
+        var adjustment = new Argument<string>("ADJUSTMENT") { Description = "hold, step-down, advance, move-to-morning or move-to-evening." };
+        var from = new Option<string?>("--from") { Description = "First day of the change, yyyy-MM-dd, today or yesterday (default today)." };
+        var at = new Option<string?>("--at") { Description = "Clock time of the doses from then on, HH:mm (moves default to 08:00 and 22:00)." };
+        var adjust = new Command("adjust", "Add a plan version that holds, steps down, advances or moves the dose from a date; earlier versions stay ('ldn journal undo' removes it).") { adjustment, from, at };
+        adjust.SetAction(parse =>
+        {
+            var kind = PlanAdjustments.Parse(parse.GetValue(adjustment)!);
+            var clock = parse.GetValue(at) is { } text ? ClockTime.Parse(text) : (ClockTime?)null;
+            var (store, journal) = JournalContext.OpenService(parse);
+            using (store)
+            {
+                var day = parse.GetValue(from) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
+                var version = journal.AdjustPlan(kind, day, clock is { } c ? new LocalTime(c.Hour, c.Minute) : null);
+                stdout.WriteLine($"Plan version {version.Id} ({PlanAdjustments.Name(kind)}) from {version.From:uuuu-MM-dd}: {Steps(version)}.");
+            }
+
+            return LdnApp.Success;
+        });
+
+        var ics = new Option<string?>("--ics") { Description = "Write the calendar (iCalendar, with reminders) of the plan version in force today." };
+        var command = new Command("plan", "The journal's titration plan: its versions, adjustments and calendar.") { set, adjust, ics };
+        command.SetAction(parse =>
+        {
+            var (store, journal) = JournalContext.OpenService(parse);
+            using (store)
+            {
+                var today = journal.Today;
+                var data = store.Load(journal.Now, journal.Now);
+                if (data.Plans.Count == 0)
+                {
+                    throw new InvalidInputException("The journal has no plan; set one with 'ldn journal plan set FILE'.");
+                }
+
+                foreach (var version in data.Plans)
+                {
+                    var end = data.PlanEnd(version);
+                    stdout.WriteLine($"Version {version.Id}{(version.Adjustment is { } a and not "set" ? $" ({a})" : "")}: {version.From:uuuu-MM-dd} to {(end is { } e ? e.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "now")}{(data.PlanOn(today) == version ? " [in force]" : "")}: {Steps(version)}.");
+                }
+
+                if (parse.GetValue(ics) is { } path)
+                {
+                    var text = journal.PlanCalendarFile();
+                    Output.SafeFile.Write(path, writer => writer.Write(text));
+                    stdout.WriteLine($"Calendar of the version in force written to {path}.");
+                }
+            }
+
+            return LdnApp.Success;
+        });
+        return command;
     }
+
+    public static Command Scale(TextWriter stdout)
+    {
+        var label = new Argument<string>("NAME") { Description = "The scale, e.g. \"brain fog\"." };
+        var worse = new Option<bool>("--higher-is-worse") { Description = "10 is the worst (a symptom such as pain); without it 10 is the best (such as mood)." };
+        var low = new Option<string?>("--low") { Description = "What 0 means (default: none, or worst)." };
+        var high = new Option<string?>("--high") { Description = "What 10 means (default: worst, or best)." };
+        var add = new Command("add", "Add a 0–10 scale to the journal's check-ins, e.g. 'ldn journal scale add \"brain fog\" --higher-is-worse'.") { label, worse, low, high };
+        add.SetAction(parse =>
+        {
+            var (store, journal) = JournalContext.OpenService(parse);
+            using (store)
+            {
+                var scale = journal.AddScale(parse.GetValue(label)!, parse.GetValue(worse), parse.GetValue(low), parse.GetValue(high));
+                stdout.WriteLine($"Scale '{scale.Label}' added as {scale.Id}: 0 {scale.LowAnchor} – 10 {scale.HighAnchor} ({(scale.HigherIsWorse ? "higher is worse" : "higher is better")}); record it with --score \"{scale.Label}=N\".");
+            }
+
+            return LdnApp.Success;
+        });
+
+        var list = new Command("list", "The journal's scales.");
+        list.SetAction(parse =>
+        {
+            using var store = JournalContext.Open(parse);
+            foreach (var scale in store.Load(JournalContext.Now(), JournalContext.Now()).Scales)
+            {
+                stdout.WriteLine($"{scale.Id}: {scale.Label}, 0 {scale.LowAnchor} – 10 {scale.HighAnchor}, {(scale.HigherIsWorse ? "higher is worse" : "higher is better")}{(scale.Code is { } code ? $" ({scale.CodeSystem} {code})" : "")}.");
+            }
+
+            return LdnApp.Success;
+        });
+        return new Command("scale", "The 0–10 scales of the journal's check-ins.") { add, list };
+    }
+
+    private static string Steps(PlanVersion version) =>
+        string.Join(" → ", version.Steps.Select(s => $"{JournalContext.Mg(s.DoseMg)} at {s.At} from {s.From:yyyy-MM-dd}"));
 
     public static Command Medication(TextWriter stdout, TextWriter stderr)
     {
@@ -118,14 +209,15 @@ internal static class JournalSetupCommands
         var add = new Command("add", "Record a medication the patient takes; an opioid is recorded, and advise then says stop and contact the prescriber.") { addName, since };
         add.SetAction(parse =>
         {
-            var name = Name(parse.GetValue(addName)!);
-            var (store, profile, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var at = JournalTime.Parse(parse.GetValue(since), zone, JournalContext.Now());
-                store.AddMedication(new MedicationEntry(0, name, at, null));
-                stdout.WriteLine($"Medication recorded: {name} since {JournalContext.Local(at, profile.TimeZoneId)}.");
-                WarnIfOpioid(name, stderr);
+                var recorded = journal.AddMedication(parse.GetValue(addName)!, parse.GetValue(since));
+                stdout.WriteLine($"Medication {recorded.Entry.Id} recorded: {recorded.Entry.Name} since {journal.Describe(recorded.Entry.Since, journal.Profile.TimeZoneId)}.");
+                foreach (var note in recorded.Notes)
+                {
+                    stderr.WriteLine("Warning: " + note);
+                }
             }
 
             return LdnApp.Success;
@@ -136,17 +228,12 @@ internal static class JournalSetupCommands
         var remove = new Command("remove", "Record that a medication was stopped (its last dose).") { removeName, at };
         remove.SetAction(parse =>
         {
-            var name = Name(parse.GetValue(removeName)!);
-            var (store, profile, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var when = JournalTime.Parse(parse.GetValue(at), zone, JournalContext.Now());
-                if (!store.StopMedication(name, when))
-                {
-                    throw new InvalidInputException($"No medication named '{name}' is being taken in this journal.");
-                }
-
-                stdout.WriteLine($"Medication stopped: {name}, last taken {JournalContext.Local(when, profile.TimeZoneId)}.");
+                var name = parse.GetValue(removeName)!.Trim();
+                var when = journal.StopMedication(name, parse.GetValue(at));
+                stdout.WriteLine($"Medication stopped: {name}, last taken {journal.Describe(when, journal.Profile.TimeZoneId)}.");
                 if (OpioidCatalog.Match(name) is { } opioid)
                 {
                     stdout.WriteLine($"{opioid.Name} has a washout of {opioid.RecommendedWashoutDays} days before LDN may be taken (see 'ldn journal advise').");
@@ -164,9 +251,6 @@ internal static class JournalSetupCommands
         PlanDocument.ReadSteps(json, path);
         return PlanVersion.Initial(json, now);
     }
-
-    private static string Name(string text) =>
-        text.Trim() is { Length: > 0 and <= 200 } name ? name : throw new InvalidInputException("A medication name must be 1–200 characters.");
 
     private static void WarnIfOpioid(string medication, TextWriter stderr)
     {
