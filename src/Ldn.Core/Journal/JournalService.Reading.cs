@@ -62,4 +62,11 @@ public sealed partial class JournalService
         var data = LoadUpTo(on);
         return (AdjustmentRules.Decide(JournalAdvice.StateOn(data, on)), data);
     }
+
+    /// <summary>The safety findings on <paramref name="day"/> (default today): plan and recent doses, medications, conditions.</summary>
+    public IReadOnlyList<Safety.SafetyFinding> Safety(LocalDate? day = null)
+    {
+        var on = day ?? Today;
+        return JournalSafety.Evaluate(LoadUpTo(on), on);
+    }
 }

@@ -44,20 +44,12 @@ internal static class JournalSetupCommands
                 Breastfeeding = parse.GetValue(breastfeeding),
                 TransplantImmunosuppression = parse.GetValue(transplant),
             };
-            var planRecord = parse.GetValue(plan) is { } planPath ? ReadPlan(planPath, now) : null;
-            var medications = (parse.GetValue(medication) ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).ToList();
-
-            using var store = JournalContext.Open(parse);
-            store.Initialize(profile);
-            foreach (var m in medications)
+            var planJson = parse.GetValue(plan) is { } planPath ? ReadPlan(planPath, now).PlanJson : null;
+            var (store, journal) = JournalContext.OpenService(parse);
+            using var owned = store;
+            foreach (var note in journal.Initialize(profile, parse.GetValue(medication) ?? [], planJson))
             {
-                store.AddMedication(new MedicationEntry(0, m, now, null));
-                WarnIfOpioid(m, stderr);
-            }
-
-            if (planRecord is not null)
-            {
-                store.AddPlanVersion(planRecord);
+                stderr.WriteLine("Warning: " + note);
             }
 
             stdout.WriteLine($"Journal ready: {store.Description} (time zone {zone.Id}).");
