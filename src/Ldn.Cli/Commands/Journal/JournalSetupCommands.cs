@@ -243,12 +243,4 @@ internal static class JournalSetupCommands
         PlanDocument.ReadSteps(json, path);
         return PlanVersion.Initial(json, now);
     }
-
-    private static void WarnIfOpioid(string medication, TextWriter stderr)
-    {
-        if (OpioidCatalog.Match(medication) is { } opioid)
-        {
-            stderr.WriteLine($"Warning: {medication} is an opioid ({opioid.Name}). It is recorded; naltrexone blocks it and can precipitate withdrawal, so 'ldn journal advise' will say stop and contact the prescriber.");
-        }
-    }
 }
