@@ -334,6 +334,8 @@ internal abstract class JournalStore : IJournalStore
 
     internal long ScalarRaw(string sql) => Connection.ExecuteScalar<long>(sql);
 
+    internal List<string?> TextsRaw(string sql) => [.. Connection.Query<string?>(sql)];
+
     /// <summary>A write transaction that other writers wait for (SQLite BEGIN IMMEDIATE; PostgreSQL an advisory lock).</summary>
     protected abstract DbTransaction BeginWrite();
 

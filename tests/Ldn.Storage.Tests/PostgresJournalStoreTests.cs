@@ -1,5 +1,6 @@
 using Ldn.Core;
 using Ldn.Core.Journal;
+using NodaTime;
 using Npgsql;
 using Xunit;
 
@@ -14,6 +15,7 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
 {
     private readonly string? _schema;
     private readonly string? _connectionString;
+    private readonly List<string> _otherSchemas = [];
 
     public PostgresJournalStoreTests()
     {
@@ -27,8 +29,17 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema, Pooling = false }.ConnectionString;
     }
 
-    protected override IJournalStore OpenStore(int? migrateTo) =>
-        JournalStores.Open(_connectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against."), migrateTo);
+    protected override IJournalStore OpenStore(int? migrateTo, IClock? clock = null) =>
+        JournalStores.Open(_connectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against."), migrateTo, clock);
+
+    protected override IJournalStore OpenAnotherStore(string name)
+    {
+        var server = PostgresFactAttribute.ConnectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against.");
+        var schema = $"{_schema}_{name}";
+        PostgresAdmin.Execute(server, $"CREATE SCHEMA {schema}");
+        _otherSchemas.Add(schema);
+        return JournalStores.Open(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, Pooling = false }.ConnectionString);
+    }
 
     protected override JournalData ReadBackup(string path) => JournalSnapshot.Read(path);
 
@@ -68,7 +79,10 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         base.Dispose(disposing);
         if (disposing && _schema is not null && PostgresFactAttribute.ConnectionString is { } server)
         {
-            PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+            foreach (var schema in _otherSchemas.Append(_schema))
+            {
+                PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class JournalDocumentTests
     public void A_ten_megabyte_note_is_refused()
     {
         var data = Demo();
-        var document = JournalDocument.From(data) with { Events = [new EventDocument(0, "2027-04-01T10:00:00+02:00", "Europe/Oslo", "other", new string('x', 10_000_001))] };
+        var document = JournalDocument.From(data) with { Events = [new EventDocument(0, 1, "2027-04-01T10:00:00+02:00", "Europe/Oslo", "other", new string('x', 10_000_001))] };
         var error = Assert.Throws<InvalidInputException>(() => JournalDocument.Read(JsonSerializer.Serialize(document, JournalDocument.Options), "big.json"));
         Assert.Contains("notes hold at most", error.Message, StringComparison.Ordinal);
     }
