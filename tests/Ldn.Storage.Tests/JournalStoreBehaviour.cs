@@ -379,6 +379,24 @@ public abstract partial class JournalStoreBehaviour : IDisposable
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
 
+    [StoreFact]
+    public void A_backup_carries_plan_versions_scales_revisions_deleted_entries_and_the_history()
+    {
+        var (store, _, ids) = OneOfEach();
+        store.AddScale(Sample.Scale("Brain fog"));
+        store.AddCheckIn(Sample.CheckIn(4) with { OtherScores = new Dictionary<string, int> { ["brain-fog"] = 2 } });
+        store.AddPlanVersion(Sample.PlanFrom(new LocalDate(2026, 12, 10), "step-down", 1.5m));
+        store.Edit((EventEntry)store.Find(JournalEntryKind.Event, ids[JournalEntryKind.Event])!.Entry with { Note = "edited" });
+        store.Delete(JournalEntryKind.Dose, ids[JournalEntryKind.Dose]);
+        var path = Path.Combine(Folder, "backup");
+        store.Backup(path);
+
+        var restored = OpenAnother("restored");
+        restored.Import(ReadBackup(path));
+        Assert.Equal(Snapshot(store), Snapshot(restored));
+        Assert.True(restored.Find(JournalEntryKind.Dose, ids[JournalEntryKind.Dose])!.Deleted);
+    }
+
     public void Dispose()
     {
         Dispose(true);

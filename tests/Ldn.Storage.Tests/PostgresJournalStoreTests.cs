@@ -43,6 +43,37 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
 
     protected override JournalData ReadBackup(string path) => JournalSnapshot.Read(path);
 
+    [Fact]
+    public void A_snapshot_of_the_first_format_still_reads()
+    {
+        const string snapshot = """
+            {
+              "format": "ldn-workbench-journal",
+              "version": 1,
+              "journal": {
+                "profile": { "name": "Old", "timeZoneId": "Europe/Oslo", "conditions": ["fibromyalgia"], "hepaticImpairment": false, "renalImpairment": true,
+                             "pregnant": false, "breastfeeding": false, "transplantImmunosuppression": false, "plannedSurgery": "2025-01-31" },
+                "plan": { "setAt": "2024-11-20T12:00:00Z", "planJson": "{\"steps\":[{\"from\":\"2024-12-01\",\"doseMg\":1.5,\"at\":\"22:00\"}]}" },
+                "doses": [ { "id": 3, "at": "2024-12-01T21:00:00Z", "timeZoneId": "Europe/Oslo", "doseMg": 1.50, "formulation": "capsule", "skipped": false, "note": "first" } ],
+                "checkIns": [ { "id": 1, "at": "2024-12-02T07:00:00Z", "timeZoneId": "Europe/Oslo", "fatigue": 6, "pain": 4, "sleep": null, "mood": 5, "focus": null, "note": null } ],
+                "sideEffects": [ { "id": 1, "kind": "vivid-dreams", "severity": "mild", "from": "2024-12-02T06:00:00Z", "to": null, "timeZoneId": "Europe/Oslo", "note": null } ],
+                "events": [ { "id": 1, "at": "2024-12-03T18:00:00Z", "timeZoneId": "Europe/Oslo", "kind": "medicationChange", "note": "new batch" } ],
+                "medications": [ { "id": 1, "name": "Levothyroxine", "since": "2024-01-01T00:00:00Z", "until": null } ]
+              }
+            }
+            """;
+        var journal = JournalSnapshot.FromJson(snapshot);
+        Assert.Equal(("Old", new LocalDate(2025, 1, 31), true), (journal.Profile.Name, journal.Profile.PlannedSurgery, journal.Profile.RenalImpairment));
+        Assert.Equal((new LocalDate(2024, 12, 1), Instant.FromUtc(2024, 11, 20, 12, 0)), (journal.Plan!.From, journal.Plan.SetAt));
+        Assert.Equal(new Ldn.Core.Journal.DoseEntry(3, Instant.FromUtc(2024, 12, 1, 21, 0), "Europe/Oslo", 1.50m, Ldn.Core.Dosing.Formulation.Capsule, false, "first"), Assert.Single(journal.Doses));
+        Assert.Equal(6, Assert.Single(journal.CheckIns).Fatigue);
+        Assert.Equal(Ldn.Core.Journal.JournalEventKind.MedicationChange, Assert.Single(journal.Events).Kind);
+        Assert.Equal("Levothyroxine", Assert.Single(journal.Medications).Name);
+        Assert.Single(journal.SideEffects);
+        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => JournalSnapshot.FromJson("""{"format":"ldn-workbench-journal","version":2,"journal":{}}""")));
+        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => JournalSnapshot.FromJson("""{"format":"something else"}""")));
+    }
+
     [PostgresFact]
     public void The_description_names_host_and_database_but_not_the_password()
     {
