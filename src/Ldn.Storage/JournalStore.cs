@@ -4,54 +4,46 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Ldn.Core;
-using Ldn.Core.Advice;
-using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using NodaTime;
 using NodaTime.Text;
+using static Ldn.Storage.EntryTables;
 
 namespace Ldn.Storage;
 
 /// <summary>
 /// What both stores share: the SQL (the same statements run on SQLite and PostgreSQL, with parameters),
-/// validation, migrations and the mapping to the journal model. A subclass supplies the connection,
-/// transactions and the few dialect differences. One instance holds one connection and is not meant for
-/// concurrent use from several threads; open one store per thread or process instead.
+/// validation, migrations, the history of changes and the mapping to the journal model. A subclass supplies
+/// the connection, transactions and the few dialect differences. One instance holds one connection and is
+/// not meant for concurrent use from several threads; open one store per thread or process instead.
 /// </summary>
+/// <remarks>
+/// Every change to an entry (add, edit, delete, restore, and the inverse change an undo records) happens
+/// in one write transaction together with its row in <c>changes</c>, so the entry's revision always equals
+/// the number of changes recorded for it since the history began (the upgrade to schema 3; entries from
+/// before it start at revision 1 with no add recorded).
+/// </remarks>
 internal abstract class JournalStore : IJournalStore
 {
-    private const string DoseColumns = "id, at_utc_ms, time_zone, CAST(dose_mg AS TEXT), formulation, skipped, note";
-    private const string CheckInColumns = "id, at_utc_ms, time_zone, fatigue, pain, sleep, mood, focus, note";
-    private const string SideEffectColumns = "id, kind, severity, from_utc_ms, to_utc_ms, time_zone, note";
-    private const string EventColumns = "id, at_utc_ms, time_zone, kind, note";
-
-    private const string InsertDose =
-        "INSERT INTO doses (at_utc_ms, time_zone, dose_mg, formulation, skipped, note) VALUES (@At, @Zone, @DoseMg, @Formulation, @Skipped, @Note)";
-    private const string InsertCheckIn =
-        "INSERT INTO check_ins (at_utc_ms, time_zone, fatigue, pain, sleep, mood, focus, note) VALUES (@At, @Zone, @Fatigue, @Pain, @Sleep, @Mood, @Focus, @Note)";
-    private const string InsertSideEffect =
-        "INSERT INTO side_effects (kind, severity, from_utc_ms, to_utc_ms, time_zone, note) VALUES (@Kind, @Severity, @From, @To, @Zone, @Note)";
-    private const string InsertEvent =
-        "INSERT INTO events (at_utc_ms, time_zone, kind, note) VALUES (@At, @Zone, @Kind, @Note)";
-    private const string InsertMedication =
-        "INSERT INTO medications (name, since_utc_ms, until_utc_ms) VALUES (@Name, @Since, @Until)";
-    private const string InsertPlan =
-        "INSERT INTO plans (set_at_utc_ms, plan_json) VALUES (@SetAt, @PlanJson)";
-
     private const string ProfileValues =
         "(@Name, @Zone, @Conditions, @Hepatic, @Renal, @Pregnant, @Breastfeeding, @Transplant, @Surgery)";
     private const string ProfileColumns =
         "name, time_zone, conditions, hepatic_impairment, renal_impairment, pregnant, breastfeeding, transplant_immunosuppression, planned_surgery";
+    private const string ChangeColumns = "sequence, kind, entry_id, revision, change, at_utc_ms, before_json, after_json, reason, undoes";
+    private const string ChangeValues = "@Kind, @EntryId, @Revision, @Change, @At, @Before, @After, @Reason, @Undoes";
+    private const string ScaleColumns = "id, label, low_anchor, high_anchor, higher_is_worse, code_system, code";
 
     private readonly Dialect _dialect;
+    private readonly IClock _clock;
     private bool _disposed;
 
-    protected JournalStore(DbConnection connection, Dialect dialect, string description, string location)
+    protected JournalStore(DbConnection connection, Dialect dialect, string description, string location, IClock clock)
     {
         Connection = connection;
         _dialect = dialect;
         Description = description;
         Location = location;
+        _clock = clock;
     }
 
     public string Description { get; }
@@ -65,6 +57,9 @@ internal abstract class JournalStore : IJournalStore
 
     /// <summary>Test hook: runs inside the import transaction just before it commits.</summary>
     internal Action? BeforeImportCommit { get; set; }
+
+    /// <summary>Test hook: runs inside an edit's or undo's transaction after the entry is written and before its change is recorded.</summary>
+    internal Action? BeforeChangeRecorded { get; set; }
 
     public bool IsInitialized
     {
@@ -107,50 +102,29 @@ internal abstract class JournalStore : IJournalStore
         });
     }
 
-    public long AddDose(DoseEntry dose)
-    {
-        var valid = JournalValidation.Dose(dose);
-        return Write(transaction => Insert(transaction, InsertDose, DoseParameters(valid)));
-    }
+    public long AddDose(DoseEntry dose) => Add(dose);
 
-    public long AddCheckIn(CheckInEntry checkIn)
-    {
-        var valid = JournalValidation.CheckIn(checkIn);
-        return Write(transaction => Insert(transaction, InsertCheckIn, CheckInParameters(valid)));
-    }
+    public long AddCheckIn(CheckInEntry checkIn) => Add(checkIn);
 
-    public long AddSideEffect(SideEffectEntry sideEffect)
-    {
-        var valid = JournalValidation.SideEffect(sideEffect);
-        return Write(transaction => Insert(transaction, InsertSideEffect, SideEffectParameters(valid)));
-    }
+    public long AddSideEffect(SideEffectEntry sideEffect) => Add(sideEffect);
+
+    public long AddEvent(EventEntry journalEvent) => Add(journalEvent);
+
+    public long AddMedication(MedicationEntry medication) => Add(medication);
+
+    public long AddPlanVersion(PlanVersion version) => Add(version);
 
     public bool EndSideEffect(long id, Instant to) => Write(transaction =>
     {
-        var from = Connection.ExecuteScalar<long?>(
-            "SELECT from_utc_ms FROM side_effects WHERE id = @id AND to_utc_ms IS NULL", new { id }, transaction);
-        if (from is not { } fromMs)
+        if (FindIn(transaction, JournalEntryKind.SideEffect, id) is not { Deleted: false, Entry: SideEffectEntry { To: null } open })
         {
             return false;
         }
 
-        JournalValidation.Ends(Instant.FromUnixTimeMilliseconds(fromMs), to, $"The side effect {id}");
-        return Connection.Execute(
-            "UPDATE side_effects SET to_utc_ms = @to WHERE id = @id AND to_utc_ms IS NULL",
-            new { id, to = to.ToUnixTimeMilliseconds() }, transaction) == 1;
+        JournalValidation.Ends(open.From, to, $"The side effect {id}");
+        Replace(transaction, open, open with { To = to }, null, null);
+        return true;
     });
-
-    public long AddEvent(EventEntry journalEvent)
-    {
-        var valid = JournalValidation.Event(journalEvent);
-        return Write(transaction => Insert(transaction, InsertEvent, EventParameters(valid)));
-    }
-
-    public long AddMedication(MedicationEntry medication)
-    {
-        var valid = JournalValidation.Medication(medication);
-        return Write(transaction => Insert(transaction, InsertMedication, MedicationParameters(valid)));
-    }
 
     public bool StopMedication(string name, Instant until)
     {
@@ -158,47 +132,108 @@ internal abstract class JournalStore : IJournalStore
         return Write(transaction =>
         {
             // Matched here rather than with SQL lower(), which differs between the databases beyond ASCII.
-            var open = Connection.Query<(long Id, string Name, long Since)>(
-                    "SELECT id, name, since_utc_ms FROM medications WHERE until_utc_ms IS NULL", transaction: transaction)
+            var open = Read(transaction, $"SELECT {Medications.Select} FROM medications WHERE until_utc_ms IS NULL AND deleted = 0 ORDER BY id", null, Medications.Read)
+                .Cast<MedicationEntry>()
                 .Where(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase))
                 .ToList();
             foreach (var medication in open)
             {
-                JournalValidation.Ends(Instant.FromUnixTimeMilliseconds(medication.Since), until, $"The medication '{medication.Name}'");
+                JournalValidation.Ends(medication.Since, until, $"The medication '{medication.Name}'");
             }
 
-            var stopped = 0;
             foreach (var medication in open)
             {
-                stopped += Connection.Execute(
-                    "UPDATE medications SET until_utc_ms = @until WHERE id = @Id AND until_utc_ms IS NULL",
-                    new { medication.Id, until = until.ToUnixTimeMilliseconds() }, transaction);
+                Replace(transaction, medication, medication with { Until = until }, null, null);
             }
 
-            return stopped > 0;
+            return open.Count > 0;
         });
     }
 
-    public long AddPlanVersion(PlanVersion version)
+    public StoredEntry? Find(JournalEntryKind kind, long id)
     {
-        var valid = JournalValidation.Plan(version);
-        return Write(transaction => Insert(transaction, InsertPlan, PlanParameters(valid)));
+        using var transaction = BeginRead();
+        return FindIn(transaction, kind, id);
     }
 
-    // Issue 10 (corrections with history): implemented in the storage work that follows.
-    public StoredEntry? Find(JournalEntryKind kind, long id) => throw new NotImplementedException();
+    public int Edit(IJournalEntry entry, int? expectedRevision = null, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind == JournalEntryKind.Plan)
+        {
+            throw new InvalidInputException(
+                "A plan version is not edited: add a new version with 'ldn journal plan adjust' or 'ldn journal plan set', or undo the last one with 'ldn journal undo'.");
+        }
 
-    public int Edit(IJournalEntry entry, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+        var why = JournalValidation.Reason(reason);
+        return Write(transaction =>
+        {
+            var stored = FindIn(transaction, entry.Kind, entry.Id) ?? throw Unknown(entry.Kind, entry.Id);
+            if (stored.Deleted)
+            {
+                throw new InvalidInputException(
+                    $"{Capitalised(entry.Kind, entry.Id)} is deleted; restore it first ('ldn journal restore {JournalEntryKinds.Name(entry.Kind)} {entry.Id}') to edit it.");
+            }
 
-    public int Delete(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+            CheckRevision(stored.Entry, expectedRevision, "edit");
+            var valid = Validate(transaction, entry);
+            return Replace(transaction, stored.Entry, valid, why, null).Revision;
+        });
+    }
 
-    public int Restore(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) => throw new NotImplementedException();
+    public int Delete(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) =>
+        SetDeleted(kind, id, true, expectedRevision, reason);
 
-    public JournalChange Undo() => throw new NotImplementedException();
+    public int Restore(JournalEntryKind kind, long id, int? expectedRevision = null, string? reason = null) =>
+        SetDeleted(kind, id, false, expectedRevision, reason);
 
-    public IReadOnlyList<JournalChange> History(JournalEntryKind? kind = null, long? id = null) => throw new NotImplementedException();
+    public JournalChange Undo() => Write(transaction =>
+    {
+        var target = Read(transaction,
+                $"""
+                SELECT {ChangeColumns} FROM changes c
+                WHERE c.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM changes u WHERE u.undoes = c.sequence)
+                ORDER BY c.sequence DESC LIMIT 1
+                """, null, ReadChange)
+            .FirstOrDefault() ?? throw new InvalidInputException($"There is nothing to undo in the journal at {Location}.");
+        var stored = FindIn(transaction, target.Kind, target.EntryId)
+            ?? throw new InvalidInputException($"The journal's history names {Named(target.Kind, target.EntryId)}, which is not there; nothing was undone.");
+        // Undone newest first, a change finds its entry as it left it: deleted after a delete, live otherwise.
+        if (stored.Deleted != (target.Change == JournalChangeType.Delete))
+        {
+            throw new InvalidInputException(
+                $"{Capitalised(target.Kind, target.EntryId)} is {(stored.Deleted ? "deleted" : "not deleted")}, so change {target.Sequence} ({JournalChange.Name(target.Change)}) cannot be undone; restore or delete it first.");
+        }
 
-    public void AddScale(SymptomScale scale) => throw new NotImplementedException();
+        if (target.Change == JournalChangeType.Edit)
+        {
+            var before = JournalEntryJson.Read(target.Kind, target.Before
+                ?? throw new InvalidInputException($"Change {target.Sequence} of the journal's history has no earlier value to go back to."));
+            return Replace(transaction, stored.Entry, Validate(transaction, before), JournalChange.UndoReason, target.Sequence);
+        }
+
+        return Flip(transaction, stored.Entry, !stored.Deleted, JournalChange.UndoReason, target.Sequence);
+    });
+
+    public IReadOnlyList<JournalChange> History(JournalEntryKind? kind = null, long? id = null)
+    {
+        using var transaction = BeginRead();
+        return ReadHistory(transaction, kind, id);
+    }
+
+    public void AddScale(SymptomScale scale)
+    {
+        var valid = JournalValidation.Scale(scale);
+        Write(transaction =>
+        {
+            var catalogue = ReadScales(transaction);
+            CheckScale(catalogue, valid);
+            Connection.Execute(
+                $"INSERT INTO scales (position, {ScaleColumns}) VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM scales), @Id, @Label, @LowAnchor, @HighAnchor, @HigherIsWorse, @CodeSystem, @Code)",
+                ScaleParameters(valid), transaction);
+            return 0;
+        });
+    }
 
     public JournalData Load(Instant? from = null, Instant? to = null, bool withHistory = false)
     {
@@ -209,23 +244,19 @@ internal abstract class JournalStore : IJournalStore
         };
         using var transaction = BeginRead();
         var profile = ReadProfile(transaction) ?? throw NotInitialised();
+        List<T> Entries<T>(EntryTable table, string where) =>
+            [.. Read(transaction, $"SELECT {table.Select} FROM {table.Name} WHERE deleted = 0{where} ORDER BY {table.Order}, id", window, table.Read).Cast<T>()];
         return new JournalData
         {
             Profile = profile,
-            Plans = Read(transaction, "SELECT id, set_at_utc_ms, plan_json FROM plans ORDER BY id DESC LIMIT 1", null,
-                r => PlanVersion.Initial(r.GetString(2), Instant.FromUnixTimeMilliseconds(Int64(r, 1))) with { Id = Int64(r, 0) }),
-            Doses = Read(transaction,
-                $"SELECT {DoseColumns} FROM doses WHERE at_utc_ms >= @lo AND at_utc_ms < @hi ORDER BY at_utc_ms, id", window, ReadDose),
-            CheckIns = Read(transaction,
-                $"SELECT {CheckInColumns} FROM check_ins WHERE at_utc_ms >= @lo AND at_utc_ms < @hi ORDER BY at_utc_ms, id", window, ReadCheckIn),
-            SideEffects = Read(transaction,
-                $"SELECT {SideEffectColumns} FROM side_effects WHERE from_utc_ms < @hi AND (to_utc_ms IS NULL OR to_utc_ms >= @lo) ORDER BY from_utc_ms, id",
-                window, ReadSideEffect),
-            Events = Read(transaction,
-                $"SELECT {EventColumns} FROM events WHERE at_utc_ms >= @lo AND at_utc_ms < @hi ORDER BY at_utc_ms, id", window, ReadEvent),
-            Medications = Read(transaction,
-                "SELECT id, name, since_utc_ms, until_utc_ms FROM medications ORDER BY since_utc_ms, id", null,
-                r => new MedicationEntry(Int64(r, 0), r.GetString(1), Instant.FromUnixTimeMilliseconds(Int64(r, 2)), OptionalInstant(r, 3))),
+            Plans = Entries<PlanVersion>(Plans, ""),
+            Scales = ReadScales(transaction),
+            History = withHistory ? ReadHistory(transaction, null, null) : [],
+            Doses = Entries<DoseEntry>(Doses, " AND at_utc_ms >= @lo AND at_utc_ms < @hi"),
+            CheckIns = Entries<CheckInEntry>(CheckIns, " AND at_utc_ms >= @lo AND at_utc_ms < @hi"),
+            SideEffects = Entries<SideEffectEntry>(SideEffects, " AND from_utc_ms < @hi AND (to_utc_ms IS NULL OR to_utc_ms >= @lo)"),
+            Events = Entries<EventEntry>(Events, " AND at_utc_ms >= @lo AND at_utc_ms < @hi"),
+            Medications = Entries<MedicationEntry>(Medications, ""),
         };
     }
 
@@ -233,21 +264,22 @@ internal abstract class JournalStore : IJournalStore
     {
         ArgumentNullException.ThrowIfNull(data);
         var profile = JournalValidation.Profile(data.Profile);
-        var doses = (data.Doses ?? []).Select(JournalValidation.Dose).Select(DoseParameters).ToList();
-        var checkIns = (data.CheckIns ?? []).Select(JournalValidation.CheckIn).Select(CheckInParameters).ToList();
-        var sideEffects = (data.SideEffects ?? []).Select(JournalValidation.SideEffect).Select(SideEffectParameters).ToList();
-        var events = (data.Events ?? []).Select(JournalValidation.Event).Select(EventParameters).ToList();
-        var medications = (data.Medications ?? []).Select(JournalValidation.Medication).Select(MedicationParameters).ToList();
-        var plan = data.Plan is null ? null : JournalValidation.Plan(data.Plan);
+        var ownScales = (data.Scales ?? []).Where(s => !s.BuiltIn).Select(JournalValidation.Scale).ToList();
+        var catalogue = SymptomScales.BuiltIn.ToList();
+        foreach (var scale in ownScales)
+        {
+            CheckScale(catalogue, scale);
+            catalogue.Add(scale);
+        }
+
+        var history = (data.History ?? []).Select(c => c with { Reason = JournalValidation.Reason(c.Reason) }).ToList();
+        var rows = ImportRows(data, history, catalogue);
 
         Write(transaction =>
         {
             var hasEntries = Connection.ExecuteScalar<long>(
-                """
-                SELECT CASE WHEN EXISTS (SELECT 1 FROM doses) OR EXISTS (SELECT 1 FROM check_ins)
-                    OR EXISTS (SELECT 1 FROM side_effects) OR EXISTS (SELECT 1 FROM events)
-                    OR EXISTS (SELECT 1 FROM medications) THEN 1 ELSE 0 END
-                """, transaction: transaction);
+                $"SELECT CASE WHEN {string.Join(" OR ", EntryTables.All.Select(t => t.Name).Append("scales").Append("changes").Select(t => $"EXISTS (SELECT 1 FROM {t})"))} THEN 1 ELSE 0 END",
+                transaction: transaction);
             if (hasEntries != 0)
             {
                 throw new InvalidInputException(
@@ -263,17 +295,24 @@ internal abstract class JournalStore : IJournalStore
                 WriteProfile(transaction, profile);
             }
 
-            // Dapper runs one prepared command per list, binding each row in turn.
-            Connection.Execute(InsertDose, doses, transaction);
-            Connection.Execute(InsertCheckIn, checkIns, transaction);
-            Connection.Execute(InsertSideEffect, sideEffects, transaction);
-            Connection.Execute(InsertEvent, events, transaction);
-            Connection.Execute(InsertMedication, medications, transaction);
-            if (plan is not null)
+            foreach (var (scale, position) in ownScales.Select((s, i) => (s, i + 1)))
             {
-                Connection.Execute(InsertPlan, PlanParameters(plan), transaction);
+                Connection.Execute($"INSERT INTO scales (position, {ScaleColumns}) VALUES (@Position, @Id, @Label, @LowAnchor, @HighAnchor, @HigherIsWorse, @CodeSystem, @Code)",
+                    ScaleParameters(scale, position), transaction);
             }
 
+            // Dapper runs one prepared command per list, binding each row in turn. Rows with ids first, then
+            // the identity is moved past them, then rows without ids take fresh ones.
+            foreach (var table in EntryTables.All)
+            {
+                var ofTable = rows.Where(r => r.Entry.Kind == table.Kind).ToList();
+                Connection.Execute(table.Insert(withId: true), ofTable.Where(r => r.Entry.Id != 0).Select(r => Parameters(r.Entry, r.Deleted, DecimalValue)), transaction);
+                ResetIdentity(transaction, table.Name, "id");
+                Connection.Execute(table.Insert(withId: false), ofTable.Where(r => r.Entry.Id == 0).Select(r => Parameters(r.Entry, r.Deleted, DecimalValue)), transaction);
+            }
+
+            Connection.Execute($"INSERT INTO changes ({ChangeColumns}) VALUES (@Sequence, {ChangeValues})", history.Select(ChangeParameters), transaction);
+            ResetIdentity(transaction, "changes", "sequence");
             BeforeImportCommit?.Invoke();
             return 0;
         });
@@ -295,6 +334,8 @@ internal abstract class JournalStore : IJournalStore
 
     internal long ScalarRaw(string sql) => Connection.ExecuteScalar<long>(sql);
 
+    internal List<string?> TextsRaw(string sql) => [.. Connection.Query<string?>(sql)];
+
     /// <summary>A write transaction that other writers wait for (SQLite BEGIN IMMEDIATE; PostgreSQL an advisory lock).</summary>
     protected abstract DbTransaction BeginWrite();
 
@@ -307,6 +348,11 @@ internal abstract class JournalStore : IJournalStore
 
     /// <summary>How a decimal is bound: TEXT on SQLite (exact, unlike its REAL), NUMERIC on PostgreSQL.</summary>
     protected abstract object DecimalValue(decimal value);
+
+    /// <summary>After rows were inserted with explicit ids: makes the next generated id follow the largest (PostgreSQL identity columns; SQLite needs nothing).</summary>
+    protected virtual void ResetIdentity(DbTransaction transaction, string table, string column)
+    {
+    }
 
     /// <summary>
     /// Brings the schema to <paramref name="migrateTo"/> (default: the latest), applying the missing
@@ -343,9 +389,10 @@ internal abstract class JournalStore : IJournalStore
             foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= target))
             {
                 Connection.Execute(migration.Script(_dialect), transaction: transaction);
+                migration.Step?.Invoke(Connection, transaction);
                 Connection.Execute(
                     "INSERT INTO schema_version (version, applied_at_utc_ms) VALUES (@Version, @now)",
-                    new { migration.Version, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction);
+                    new { migration.Version, now = _clock.GetCurrentInstant().ToUnixTimeMilliseconds() }, transaction);
                 current = migration.Version;
             }
 
@@ -361,6 +408,218 @@ internal abstract class JournalStore : IJournalStore
         return result;
     }
 
+    /// <summary>Validates a new entry, adds it (revision 1) and records the add.</summary>
+    private long Add(IJournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Write(transaction =>
+        {
+            var valid = With(Validate(transaction, entry), 0, 1);
+            if (valid is PlanVersion version)
+            {
+                var first = Connection.ExecuteScalar<string?>("SELECT MIN(from_date) FROM plans WHERE deleted = 0", transaction: transaction);
+                if (first is not null && string.CompareOrdinal(LocalDatePattern.Iso.Format(version.From), first) < 0)
+                {
+                    throw new InvalidInputException(
+                        $"A plan version cannot start on {LocalDatePattern.Iso.Format(version.From)}, before the journal's first plan starts ({first}).");
+                }
+            }
+
+            var table = EntryTables.Of(valid.Kind);
+            var id = Connection.ExecuteScalar<long>(table.Insert(withId: false) + " RETURNING id", Parameters(valid, false, DecimalValue), transaction);
+            var added = With(valid, id, 1);
+            Record(transaction, added, JournalChangeType.Add, null, Json(transaction, added), null, null);
+            return id;
+        });
+    }
+
+    /// <summary>Validates an entry the way an add does; a check-in against the journal's scale catalogue.</summary>
+    private IJournalEntry Validate(DbTransaction transaction, IJournalEntry entry) =>
+        JournalValidation.Entry(entry, entry is CheckInEntry ? ReadScales(transaction) : SymptomScales.BuiltIn);
+
+    /// <summary>Writes <paramref name="next"/> over <paramref name="current"/> (one revision on) and records the edit.</summary>
+    private JournalChange Replace(DbTransaction transaction, IJournalEntry current, IJournalEntry next, string? reason, long? undoes)
+    {
+        var stored = With(next, current.Id, current.Revision + 1);
+        Connection.Execute(EntryTables.Of(current.Kind).Update, Parameters(stored, false, DecimalValue), transaction);
+        BeforeChangeRecorded?.Invoke();
+        return Record(transaction, stored, JournalChangeType.Edit, Json(transaction, current), Json(transaction, stored), reason, undoes);
+    }
+
+    /// <summary>Deletes or restores <paramref name="current"/> (one revision on) and records it.</summary>
+    private JournalChange Flip(DbTransaction transaction, IJournalEntry current, bool deleted, string? reason, long? undoes)
+    {
+        var stored = With(current, current.Id, current.Revision + 1);
+        Connection.Execute(
+            $"UPDATE {EntryTables.Of(current.Kind).Name} SET deleted = @deleted, revision = @Revision WHERE id = @Id",
+            new { deleted = Flag(deleted), stored.Revision, stored.Id }, transaction);
+        BeforeChangeRecorded?.Invoke();
+        return Record(transaction, stored, deleted ? JournalChangeType.Delete : JournalChangeType.Restore, Json(transaction, current), Json(transaction, stored), reason, undoes);
+    }
+
+    private int SetDeleted(JournalEntryKind kind, long id, bool deleted, int? expectedRevision, string? reason)
+    {
+        var why = JournalValidation.Reason(reason);
+        return Write(transaction =>
+        {
+            var stored = FindIn(transaction, kind, id) ?? throw Unknown(kind, id);
+            if (stored.Deleted == deleted)
+            {
+                throw new InvalidInputException(deleted
+                    ? $"{Capitalised(kind, id)} is already deleted."
+                    : $"{Capitalised(kind, id)} is not deleted, so there is nothing to restore.");
+            }
+
+            CheckRevision(stored.Entry, expectedRevision, deleted ? "delete" : "restore");
+            return Flip(transaction, stored.Entry, deleted, why, null).Revision;
+        });
+    }
+
+    private JournalChange Record(DbTransaction transaction, IJournalEntry entry, JournalChangeType change, string? before, string? after, string? reason, long? undoes)
+    {
+        var recorded = new JournalChange(0, entry.Kind, entry.Id, entry.Revision, change, _clock.GetCurrentInstant(), before, after, reason, undoes);
+        var sequence = Connection.ExecuteScalar<long>(
+            $"INSERT INTO changes ({ChangeColumns[("sequence, ".Length)..]}) VALUES ({ChangeValues}) RETURNING sequence", ChangeParameters(recorded), transaction);
+        // The instant as stored (whole milliseconds), so the change returned equals the one History reads.
+        return recorded with { Sequence = sequence, At = Instant.FromUnixTimeMilliseconds(recorded.At.ToUnixTimeMilliseconds()) };
+    }
+
+    /// <summary>The entry's document JSON; a medication's times in the profile's zone (UTC before there is a profile).</summary>
+    private string Json(DbTransaction transaction, IJournalEntry entry) =>
+        JournalEntryJson.Write(entry, entry is MedicationEntry
+            ? Connection.ExecuteScalar<string?>("SELECT time_zone FROM profile WHERE id = 1", transaction: transaction) ?? "UTC"
+            : "UTC");
+
+    private StoredEntry? FindIn(DbTransaction transaction, JournalEntryKind kind, long id)
+    {
+        var table = EntryTables.Of(kind);
+        return Read(transaction, $"SELECT {table.Select}, deleted FROM {table.Name} WHERE id = @id", new { id },
+            r => new StoredEntry(table.Read(r), Int64(r, r.FieldCount - 1) != 0)).FirstOrDefault();
+    }
+
+    private List<JournalChange> ReadHistory(DbTransaction transaction, JournalEntryKind? kind, long? id) =>
+        Read(transaction,
+            $"SELECT {ChangeColumns} FROM changes WHERE (@kind IS NULL OR kind = @kind) AND (@id IS NULL OR entry_id = @id) ORDER BY sequence",
+            new { kind = kind is { } k ? JournalEntryKinds.Name(k) : null, id }, ReadChange);
+
+    private static JournalChange ReadChange(IDataRecord r) => new(
+        Int64(r, 0),
+        JournalEntryKinds.Parse(r.GetString(1)),
+        Int64(r, 2),
+        Int32(r, 3),
+        Enum.GetValues<JournalChangeType>().First(t => JournalChange.Name(t) == r.GetString(4)),
+        Instant.FromUnixTimeMilliseconds(Int64(r, 5)),
+        Text(r, 6),
+        Text(r, 7),
+        Text(r, 8),
+        r.IsDBNull(9) ? null : Int64(r, 9));
+
+    private static object ChangeParameters(JournalChange c) => new
+    {
+        c.Sequence,
+        Kind = JournalEntryKinds.Name(c.Kind),
+        c.EntryId,
+        c.Revision,
+        Change = JournalChange.Name(c.Change),
+        At = c.At.ToUnixTimeMilliseconds(),
+        c.Before,
+        c.After,
+        c.Reason,
+        c.Undoes,
+    };
+
+    /// <summary>The built-in scales, then the journal's own in the order added.</summary>
+    private List<SymptomScale> ReadScales(DbTransaction transaction) =>
+        [.. SymptomScales.BuiltIn, .. Read(transaction, $"SELECT {ScaleColumns} FROM scales ORDER BY position", null,
+            r => new SymptomScale(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Int64(r, 4) != 0, Text(r, 5), Text(r, 6)))];
+
+    private static object ScaleParameters(SymptomScale s, int position = 0) =>
+        new { s.Id, s.Label, s.LowAnchor, s.HighAnchor, HigherIsWorse = Flag(s.HigherIsWorse), s.CodeSystem, s.Code, Position = position };
+
+    /// <summary>Refuses a scale whose id or label names a scale of <paramref name="catalogue"/>, or one more than the catalogue holds.</summary>
+    private static void CheckScale(List<SymptomScale> catalogue, SymptomScale scale)
+    {
+        if ((SymptomScales.Find(catalogue, scale.Id) ?? SymptomScales.Find(catalogue, scale.Label)) is { } clash)
+        {
+            throw new InvalidInputException(
+                $"The scale '{scale.Label}' clashes with the scale '{clash.Label}' ({clash.Id}) the journal already has; choose another name.");
+        }
+
+        if (catalogue.Count >= SymptomScales.MaxScales)
+        {
+            throw new InvalidInputException($"The journal already has {catalogue.Count} scales, the most a check-in asks about; no more can be added.");
+        }
+    }
+
+    /// <summary>
+    /// Every entry to import, validated, with whether it is deleted: the live entries of <paramref name="data"/>,
+    /// and the deleted ones, which travel in their history (the value of their last change, a delete).
+    /// </summary>
+    private static List<(IJournalEntry Entry, bool Deleted)> ImportRows(JournalData data, List<JournalChange> history, List<SymptomScale> catalogue)
+    {
+        IEnumerable<IJournalEntry> live = [.. data.Plans ?? [], .. data.Medications ?? [], .. data.Doses ?? [], .. data.CheckIns ?? [], .. data.SideEffects ?? [], .. data.Events ?? []];
+        var rows = live.Select(e => (Entry: JournalValidation.Entry(e, catalogue), Deleted: false)).ToList();
+        var liveIds = rows.Where(r => r.Entry.Id != 0).Select(r => (r.Entry.Kind, r.Entry.Id)).ToHashSet();
+        if (history.Select(c => c.Sequence).Distinct().Count() != history.Count)
+        {
+            throw new InvalidInputException("The journal to import has two changes with the same sequence number in its history.");
+        }
+
+        foreach (var last in history.GroupBy(c => (c.Kind, c.EntryId)).Select(g => g.MaxBy(c => c.Sequence)!))
+        {
+            var deleted = last.Change == JournalChangeType.Delete;
+            if (deleted == liveIds.Contains((last.Kind, last.EntryId)))
+            {
+                throw new InvalidInputException(deleted
+                    ? $"The journal to import lists {Named(last.Kind, last.EntryId)} as an entry, but its history says it was deleted."
+                    : $"The history of the journal to import names {Named(last.Kind, last.EntryId)}, which the journal does not hold.");
+            }
+
+            if (deleted)
+            {
+                var value = JournalEntryJson.Read(last.Kind, last.After ?? last.Before
+                    ?? throw new InvalidInputException($"The history of the journal to import deletes {Named(last.Kind, last.EntryId)} without its value."));
+                rows.Add((JournalValidation.Entry(With(value, last.EntryId, last.Revision), catalogue), true));
+            }
+        }
+
+        var duplicate = rows.Where(r => r.Entry.Id != 0).GroupBy(r => (r.Entry.Kind, r.Entry.Id)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidInputException($"The journal to import has two entries named {Named(duplicate.Key.Kind, duplicate.Key.Id)}; ids must differ within a kind.");
+        }
+
+        if (rows.FirstOrDefault(r => r.Entry.Revision < 1 || r.Entry.Id < 0) is { Entry: { } bad })
+        {
+            throw new InvalidInputException($"The journal to import gives {Named(bad.Kind, bad.Id)} the revision {bad.Revision}; ids are 0 or more and revisions start at 1.");
+        }
+
+        return rows;
+    }
+
+    /// <summary>Optimistic concurrency: the caller's revision must still be the stored one.</summary>
+    private static void CheckRevision(IJournalEntry stored, int? expected, string action)
+    {
+        if (expected is { } mine && mine != stored.Revision)
+        {
+            throw new InvalidInputException(
+                $"{Capitalised(stored.Kind, stored.Id)} was changed since you read it (revision {stored.Revision}, you had {mine}); show it again and repeat the {action}.");
+        }
+    }
+
+    private InvalidInputException Unknown(JournalEntryKind kind, long id) =>
+        new($"There is no {Named(kind, id)} in the journal at {Location}.");
+
+    /// <summary>"dose 12", "check-in 3", "side effect 4", "plan version 2".</summary>
+    private static string Named(JournalEntryKind kind, long id) => kind switch
+    {
+        JournalEntryKind.SideEffect => "side effect",
+        JournalEntryKind.Plan => "plan version",
+        _ => JournalEntryKinds.Name(kind),
+    } + " " + id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Capitalised(JournalEntryKind kind, long id) => Named(kind, id) is var text ? char.ToUpperInvariant(text[0]) + text[1..] : "";
+
     private int CurrentVersion(DbTransaction? transaction) =>
         Connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0;
 
@@ -375,9 +634,6 @@ internal abstract class JournalStore : IJournalStore
 
     private InvalidInputException NotInitialised() =>
         new($"The journal at {Location} is not initialised; run 'ldn journal init'.");
-
-    private long Insert(DbTransaction transaction, string insert, object parameters) =>
-        Connection.ExecuteScalar<long>(insert + " RETURNING id", parameters, transaction);
 
     private List<T> Read<T>(DbTransaction transaction, string sql, object? parameters, Func<IDataRecord, T> map)
     {
@@ -420,99 +676,4 @@ internal abstract class JournalStore : IJournalStore
         Transplant = Flag(p.TransplantImmunosuppression),
         Surgery = p.PlannedSurgery is { } date ? LocalDatePattern.Iso.Format(date) : null,
     };
-
-    private object DoseParameters(DoseEntry d) => new
-    {
-        At = d.At.ToUnixTimeMilliseconds(),
-        Zone = d.TimeZoneId,
-        DoseMg = DecimalValue(d.DoseMg),
-        Formulation = d.Formulation.Name(),
-        Skipped = Flag(d.Skipped),
-        d.Note,
-    };
-
-    private static object CheckInParameters(CheckInEntry c) => new
-    {
-        At = c.At.ToUnixTimeMilliseconds(),
-        Zone = c.TimeZoneId,
-        c.Fatigue,
-        c.Pain,
-        c.Sleep,
-        c.Mood,
-        c.Focus,
-        c.Note,
-    };
-
-    private static object SideEffectParameters(SideEffectEntry s) => new
-    {
-        s.Kind,
-        Severity = Codes.Of(s.Severity),
-        From = s.From.ToUnixTimeMilliseconds(),
-        To = s.To?.ToUnixTimeMilliseconds(),
-        Zone = s.TimeZoneId,
-        s.Note,
-    };
-
-    private static object EventParameters(EventEntry e) => new
-    {
-        At = e.At.ToUnixTimeMilliseconds(),
-        Zone = e.TimeZoneId,
-        Kind = Codes.Of(e.Kind),
-        e.Note,
-    };
-
-    private static object MedicationParameters(MedicationEntry m) => new
-    {
-        m.Name,
-        Since = m.Since.ToUnixTimeMilliseconds(),
-        Until = m.Until?.ToUnixTimeMilliseconds(),
-    };
-
-    private static object PlanParameters(PlanVersion p) => new { SetAt = p.SetAt.ToUnixTimeMilliseconds(), p.PlanJson };
-
-    private static DoseEntry ReadDose(IDataRecord r) => new(
-        Int64(r, 0),
-        Instant.FromUnixTimeMilliseconds(Int64(r, 1)),
-        r.GetString(2),
-        decimal.Parse(r.GetString(3), NumberStyles.Number, CultureInfo.InvariantCulture),
-        Formulations.Parse(r.GetString(4)),
-        Int64(r, 5) != 0,
-        Text(r, 6));
-
-    private static CheckInEntry ReadCheckIn(IDataRecord r) => new(
-        Int64(r, 0),
-        Instant.FromUnixTimeMilliseconds(Int64(r, 1)),
-        r.GetString(2),
-        OptionalInt32(r, 3),
-        OptionalInt32(r, 4),
-        OptionalInt32(r, 5),
-        OptionalInt32(r, 6),
-        OptionalInt32(r, 7),
-        Text(r, 8));
-
-    private static SideEffectEntry ReadSideEffect(IDataRecord r) => new(
-        Int64(r, 0),
-        r.GetString(1),
-        Codes.Parse<SideEffectSeverity>(r.GetString(2)),
-        Instant.FromUnixTimeMilliseconds(Int64(r, 3)),
-        OptionalInstant(r, 4),
-        r.GetString(5),
-        Text(r, 6));
-
-    private static EventEntry ReadEvent(IDataRecord r) => new(
-        Int64(r, 0),
-        Instant.FromUnixTimeMilliseconds(Int64(r, 1)),
-        r.GetString(2),
-        Codes.Parse<JournalEventKind>(r.GetString(3)),
-        Text(r, 4));
-
-    private static int Flag(bool value) => value ? 1 : 0;
-
-    private static long Int64(IDataRecord r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    private static int? OptionalInt32(IDataRecord r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    private static Instant? OptionalInstant(IDataRecord r, int i) => r.IsDBNull(i) ? null : Instant.FromUnixTimeMilliseconds(Int64(r, i));
-
-    private static string? Text(IDataRecord r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

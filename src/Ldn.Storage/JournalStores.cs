@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ldn.Core;
 using Ldn.Core.Journal;
+using NodaTime;
 
 namespace Ldn.Storage;
 
@@ -32,12 +33,14 @@ public static partial class JournalStores
     /// Opens (creating or upgrading) a journal. <paramref name="db"/> null: <c>LDN_JOURNAL_DB</c> if set,
     /// else <see cref="DefaultSqlitePath"/>. A connection string with a Host key ("Host=…;Database=…") or a
     /// <c>postgres://</c>/<c>postgresql://</c> URI opens PostgreSQL; anything else is a SQLite file path.
+    /// <paramref name="clock"/> stamps the history's changes (<see cref="JournalChange.At"/>); null: the system clock.
     /// </summary>
-    public static IJournalStore Open(string? db) => Open(db, migrateTo: null);
+    public static IJournalStore Open(string? db, IClock? clock = null) => Open(db, migrateTo: null, clock);
 
     /// <summary>Opens with migrations applied only up to <paramref name="migrateTo"/> (tests build old databases with it).</summary>
-    internal static IJournalStore Open(string? db, int? migrateTo)
+    internal static IJournalStore Open(string? db, int? migrateTo, IClock? clock = null)
     {
+        clock ??= SystemClock.Instance;
         if (string.IsNullOrWhiteSpace(db))
         {
             var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
@@ -50,8 +53,8 @@ public static partial class JournalStores
         }
 
         return IsPostgres(db)
-            ? new PostgresJournalStore(PostgresConnection.ToConnectionString(db), migrateTo)
-            : new SqliteJournalStore(db, migrateTo);
+            ? new PostgresJournalStore(PostgresConnection.ToConnectionString(db), migrateTo, clock)
+            : new SqliteJournalStore(db, migrateTo, clock);
     }
 
     internal static bool IsPostgres(string db) =>

@@ -21,6 +21,19 @@ internal static class JournalValidation
     public const int MaxConditions = 100;
     public const int MaxPlanLength = 1_000_000;
 
+    /// <summary>Any entry, by its kind; check-ins against the scale catalogue <paramref name="scales"/>.</summary>
+    public static IJournalEntry Entry(IJournalEntry entry, IReadOnlyList<SymptomScale> scales) => entry switch
+    {
+        DoseEntry d => Dose(d),
+        CheckInEntry c => CheckIn(c, scales),
+        SideEffectEntry s => SideEffect(s),
+        EventEntry e => Event(e),
+        MedicationEntry m => Medication(m),
+        PlanVersion p => Plan(p),
+        null => throw new ArgumentNullException(nameof(entry)),
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, "Not a journal entry type."),
+    };
+
     public static JournalProfile Profile(JournalProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -55,20 +68,34 @@ internal static class JournalValidation
         }
 
         Note(dose.Note);
-        return dose with { Id = 0 };
+        return dose;
     }
 
-    public static CheckInEntry CheckIn(CheckInEntry checkIn)
+    /// <summary>A check-in; every score on a scale other than the five must be on a scale of <paramref name="scales"/> (the journal's catalogue).</summary>
+    public static CheckInEntry CheckIn(CheckInEntry checkIn, IReadOnlyList<SymptomScale> scales)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentNullException.ThrowIfNull(scales);
         Zone(checkIn.TimeZoneId, "a check-in");
         Score(checkIn.Fatigue, "fatigue");
         Score(checkIn.Pain, "pain");
         Score(checkIn.Sleep, "sleep");
         Score(checkIn.Mood, "mood");
         Score(checkIn.Focus, "focus");
+        foreach (var (id, score) in checkIn.OtherScores ?? new Dictionary<string, int>())
+        {
+            if (SymptomScales.IsBuiltIn(id) || !scales.Any(s => s.Id == id))
+            {
+                throw new InvalidInputException(SymptomScales.IsBuiltIn(id)
+                    ? $"The {id} score belongs in its own field, not among the other scores."
+                    : $"'{id}' is not a scale of this journal (add it with 'ldn journal scale add' first).");
+            }
+
+            Score(score, id);
+        }
+
         Note(checkIn.Note);
-        return checkIn with { Id = 0 };
+        return checkIn;
     }
 
     public static SideEffectEntry SideEffect(SideEffectEntry sideEffect)
@@ -92,7 +119,7 @@ internal static class JournalValidation
         }
 
         Note(sideEffect.Note);
-        return sideEffect with { Id = 0, Kind = kind };
+        return sideEffect with { Kind = kind, TypedName = sideEffect.TypedName is null ? null : Name(sideEffect.TypedName, "A typed side-effect name") };
     }
 
     public static EventEntry Event(EventEntry journalEvent)
@@ -105,7 +132,7 @@ internal static class JournalValidation
         }
 
         Note(journalEvent.Note);
-        return journalEvent with { Id = 0 };
+        return journalEvent;
     }
 
     public static MedicationEntry Medication(MedicationEntry medication)
@@ -117,7 +144,7 @@ internal static class JournalValidation
             Ends(medication.Since, until, $"The medication '{name}'");
         }
 
-        return medication with { Id = 0, Name = name };
+        return medication with { Name = name };
     }
 
     public static PlanVersion Plan(PlanVersion plan)
@@ -137,8 +164,34 @@ internal static class JournalValidation
             throw new InvalidInputException($"The plan is not valid JSON ({e.Message.TrimEnd('.')}).", e);
         }
 
-        return plan;
+        return plan with { Adjustment = plan.Adjustment is null ? null : Name(plan.Adjustment, "A plan adjustment") };
     }
+
+    /// <summary>A scale to add: its id is the label's (<see cref="SymptomScales.IdFor"/>) unless it has a well-formed one.</summary>
+    public static SymptomScale Scale(SymptomScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var label = Name(scale.Label, "A scale name");
+        _ = SymptomScales.IdFor(label);   // refuses a label that is too long or has no letter or digit
+        var id = string.IsNullOrWhiteSpace(scale.Id) ? SymptomScales.IdFor(label) : scale.Id.Trim();
+        if (SymptomScales.IdFor(id) != id)
+        {
+            throw new InvalidInputException($"'{scale.Id}' is not a scale id: use lower-case letters and digits joined by '-' (such as brain-fog).");
+        }
+
+        return scale with
+        {
+            Id = id,
+            Label = label,
+            LowAnchor = Name(scale.LowAnchor, "The text for 0 on a scale"),
+            HighAnchor = Name(scale.HighAnchor, "The text for 10 on a scale"),
+            CodeSystem = scale.CodeSystem is null ? null : Name(scale.CodeSystem, "A scale's code system"),
+            Code = scale.Code is null ? null : Name(scale.Code, "A scale's code"),
+        };
+    }
+
+    /// <summary>Why a change was made: trimmed, at most 200 characters, no control characters; empty is none.</summary>
+    public static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : Name(reason, "A reason");
 
     public static void Ends(Instant from, Instant to, string what)
     {
@@ -196,11 +249,22 @@ internal static class JournalValidation
         }
     }
 
+    /// <summary>An IANA zone id, or a fixed offset written UTC-08:00 (what a typed offset is kept as).</summary>
     private static void Zone(string? zoneId, string what)
     {
-        if (string.IsNullOrWhiteSpace(zoneId) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is null)
+        try
         {
-            throw new InvalidInputException($"'{zoneId}' is not an IANA time zone (such as Europe/London) for {what}.");
+            if (!string.IsNullOrWhiteSpace(zoneId)
+                && (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not null || JournalTime.Zone(zoneId).Id == zoneId))
+            {
+                return;
+            }
         }
+        catch (InvalidInputException)
+        {
+            // Reworded below, naming what the zone was for.
+        }
+
+        throw new InvalidInputException($"'{zoneId}' is not a time zone (an IANA id such as Europe/London, or a fixed offset such as UTC-08:00) for {what}.");
     }
 }

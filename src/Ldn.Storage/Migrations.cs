@@ -1,3 +1,5 @@
+using System.Data;
+
 namespace Ldn.Storage;
 
 internal enum Dialect
@@ -11,7 +13,12 @@ internal enum Dialect
 /// <c>schema_version</c>, so a database is always at exactly one version. Never edit a shipped migration:
 /// add the next one.
 /// </summary>
-internal sealed record Migration(int Version, string Description, string Sqlite, string Postgres)
+/// <param name="Version">The schema version the migration brings the database to.</param>
+/// <param name="Description">What it adds, for people reading the code.</param>
+/// <param name="Sqlite">The SQLite script.</param>
+/// <param name="Postgres">The PostgreSQL script.</param>
+/// <param name="Step">Work SQL cannot do, run after the script in the same transaction (e.g. dates computed in C#).</param>
+internal sealed record Migration(int Version, string Description, string Sqlite, string Postgres, Action<IDbConnection, IDbTransaction>? Step = null)
 {
     public string Script(Dialect dialect) => dialect == Dialect.Sqlite ? Sqlite : Postgres;
 }
@@ -138,6 +145,90 @@ internal static class Migrations
             CREATE INDEX events_at ON events (at_utc_ms);
             CREATE INDEX side_effects_from ON side_effects (from_utc_ms);
             """),
+        new(3, "revisions, soft deletes and the history of changes; scores on the journal's own scales and their catalogue; typed side-effect names; plan versions with start dates",
+            Sqlite: """
+            ALTER TABLE doses ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE doses ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE check_ins ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE check_ins ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE side_effects ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE side_effects ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE events ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE events ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE medications ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE medications ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE plans ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE check_ins ADD COLUMN other_scores TEXT;
+            ALTER TABLE side_effects ADD COLUMN typed_name TEXT;
+            ALTER TABLE plans ADD COLUMN from_date TEXT;
+            ALTER TABLE plans ADD COLUMN adjustment TEXT;
+            CREATE TABLE scales (
+                id TEXT PRIMARY KEY,
+                position INTEGER NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                low_anchor TEXT NOT NULL,
+                high_anchor TEXT NOT NULL,
+                higher_is_worse INTEGER NOT NULL CHECK (higher_is_worse IN (0, 1)),
+                code_system TEXT,
+                code TEXT);
+            CREATE TABLE changes (
+                sequence INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                entry_id BIGINT NOT NULL,
+                revision INTEGER NOT NULL,
+                change TEXT NOT NULL,
+                at_utc_ms BIGINT NOT NULL,
+                before_json TEXT,
+                after_json TEXT,
+                reason TEXT,
+                undoes BIGINT);
+            CREATE INDEX changes_entry ON changes (kind, entry_id);
+            CREATE INDEX changes_undoes ON changes (undoes);
+            CREATE INDEX plans_from ON plans (from_date, id);
+            """,
+            Postgres: """
+            ALTER TABLE doses ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE doses ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE check_ins ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE check_ins ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE side_effects ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE side_effects ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE events ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE events ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE medications ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE medications ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+            ALTER TABLE plans ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+            ALTER TABLE check_ins ADD COLUMN other_scores TEXT;
+            ALTER TABLE side_effects ADD COLUMN typed_name TEXT;
+            ALTER TABLE plans ADD COLUMN from_date TEXT;
+            ALTER TABLE plans ADD COLUMN adjustment TEXT;
+            CREATE TABLE scales (
+                id TEXT PRIMARY KEY,
+                position INTEGER NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                low_anchor TEXT NOT NULL,
+                high_anchor TEXT NOT NULL,
+                higher_is_worse SMALLINT NOT NULL CHECK (higher_is_worse IN (0, 1)),
+                code_system TEXT,
+                code TEXT);
+            CREATE TABLE changes (
+                sequence BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                kind TEXT NOT NULL,
+                entry_id BIGINT NOT NULL,
+                revision INTEGER NOT NULL,
+                change TEXT NOT NULL,
+                at_utc_ms BIGINT NOT NULL,
+                before_json TEXT,
+                after_json TEXT,
+                reason TEXT,
+                undoes BIGINT);
+            CREATE INDEX changes_entry ON changes (kind, entry_id);
+            CREATE INDEX changes_undoes ON changes (undoes);
+            CREATE INDEX plans_from ON plans (from_date, id);
+            """,
+            Step: PlanVersionDates.Fill),
     ];
 
     public static int Latest => All[^1].Version;

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using Ldn.Core;
 using Npgsql;
+using NodaTime;
 
 namespace Ldn.Storage;
 
@@ -13,9 +14,9 @@ namespace Ldn.Storage;
 /// </summary>
 internal sealed class PostgresJournalStore : JournalStore
 {
-    public PostgresJournalStore(string connectionString, int? migrateTo)
+    public PostgresJournalStore(string connectionString, int? migrateTo, IClock clock)
         : base(new NpgsqlConnection(connectionString), Dialect.Postgres, PostgresConnection.Describe(connectionString),
-            PostgresConnection.Describe(connectionString)["PostgreSQL ".Length..])
+            PostgresConnection.Describe(connectionString)["PostgreSQL ".Length..], clock)
     {
         try
         {
@@ -34,8 +35,8 @@ internal sealed class PostgresJournalStore : JournalStore
         }
     }
 
-    /// <summary>A JSON snapshot (<see cref="JournalSnapshot"/>) of one consistent read of the whole journal.</summary>
-    public override void Backup(string path) => JournalSnapshot.Write(path, Load());
+    /// <summary>A JSON snapshot (<see cref="JournalSnapshot"/>: the ldn-journal/2 document) of one consistent read of the whole journal, history included.</summary>
+    public override void Backup(string path) => JournalSnapshot.Write(path, Load(withHistory: true));
 
     protected override DbTransaction BeginWrite()
     {
@@ -64,4 +65,10 @@ internal sealed class PostgresJournalStore : JournalStore
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", transaction: transaction);
 
     protected override object DecimalValue(decimal value) => value;
+
+    /// <summary>setval so the next generated value follows the largest one imported (1 for an empty table).</summary>
+    protected override void ResetIdentity(DbTransaction transaction, string table, string column) =>
+        Connection.Execute(
+            $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE(MAX({column}), 0) + 1, false) FROM {table}",
+            transaction: transaction);
 }

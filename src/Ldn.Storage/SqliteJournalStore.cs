@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Ldn.Core;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace Ldn.Storage;
 
@@ -17,8 +18,8 @@ internal sealed class SqliteJournalStore : JournalStore
 
     private readonly string _path;
 
-    public SqliteJournalStore(string path, int? migrateTo)
-        : base(CreateConnection(FullPath(path)), Dialect.Sqlite, $"SQLite file {FullPath(path)}", FullPath(path))
+    public SqliteJournalStore(string path, int? migrateTo, IClock clock)
+        : base(CreateConnection(FullPath(path)), Dialect.Sqlite, $"SQLite file {FullPath(path)}", FullPath(path), clock)
     {
         var fullPath = FullPath(path);
         _path = fullPath;

@@ -258,7 +258,7 @@ public sealed class SqliteJournalCommandTests : JournalCommandBehaviour
         var export = PathOf("export.csv");
         Ok("src.db", "journal", "export", "--csv", export);
         var lines = File.ReadAllLines(export).ToList();
-        lines.Add("event,99,2025-03-31T18:00:00+02:00,,Europe/Oslo,,,,,,,,,other,,," + new string('x', 10_000_000));
+        lines.Add("event,99,1,2025-03-31T18:00:00+02:00,,Europe/Oslo,,,,,,,,,other,,,," + new string('x', 10_000_000));
         File.WriteAllLines(export, lines, new UTF8Encoding(false));
         var (code, _, stderr) = Run("k.db", "journal", "import", "--csv", export);
         Assert.Equal(2, code);

@@ -11,7 +11,7 @@ namespace Ldn.Storage.Tests;
 /// Every behaviour of <see cref="IJournalStore"/>, run against SQLite (<see cref="SqliteJournalStoreTests"/>)
 /// and PostgreSQL (<see cref="PostgresJournalStoreTests"/>): both stores must behave the same.
 /// </summary>
-public abstract class JournalStoreBehaviour : IDisposable
+public abstract partial class JournalStoreBehaviour : IDisposable
 {
     private readonly List<IJournalStore> _opened = [];
 
@@ -24,15 +24,25 @@ public abstract class JournalStoreBehaviour : IDisposable
     /// <summary>A scratch folder for this test, deleted after it.</summary>
     protected string Folder { get; }
 
-    /// <summary>Opens the test's database (the same one on every call), migrated up to <paramref name="migrateTo"/> (null: latest).</summary>
-    protected abstract IJournalStore OpenStore(int? migrateTo);
+    /// <summary>Opens the test's database (the same one on every call), migrated up to <paramref name="migrateTo"/> (null: latest); <paramref name="clock"/> stamps its changes.</summary>
+    protected abstract IJournalStore OpenStore(int? migrateTo, IClock? clock = null);
+
+    /// <summary>Opens another database of the same kind, named <paramref name="name"/> (for round trips between two journals).</summary>
+    protected abstract IJournalStore OpenAnotherStore(string name);
 
     /// <summary>Reads what <see cref="IJournalStore.Backup"/> wrote.</summary>
     protected abstract JournalData ReadBackup(string path);
 
-    protected IJournalStore Open(int? migrateTo = null)
+    protected IJournalStore Open(int? migrateTo = null, IClock? clock = null)
     {
-        var store = OpenStore(migrateTo);
+        var store = OpenStore(migrateTo, clock);
+        _opened.Add(store);
+        return store;
+    }
+
+    protected IJournalStore OpenAnother(string name)
+    {
+        var store = OpenAnotherStore(name);
         _opened.Add(store);
         return store;
     }
@@ -367,6 +377,24 @@ public abstract class JournalStoreBehaviour : IDisposable
         store.Backup(path);   // replaces the first
         Sample.AssertSameJournal(journal with { Doses = [.. journal.Doses, Sample.Dose(400)] }, ReadBackup(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [StoreFact]
+    public void A_backup_carries_plan_versions_scales_revisions_deleted_entries_and_the_history()
+    {
+        var (store, _, ids) = OneOfEach();
+        store.AddScale(Sample.Scale("Brain fog"));
+        store.AddCheckIn(Sample.CheckIn(4) with { OtherScores = new Dictionary<string, int> { ["brain-fog"] = 2 } });
+        store.AddPlanVersion(Sample.PlanFrom(new LocalDate(2026, 12, 10), "step-down", 1.5m));
+        store.Edit((EventEntry)store.Find(JournalEntryKind.Event, ids[JournalEntryKind.Event])!.Entry with { Note = "edited" });
+        store.Delete(JournalEntryKind.Dose, ids[JournalEntryKind.Dose]);
+        var path = Path.Combine(Folder, "backup");
+        store.Backup(path);
+
+        var restored = OpenAnother("restored");
+        restored.Import(ReadBackup(path));
+        Assert.Equal(Snapshot(store), Snapshot(restored));
+        Assert.True(restored.Find(JournalEntryKind.Dose, ids[JournalEntryKind.Dose])!.Deleted);
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Ldn.Core;
 using Ldn.Core.Journal;
+using NodaTime;
 using Npgsql;
 using Xunit;
 
@@ -14,6 +15,7 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
 {
     private readonly string? _schema;
     private readonly string? _connectionString;
+    private readonly List<string> _otherSchemas = [];
 
     public PostgresJournalStoreTests()
     {
@@ -27,10 +29,50 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema, Pooling = false }.ConnectionString;
     }
 
-    protected override IJournalStore OpenStore(int? migrateTo) =>
-        JournalStores.Open(_connectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against."), migrateTo);
+    protected override IJournalStore OpenStore(int? migrateTo, IClock? clock = null) =>
+        JournalStores.Open(_connectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against."), migrateTo, clock);
+
+    protected override IJournalStore OpenAnotherStore(string name)
+    {
+        var server = PostgresFactAttribute.ConnectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set: no PostgreSQL server to test against.");
+        var schema = $"{_schema}_{name}";
+        PostgresAdmin.Execute(server, $"CREATE SCHEMA {schema}");
+        _otherSchemas.Add(schema);
+        return JournalStores.Open(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, Pooling = false }.ConnectionString);
+    }
 
     protected override JournalData ReadBackup(string path) => JournalSnapshot.Read(path);
+
+    [Fact]
+    public void A_snapshot_of_the_first_format_still_reads()
+    {
+        const string snapshot = """
+            {
+              "format": "ldn-workbench-journal",
+              "version": 1,
+              "journal": {
+                "profile": { "name": "Old", "timeZoneId": "Europe/Oslo", "conditions": ["fibromyalgia"], "hepaticImpairment": false, "renalImpairment": true,
+                             "pregnant": false, "breastfeeding": false, "transplantImmunosuppression": false, "plannedSurgery": "2025-01-31" },
+                "plan": { "setAt": "2024-11-20T12:00:00Z", "planJson": "{\"steps\":[{\"from\":\"2024-12-01\",\"doseMg\":1.5,\"at\":\"22:00\"}]}" },
+                "doses": [ { "id": 3, "at": "2024-12-01T21:00:00Z", "timeZoneId": "Europe/Oslo", "doseMg": 1.50, "formulation": "capsule", "skipped": false, "note": "first" } ],
+                "checkIns": [ { "id": 1, "at": "2024-12-02T07:00:00Z", "timeZoneId": "Europe/Oslo", "fatigue": 6, "pain": 4, "sleep": null, "mood": 5, "focus": null, "note": null } ],
+                "sideEffects": [ { "id": 1, "kind": "vivid-dreams", "severity": "mild", "from": "2024-12-02T06:00:00Z", "to": null, "timeZoneId": "Europe/Oslo", "note": null } ],
+                "events": [ { "id": 1, "at": "2024-12-03T18:00:00Z", "timeZoneId": "Europe/Oslo", "kind": "medicationChange", "note": "new batch" } ],
+                "medications": [ { "id": 1, "name": "Levothyroxine", "since": "2024-01-01T00:00:00Z", "until": null } ]
+              }
+            }
+            """;
+        var journal = JournalSnapshot.FromJson(snapshot);
+        Assert.Equal(("Old", new LocalDate(2025, 1, 31), true), (journal.Profile.Name, journal.Profile.PlannedSurgery, journal.Profile.RenalImpairment));
+        Assert.Equal((new LocalDate(2024, 12, 1), Instant.FromUtc(2024, 11, 20, 12, 0)), (journal.Plan!.From, journal.Plan.SetAt));
+        Assert.Equal(new Ldn.Core.Journal.DoseEntry(3, Instant.FromUtc(2024, 12, 1, 21, 0), "Europe/Oslo", 1.50m, Ldn.Core.Dosing.Formulation.Capsule, false, "first"), Assert.Single(journal.Doses));
+        Assert.Equal(6, Assert.Single(journal.CheckIns).Fatigue);
+        Assert.Equal(Ldn.Core.Journal.JournalEventKind.MedicationChange, Assert.Single(journal.Events).Kind);
+        Assert.Equal("Levothyroxine", Assert.Single(journal.Medications).Name);
+        Assert.Single(journal.SideEffects);
+        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => JournalSnapshot.FromJson("""{"format":"ldn-workbench-journal","version":2,"journal":{}}""")));
+        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => JournalSnapshot.FromJson("""{"format":"something else"}""")));
+    }
 
     [PostgresFact]
     public void The_description_names_host_and_database_but_not_the_password()
@@ -68,7 +110,10 @@ public sealed class PostgresJournalStoreTests : JournalStoreBehaviour
         base.Dispose(disposing);
         if (disposing && _schema is not null && PostgresFactAttribute.ConnectionString is { } server)
         {
-            PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+            foreach (var schema in _otherSchemas.Append(_schema))
+            {
+                PostgresAdmin.Execute(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            }
         }
     }
 }

@@ -91,8 +91,60 @@ public sealed class ReliabilityTests : IDisposable
         after.AddDose(Sample.Dose(0));
     }
 
+    [Fact]
+    public void A_writer_killed_mid_edit_or_undo_leaves_the_journal_and_its_history_intact()
+    {
+        using (var store = JournalStores.Open(DatabasePath))
+        {
+            store.Initialize(Sample.Profile);
+        }
+
+        var writer = Path.Combine(AppContext.BaseDirectory, "Ldn.Storage.Writer.dll");
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var reported = new List<string>();
+        for (var round = 0; round < 8; round++)
+        {
+            reported.AddRange(KillWhileWriting(writer, TimeSpan.FromMilliseconds(random.Next(5, 300)), "corrections"));
+            AssertSound();
+            AssertHistoryConsistent(seed);
+        }
+
+        Assert.True(reported.Count > 8, $"the writer reported only {reported.Count} changes (seed {seed})");
+        using var after = JournalStores.Open(DatabasePath);
+        foreach (var line in reported)
+        {
+            // Every change reported as committed is there: the entry has reached at least that revision.
+            var parts = line.Split(' ');
+            var stored = after.Find(JournalEntryKinds.Parse(parts[0]), long.Parse(parts[1], CultureInfo.InvariantCulture));
+            Assert.True(stored is not null && stored.Entry.Revision >= int.Parse(parts[2], CultureInfo.InvariantCulture), $"{line} is missing (seed {seed})");
+        }
+    }
+
+    /// <summary>
+    /// Each entry's revision is the number of its changes, its changes are revisions 1, 2, … in order, the last
+    /// one's value is the entry as stored, and each undo reverses one earlier change that nothing else undid.
+    /// </summary>
+    private void AssertHistoryConsistent(int seed)
+    {
+        using var store = JournalStores.Open(DatabasePath);
+        var history = store.History();
+        var undone = history.Where(c => c.Undoes is not null).Select(c => c.Undoes!.Value).ToList();
+        Assert.True(undone.Distinct().Count() == undone.Count, $"a change was undone twice (seed {seed})");
+        Assert.All(undone, u => Assert.Contains(history, c => c.Sequence == u && c.Undoes is null));
+        foreach (var changes in history.GroupBy(c => (c.Kind, c.EntryId)))
+        {
+            var stored = store.Find(changes.Key.Kind, changes.Key.EntryId);
+            Assert.True(stored is not null, $"{changes.Key} has a history but no entry (seed {seed})");
+            Assert.Equal(Enumerable.Range(1, changes.Count()), changes.Select(c => c.Revision));
+            Assert.Equal(changes.Count(), stored.Entry.Revision);
+            Assert.Equal(JournalEntryJson.Write(stored.Entry), changes.Last().After);
+            Assert.Equal(stored.Deleted, changes.Last().Change == JournalChangeType.Delete);
+        }
+    }
+
     /// <summary>Starts the writer, lets it write for <paramref name="writing"/> after its first commit, SIGKILLs it, and returns the commits it reported.</summary>
-    private List<string> KillWhileWriting(string writer, TimeSpan writing)
+    private List<string> KillWhileWriting(string writer, TimeSpan writing, string mode = "adds")
     {
         var lines = new ConcurrentQueue<string>();
         using var firstCommit = new ManualResetEventSlim();
@@ -104,6 +156,7 @@ public sealed class ReliabilityTests : IDisposable
         };
         start.ArgumentList.Add(writer);
         start.ArgumentList.Add(DatabasePath);
+        start.ArgumentList.Add(mode);
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
         {

@@ -39,6 +39,13 @@ internal static class Sample
     public static MedicationEntry Medication(string name, double since, double? until = null) =>
         new(0, name, Day(since), until is { } u ? Day(u) : null);
 
+    /// <summary>A plan version from <paramref name="from"/> (a day of November 2026 or later), made by <paramref name="adjustment"/>.</summary>
+    public static PlanVersion PlanFrom(LocalDate from, string adjustment, decimal doseMg = 3m) => new(
+        0, from, Day(1), string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $$"""{"protocol":"{{adjustment}}","steps":[{"step":1,"from":"{{from:uuuu-MM-dd}}","doseMg":{{doseMg}},"at":"08:00"}]}"""), adjustment);
+
+    public static SymptomScale Scale(string label, bool higherIsWorse = true) => new("", label, "none", "worst", higherIsWorse);
+
     public static PlanVersion Plan(string protocol) => PlanVersion.Initial(
         $$"""{"protocol":"{{protocol}}","steps":[{"step":1,"from":"2026-11-01","to":"2026-11-14","doseMg":0.5,"at":"22:00"},{"step":2,"from":"2026-11-15","doseMg":1.5,"at":"22:00"}]}""",
         Day(0));
@@ -83,4 +90,14 @@ internal static class Sample
         Assert.EndsWith(".", e.Message, StringComparison.Ordinal);
         Assert.True(e.Message.Length < 600, e.Message);
     }
+}
+
+/// <summary>A clock the test moves: every change it stamps is at a known instant.</summary>
+internal sealed class TestClock(Instant start) : IClock
+{
+    public Instant Now { get; set; } = start;
+
+    public Instant GetCurrentInstant() => Now;
+
+    public void Advance(Duration by) => Now += by;
 }

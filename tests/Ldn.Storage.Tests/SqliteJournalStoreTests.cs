@@ -1,6 +1,7 @@
 using Ldn.Core;
 using Ldn.Core.Journal;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 using Xunit;
 
 namespace Ldn.Storage.Tests;
@@ -10,14 +11,16 @@ public sealed class SqliteJournalStoreTests : JournalStoreBehaviour
 {
     private string DatabasePath => Path.Combine(Folder, "journal.db");
 
-    protected override IJournalStore OpenStore(int? migrateTo) => JournalStores.Open(DatabasePath, migrateTo);
+    protected override IJournalStore OpenStore(int? migrateTo, IClock? clock = null) => JournalStores.Open(DatabasePath, migrateTo, clock);
+
+    protected override IJournalStore OpenAnotherStore(string name) => JournalStores.Open(Path.Combine(Folder, name + ".db"));
 
     protected override JournalData ReadBackup(string path)
     {
         // The backup is itself a journal database.
         using var backup = JournalStores.Open(path);
         Assert.Equal(Migrations.Latest, backup.SchemaVersion);
-        return backup.Load();
+        return backup.Load(withHistory: true);
     }
 
     [Fact]

@@ -2,22 +2,26 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Ldn.Core.Advice;
-using Ldn.Core.Dosing;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Ldn.Core.Journal;
 
 /// <summary>
-/// The journal as one JSON document (schema <c>ldn-journal/1</c>): what <c>ldn journal show --json</c>
-/// prints (the issue's contract: <c>doses</c>, <c>checkIns</c>, <c>sideEffects</c>, <c>events</c>) plus the
-/// profile, plan and medications, so that <c>export --json</c> and <c>import --json</c> round-trip without
-/// loss. Times are ISO 8601 with the offset of the entry's own zone at that instant, and the zone id beside.
+/// The journal as one JSON document (schema <c>ldn-journal/2</c>): what <c>ldn journal show --json</c>
+/// prints (the issue's contract: <c>doses[at, doseMg, formulation, skipped]</c>, <c>checkIns</c>,
+/// <c>sideEffects[kind, severity, from, to]</c>, <c>events</c>) plus the profile, the plan in force, every
+/// plan version, the scale catalogue, the medications and the history, so that <c>export --json</c> and
+/// <c>import --json</c> round-trip without loss (ids, revisions, deleted entries through their history).
+/// Times are ISO 8601 with the offset of the entry's own zone at that instant, and the zone id beside;
+/// history times are UTC. <c>ldn-journal/1</c> documents (no versions, scales, revisions or history) still read.
 /// </summary>
 public sealed record JournalDocument
 {
-    public const string SchemaId = "ldn-journal/1";
+    public const string SchemaId = "ldn-journal/2";
+
+    /// <summary>The first schema, still read: one plan, no revisions, scales or history.</summary>
+    public const string SchemaV1 = "ldn-journal/1";
 
     /// <summary>Notes are free text, but a 10 MB "note" is an attack or an accident, not a note.</summary>
     public const int MaxNoteLength = 10_000;
@@ -35,7 +39,14 @@ public sealed record JournalDocument
 
     public ProfileDocument? Profile { get; init; }
 
-    public PlanRecordDocument? Plan { get; init; }
+    /// <summary>The plan version in force on the document's day (see <see cref="From"/>); derived from <see cref="Plans"/>, ignored on reading when they are there.</summary>
+    public PlanVersionDocument? Plan { get; init; }
+
+    /// <summary>Every live plan version, by start date: <c>from</c>, <c>to</c> (the day before the next version starts; null for the newest).</summary>
+    public IReadOnlyList<PlanVersionDocument> Plans { get; init; } = [];
+
+    /// <summary>The symptom-scale catalogue: the five built-in scales, then the journal's own.</summary>
+    public IReadOnlyList<ScaleDocument> Scales { get; init; } = [];
 
     public IReadOnlyList<MedicationDocument> Medications { get; init; } = [];
 
@@ -47,24 +58,39 @@ public sealed record JournalDocument
 
     public IReadOnlyList<EventDocument> Events { get; init; } = [];
 
-    public static JournalDocument From(JournalData data)
+    /// <summary>Every change, oldest first (empty when the journal was loaded without its history).</summary>
+    public IReadOnlyList<ChangeDocument> History { get; init; } = [];
+
+    /// <summary>
+    /// The document of <paramref name="data"/>. <c>plan</c> is the version in force on <paramref name="today"/>
+    /// (the first version when <paramref name="today"/> is before it starts); null <paramref name="today"/>:
+    /// the newest version.
+    /// </summary>
+    public static JournalDocument From(JournalData data, LocalDate? today = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var p = data.Profile;
+        var plans = data.Plans.Select((v, i) => JournalEntryJson.Document(v, i + 1 < data.Plans.Count ? data.Plans[i + 1].From.PlusDays(-1) : null)).ToList();
+        var inForce = today is { } day ? Math.Max(data.Plans.ToList().FindLastIndex(v => v.From <= day), 0) : data.Plans.Count - 1;
         return new JournalDocument
         {
             Schema = SchemaId,
             Profile = new ProfileDocument(p.Name, p.TimeZoneId, p.Conditions, p.HepaticImpairment, p.RenalImpairment, p.Pregnant, p.Breastfeeding, p.TransplantImmunosuppression, p.PlannedSurgery?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)),
-            Plan = data.Plan is { } plan ? new PlanRecordDocument(InstantPattern.ExtendedIso.Format(plan.SetAt), JsonNode.Parse(plan.PlanJson)) : null,
-            Medications = [.. data.Medications.Select(m => new MedicationDocument(m.Id, m.Name, At(m.Since, p.TimeZoneId), m.Until is { } u ? At(u, p.TimeZoneId) : null))],
-            Doses = [.. data.Doses.Select(d => new DoseDocument(d.Id, At(d.At, d.TimeZoneId), d.TimeZoneId, d.DoseMg, d.Formulation.Name(), d.Skipped, d.Note))],
-            CheckIns = [.. data.CheckIns.Select(c => new CheckInDocument(c.Id, At(c.At, c.TimeZoneId), c.TimeZoneId, c.Fatigue, c.Pain, c.Sleep, c.Mood, c.Focus, c.Note))],
-            SideEffects = [.. data.SideEffects.Select(s => new SideEffectDocument(s.Id, s.Kind, s.Severity.ToString().ToLowerInvariant(), At(s.From, s.TimeZoneId), s.To is { } to ? At(to, s.TimeZoneId) : null, s.TimeZoneId, s.Note))],
-            Events = [.. data.Events.Select(e => new EventDocument(e.Id, At(e.At, e.TimeZoneId), e.TimeZoneId, EventKinds.Name(e.Kind), e.Note))],
+            Plan = plans.Count == 0 ? null : plans[inForce],
+            Plans = plans,
+            Scales = [.. data.Scales.Select(s => new ScaleDocument(s.Id, s.Label, s.LowAnchor, s.HighAnchor, s.HigherIsWorse, s.CodeSystem, s.Code, s.BuiltIn))],
+            Medications = [.. data.Medications.Select(m => JournalEntryJson.Document(m, p.TimeZoneId))],
+            Doses = [.. data.Doses.Select(JournalEntryJson.Document)],
+            CheckIns = [.. data.CheckIns.Select(JournalEntryJson.Document)],
+            SideEffects = [.. data.SideEffects.Select(JournalEntryJson.Document)],
+            Events = [.. data.Events.Select(JournalEntryJson.Document)],
+            History = [.. data.History.Select(c => new ChangeDocument(
+                c.Sequence, JournalEntryKinds.Name(c.Kind), c.EntryId, c.Revision, JournalChange.Name(c.Change), InstantPattern.ExtendedIso.Format(c.At),
+                c.Before is null ? null : JsonNode.Parse(c.Before), c.After is null ? null : JsonNode.Parse(c.After), c.Reason, c.Undoes))],
         };
     }
 
-    /// <summary>Reads a document (an export, or a hand-made file) and checks every field; one sentence on the first problem.</summary>
+    /// <summary>Reads a document (an export, or a hand-made file; <c>ldn-journal/2</c> or <c>/1</c>) and checks every field; one sentence on the first problem.</summary>
     public static JournalData Read(string json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -78,9 +104,9 @@ public sealed record JournalDocument
             throw new InvalidInputException($"The journal file '{sourceName}' is not a journal export: {e.Message.Split(". Path", 2)[0].TrimEnd('.')}.", e);
         }
 
-        if (document is null || document.Schema != SchemaId)
+        if (document is null || document.Schema is not (SchemaId or SchemaV1))
         {
-            throw new InvalidInputException($"The journal file '{sourceName}' must declare \"schema\": \"{SchemaId}\".");
+            throw new InvalidInputException($"The journal file '{sourceName}' must declare \"schema\": \"{SchemaId}\" (or the older \"{SchemaV1}\").");
         }
 
         return document.ToData(sourceName);
@@ -89,13 +115,13 @@ public sealed record JournalDocument
     /// <summary>Checks every field and builds the journal; one sentence naming <paramref name="sourceName"/> on the first problem.</summary>
     public JournalData ToData(string sourceName)
     {
-        var profileDoc = Profile ?? throw new InvalidInputException($"The journal file '{sourceName}' has no profile.");
-        InvalidInputException Fail(string what) => new($"The journal file '{sourceName}' {what}.");
-        var home = JournalTime.Zone(profileDoc.TimeZone ?? throw Fail("has no profile time zone"));
+        var reader = new JournalEntryReader($"The journal file '{sourceName}'");
+        var profileDoc = Profile ?? throw reader.Fail("has no profile");
+        var home = JournalTime.Zone(profileDoc.TimeZone ?? throw reader.Fail("has no profile time zone"));
         LocalDate? surgery = null;
         if (profileDoc.PlannedSurgery is { } s)
         {
-            surgery = LocalDatePattern.Iso.Parse(s) is { Success: true } d ? d.Value : throw Fail($"has an unusable plannedSurgery '{s}'");
+            surgery = LocalDatePattern.Iso.Parse(s) is { Success: true } d ? d.Value : throw reader.Fail($"has an unusable plannedSurgery '{s}'");
         }
 
         var profile = new JournalProfile
@@ -111,65 +137,100 @@ public sealed record JournalDocument
             PlannedSurgery = surgery,
         };
 
-        foreach (var note in Doses.Select(d => d.Note).Concat(CheckIns.Select(c => c.Note)).Concat(SideEffects.Select(x => x.Note)).Concat(Events.Select(e => e.Note)))
-        {
-            if (note is { Length: > MaxNoteLength })
-            {
-                throw Fail($"has a note of {note.Length} characters; notes hold at most {MaxNoteLength}");
-            }
-        }
-
-        foreach (var (c, i) in CheckIns.Select((c, i) => (c, i)))
-        {
-            if (new[] { c.Fatigue, c.Pain, c.Sleep, c.Mood, c.Focus }.Any(v => v is < 0 or > 10))
-            {
-                throw Fail($"has check-in {i + 1} with a score outside 0–10");
-            }
-        }
-
-        Instant Time(string? text, string what) =>
-            text is not null && OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } t ? t.Value.ToInstant() : throw Fail($"has an unusable time '{text}' in {what}");
-        string ZoneOf(string? id, string what) => JournalTime.Zone(id ?? throw Fail($"has no timeZone in {what}")).Id;
-
-        PlanVersion? plan = null;
-        if (Plan is { } p)
-        {
-            var planJson = p.Document?.ToJsonString() ?? throw Fail("has a plan without its document");
-            Protocols.PlanDocument.ReadSteps(planJson, sourceName + " (plan)");
-            plan = PlanVersion.Initial(
-                planJson,
-                p.SetAt is not null && InstantPattern.ExtendedIso.Parse(p.SetAt) is { Success: true } set ? set.Value : throw Fail($"has an unusable plan setAt '{p.SetAt}'"));
-        }
-
+        var scales = ReadScales(reader);
+        var plans = Plans.Count > 0
+            ? Plans.Select((p, i) => reader.Plan(p, $"plan version {i + 1}"))
+            : Plan is { } single ? [reader.Plan(single, "the plan")] : [];
         return new JournalData
         {
             Profile = profile,
-            Plans = plan is null ? [] : [plan],
-            Medications = [.. Medications.Select((m, i) => new MedicationEntry(0, m.Name ?? throw Fail($"has medication {i + 1} without a name"), Time(m.Since, $"medication {i + 1}"), m.Until is null ? null : Time(m.Until, $"medication {i + 1}")))],
-            Doses = [.. Doses.Select((d, i) => new DoseEntry(0, Time(d.At, $"dose {i + 1}"), ZoneOf(d.TimeZone, $"dose {i + 1}"), d.DoseMg ?? throw Fail($"has dose {i + 1} without doseMg"), Formulations.Parse(d.Formulation ?? "capsule"), d.Skipped, d.Note))],
-            CheckIns = [.. CheckIns.Select((c, i) => new CheckInEntry(0, Time(c.At, $"check-in {i + 1}"), ZoneOf(c.TimeZone, $"check-in {i + 1}"), c.Fatigue, c.Pain, c.Sleep, c.Mood, c.Focus, c.Note))],
-            SideEffects = [.. SideEffects.Select((s, i) => new SideEffectEntry(0, SideEffectKinds.Parse(s.Kind ?? throw Fail($"has side effect {i + 1} without a kind")), Severity(s.Severity, i, Fail), Time(s.From, $"side effect {i + 1}"), s.To is null ? null : Time(s.To, $"side effect {i + 1}"), ZoneOf(s.TimeZone, $"side effect {i + 1}"), s.Note))],
-            Events = [.. Events.Select((e, i) => new EventEntry(0, Time(e.At, $"event {i + 1}"), ZoneOf(e.TimeZone, $"event {i + 1}"), EventKinds.Parse(e.Kind ?? throw Fail($"has event {i + 1} without a kind")), e.Note))],
+            Plans = [.. plans.OrderBy(p => p.From).ThenBy(p => p.Id)],
+            Scales = scales,
+            Medications = [.. Medications.Select((m, i) => reader.Medication(m, $"medication {i + 1}"))],
+            Doses = [.. Doses.Select((d, i) => reader.Dose(d, $"dose {i + 1}"))],
+            CheckIns = [.. CheckIns.Select((c, i) => reader.CheckIn(c, $"check-in {i + 1}", scales))],
+            SideEffects = [.. SideEffects.Select((x, i) => reader.SideEffect(x, $"side effect {i + 1}"))],
+            Events = [.. Events.Select((e, i) => reader.Event(e, $"event {i + 1}"))],
+            History = [.. History.Select((c, i) => ReadChange(reader, c, $"change {i + 1}"))],
         };
     }
 
-    private static SideEffectSeverity Severity(string? text, int index, Func<string, InvalidInputException> fail) =>
-        RuleSet.ParseSeverity(text ?? "") ?? throw fail($"gives side effect {index + 1} the severity '{text}' (use mild, moderate or severe)");
+    private List<SymptomScale> ReadScales(JournalEntryReader reader)
+    {
+        var scales = SymptomScales.BuiltIn.ToList();
+        foreach (var (scale, i) in Scales.Select((x, i) => (x, i)))
+        {
+            var what = $"scale {i + 1}";
+            var id = scale.Id ?? throw reader.Fail($"has {what} without an id");
+            if (SymptomScales.IsBuiltIn(id))
+            {
+                continue;   // the built-in scales are every journal's; their texts are not the file's to change
+            }
 
-    private static string At(Instant instant, string zone) => JournalTime.Format(instant, zone);
+            if (SymptomScales.IdFor(id) != id || scales.Any(x => x.Id == id))
+            {
+                throw reader.Fail($"has {what} with the id '{id}', which is not a new lower-case id such as brain-fog");
+            }
+
+            scales.Add(new SymptomScale(id, scale.Label ?? throw reader.Fail($"has {what} without a label"), scale.LowAnchor ?? "none", scale.HighAnchor ?? "worst",
+                scale.HigherIsWorse, scale.CodeSystem, scale.Code));
+        }
+
+        return scales;
+    }
+
+    private static JournalChange ReadChange(JournalEntryReader reader, ChangeDocument c, string what)
+    {
+        var kind = JournalEntryKinds.Parse(c.Kind ?? throw reader.Fail($"has {what} without a kind"));
+        var change = Enum.GetValues<JournalChangeType>().Where(t => JournalChange.Name(t) == c.Change).Select(t => (JournalChangeType?)t).FirstOrDefault()
+            ?? throw reader.Fail($"has {what} with the change '{c.Change}' (use add, edit, delete or restore)");
+        string? Value(JsonNode? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var json = node.ToJsonString(Options);
+            var entry = JournalEntryJson.Read(kind, json);
+            return entry.Id == c.Id ? json : throw reader.Fail($"has {what} whose value belongs to {JournalEntryKinds.Name(kind)} {entry.Id}, not {c.Id}");
+        }
+
+        if (c.Sequence < 1 || c.Revision < 1)
+        {
+            throw reader.Fail($"has {what} without a sequence and revision of 1 or more");
+        }
+
+        return new JournalChange(c.Sequence, kind, c.Id, c.Revision, change, reader.Utc(c.At, what), Value(c.Before), Value(c.After), c.Reason, c.Undoes);
+    }
 }
 
 public sealed record ProfileDocument(string? Name, string? TimeZone, IReadOnlyList<string>? Conditions, bool HepaticImpairment, bool RenalImpairment, bool Pregnant, bool Breastfeeding, bool TransplantImmunosuppression, string? PlannedSurgery);
 
-/// <summary>The active plan: when it was set, and the document of <c>ldn plan --json</c> as it was.</summary>
-public sealed record PlanRecordDocument(string? SetAt, JsonNode? Document);
+/// <summary>
+/// A plan version: in force <c>from</c> (local date) <c>to</c> (null for the newest), made at <c>setAt</c> by
+/// <c>adjustment</c> (set, hold, step-down, advance, move-to-morning, move-to-evening), with the plan
+/// <c>document</c> (the JSON of <c>ldn plan --json</c>). An <c>ldn-journal/1</c> plan has only setAt and document.
+/// </summary>
+public sealed record PlanVersionDocument(long Id, int? Revision, string? From, string? To, string? SetAt, string? Adjustment, JsonNode? Document);
 
-public sealed record MedicationDocument(long Id, string? Name, string? Since, string? Until);
+/// <summary>A scale of the catalogue (see <see cref="SymptomScale"/>).</summary>
+public sealed record ScaleDocument(string? Id, string? Label, string? LowAnchor, string? HighAnchor, bool HigherIsWorse, string? CodeSystem, string? Code, bool BuiltIn);
 
-public sealed record DoseDocument(long Id, string? At, string? TimeZone, decimal? DoseMg, string? Formulation, bool Skipped, string? Note);
+public sealed record MedicationDocument(long Id, int? Revision, string? Name, string? Since, string? Until);
 
-public sealed record CheckInDocument(long Id, string? At, string? TimeZone, int? Fatigue, int? Pain, int? Sleep, int? Mood, int? Focus, string? Note);
+public sealed record DoseDocument(long Id, int? Revision, string? At, string? TimeZone, decimal? DoseMg, string? Formulation, bool Skipped, string? Note);
 
-public sealed record SideEffectDocument(long Id, string? Kind, string? Severity, string? From, string? To, string? TimeZone, string? Note);
+/// <summary>A check-in: the five built-in scores by name (the contract), and <c>scores</c> with every score given, by scale id.</summary>
+public sealed record CheckInDocument(long Id, int? Revision, string? At, string? TimeZone, int? Fatigue, int? Pain, int? Sleep, int? Mood, int? Focus, IReadOnlyDictionary<string, int>? Scores, string? Note);
 
-public sealed record EventDocument(long Id, string? At, string? TimeZone, string? Kind, string? Note);
+/// <summary>A side effect; <c>typedName</c> is the name as typed when it was an alias of <c>kind</c>.</summary>
+public sealed record SideEffectDocument(long Id, int? Revision, string? Kind, string? TypedName, string? Severity, string? From, string? To, string? TimeZone, string? Note);
+
+public sealed record EventDocument(long Id, int? Revision, string? At, string? TimeZone, string? Kind, string? Note);
+
+/// <summary>
+/// One change of the history (see <see cref="JournalChange"/>): <c>before</c> and <c>after</c> are the entry's
+/// documents (JSON objects), <c>undoes</c> the sequence of the change an undo reverses.
+/// </summary>
+public sealed record ChangeDocument(long Sequence, string? Kind, long Id, int Revision, string? Change, string? At, JsonNode? Before, JsonNode? After, string? Reason, long? Undoes);

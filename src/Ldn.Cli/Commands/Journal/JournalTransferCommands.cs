@@ -15,8 +15,8 @@ internal static class JournalTransferCommands
 
     public static Command Export(TextWriter stdout)
     {
-        var json = new Option<string?>("--json") { Description = "Write the whole journal as JSON (lossless; 'import --json' reads it)." };
-        var csv = new Option<string?>("--csv") { Description = "Write the whole journal as one CSV table (lossless; 'import --csv' reads it)." };
+        var json = new Option<string?>("--json") { Description = "Write the whole journal as JSON (ldn-journal/2 with plan versions, scales and history; lossless; 'import --json' reads it)." };
+        var csv = new Option<string?>("--csv") { Description = "Write the whole journal as one CSV table (lossless, history included; cells that a spreadsheet would run as formulas start with '; 'import --csv' reads it)." };
         var fhir = new Option<string?>("--fhir") { Description = "Write a FHIR R4 Bundle (JSON): Patient, MedicationRequest, MedicationAdministration, Observation, AdverseEvent." };
         var command = new Command("export", "Export the whole journal as JSON, CSV or a FHIR R4 Bundle.") { json, csv, fhir };
         command.SetAction(parse =>
@@ -30,7 +30,8 @@ internal static class JournalTransferCommands
             var (store, _, _) = JournalContext.OpenInitialised(parse);
             using (store)
             {
-                var data = store.Load();
+                // The whole journal with its history: plan versions, scales, revisions and deleted entries travel too.
+                var data = store.Load(withHistory: true);
                 var document = JournalDocument.From(data);
                 if (parse.GetValue(json) is { } jsonPath)
                 {
@@ -76,7 +77,7 @@ internal static class JournalTransferCommands
                 : JournalCsv.Read(TextFiles.ReadUtf8(csvPath!, "CSV file", LargestImportBytes), csvPath!);
             using var store = JournalContext.Open(parse);
             store.Import(data);
-            stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications.");
+            stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");
             return LdnApp.Success;
         });
         return command;
