@@ -82,8 +82,8 @@ public abstract partial class JournalCommandBehaviour
         OkAt("la.db", "journal", "dose", "4.5mg", "--at", "2026-12-03 22:00");
         using var analysis = JsonDocument.Parse(OkAt("la.db", Instant.FromUtc(2026, 12, 4, 7, 0), "journal", "analyse", "--today", "2026-12-03"));
         var adherence = analysis.RootElement.GetProperty("adherence");
-        Assert.Equal(3, adherence.GetProperty("plannedDays").GetInt32());
-        Assert.Equal(3, adherence.GetProperty("takenDays").GetInt32());
+        Assert.Equal(3, adherence.GetProperty("expected").GetInt32());
+        Assert.Equal(3, adherence.GetProperty("taken").GetInt32());
         Assert.Equal(0, adherence.GetProperty("offPlanDays").GetInt32());
     }
 
@@ -112,7 +112,7 @@ public abstract partial class JournalCommandBehaviour
         Assert.Equal(("vivid-dreams", "nightmares"), (effect.GetProperty("kind").GetString(), effect.GetProperty("typedName").GetString()));
         Refused("s.db", "vivid-dreams is already recorded then", "journal", "side-effect", "nightmares", "--from", "2026-12-03 07:00");
         Refused("s.db", "'nightmres' is not a known name, only close to vivid-dreams", "journal", "side-effect", "nightmres", "--from", "2026-12-09 07:00", "--to", "2026-12-09 08:00");
-        Refused("s.db", "closest", "journal", "side-effect", "sneezing");
+        Refused("s.db", "is neither a side-effect kind nor a name for one", "journal", "side-effect", "sneezing");
         OkAt("s.db", "journal", "side-effect", "nightmares", "--from", "2026-12-03 07:00", "--yes");
         Assert.Equal(2, Show("s.db").GetProperty("sideEffects").GetArrayLength());
     }
@@ -166,7 +166,7 @@ public abstract partial class JournalCommandBehaviour
         Refused("r.db", "no dose with id 999", "journal", "delete", "dose", "999");
         Refused("r.db", "no event with id 999", "journal", "restore", "event", "999");
         Refused("r.db", "not a kind of journal entry", "journal", "delete", "dosage", id);
-        Refused("r.db", "is not a dose", "journal", "edit", "dose", id, "--dose", "-3mg");
+        Refused("r.db", "is not a valid dose", "journal", "edit", "dose", id, "--dose", "-3mg");
         Refused("r.db", "is not a time", "journal", "edit", "dose", id, "--at", "25:00");
         Refused("r.db", "not deleted", "journal", "restore", "dose", id);
     }

@@ -52,7 +52,7 @@ internal static class JournalContext
             : throw new InvalidInputException($"LDN_NOW='{fixedNow}' is not an ISO time such as 2026-12-01T08:00:00Z.");
     }
 
-    public static IJournalStore Open(ParseResult parse) => JournalStores.Open(parse.GetValue(Db));
+    public static IJournalStore Open(ParseResult parse) => JournalStores.Open(parse.GetValue(Db), Clock);
 
     /// <summary>The clock of every journal command: <see cref="Now"/>.</summary>
     public static IClock Clock { get; } = new CommandClock();

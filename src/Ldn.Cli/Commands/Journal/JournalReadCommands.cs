@@ -35,7 +35,7 @@ internal static class JournalReadCommands
                 var data = journal.LoadDays(first, last);
                 if (asJson)
                 {
-                    JournalJson.Write(JournalDocument.From(data), stdout);
+                    JournalJson.Write(JournalDocument.From(data, journal.Today), stdout);
                 }
                 else
                 {
