@@ -177,7 +177,7 @@ public static class SafetyChecks
             if (check.Message is { } message)
             {
                 findings.Add(new SafetyFinding(Codes.UnrecognisedMedication, SafetySeverity.Warning, message,
-                    "data/safety/opioids.yaml and interactions.yaml: only the medications listed there are checked; anything else needs a pharmacist's or the prescriber's check"));
+                    "data/safety/opioids.yaml and interactions.yaml: only the medications listed there are checked"));
             }
         }
     }
