@@ -6,7 +6,8 @@ namespace Ldn.Cli;
 
 /// <summary>
 /// The <c>ldn</c> command. Exit codes are part of the contract: 0 success, 2 bad input (one sentence on
-/// stderr), 1 internal failure. Taking the writers as parameters lets tests run it in-process.
+/// stderr), 1 internal failure. Taking the writers as parameters lets tests run it in-process. Every
+/// argument is taken as typed: a value starting with '@' is never read as a response file.
 /// </summary>
 public static class LdnApp
 {
@@ -36,7 +37,10 @@ public static class LdnApp
             ReportCommand.Create(stdout, stderr),
         };
 
-        var parse = root.Parse(args);
+        // Text is text: System.CommandLine would otherwise read any token starting with '@' as a response
+        // file of further arguments, so a note "@pharmacy: new batch" would fail ("Response file not
+        // found") or, with such a file present, splice its lines in as options. Nothing in ldn uses them.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             // The most specific error first: "Unrecognized command 'x'" says more than "command required".

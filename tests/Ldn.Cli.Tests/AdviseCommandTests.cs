@@ -75,6 +75,34 @@ public sealed class AdviseCommandTests : IDisposable
         Assert.Contains("not medical advice", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unrecognised_medications_are_listed_as_not_checked_in_json_and_text()
+    {
+        var state = Write("s.yaml", """
+            currentDoseMg: 1.5
+            daysOnStep: 3
+            nextDoseMg: 3
+            today: 2026-12-15
+            medications: [ "apomorphine", "oxycodne 5 mg", { name: "co-codamol 30/500", lastTaken: 2026-10-01 } ]
+            """);
+        var (code, stdout, _) = CliRunner.Run("advise", "--state", state, "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var findings = doc.RootElement.GetProperty("safety").EnumerateArray().ToList();
+        Assert.All(findings, f => Assert.Equal(("unrecognised-medication", "warning"), (f.GetProperty("code").GetString(), f.GetProperty("severity").GetString())));
+        Assert.Equal(
+            [
+                "'apomorphine' was not checked: it is not in the safety catalogue (opioids, thyroid replacement and thioridazine), so ask the prescriber or a pharmacist whether it interacts with naltrexone.",
+                "'oxycodne 5 mg' was not checked: it is not in the safety catalogue; did you mean oxycodone?",
+            ],
+            findings.Select(f => f.GetProperty("message").GetString()));
+
+        var text = CliRunner.Run("advise", "--state", state);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("warning 'oxycodne 5 mg' was not checked: it is not in the safety catalogue; did you mean oxycodone?", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("unrecognised-medication:", text.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("currentDoseMg: [")]

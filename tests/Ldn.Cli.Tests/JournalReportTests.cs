@@ -155,7 +155,8 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
     [Fact]
     public void Safety_and_advice_sections_show_the_rules_output()
     {
-        Assert.Contains("No safety finding", Page, StringComparison.Ordinal);
+        // The demo's one medication is outside the safety catalogue, so the one finding says it was not checked.
+        Assert.Contains(ReportHtml.Text("'Vitamin D 20 µg' was not checked: it is not in the safety catalogue"), Page, StringComparison.Ordinal);
         Assert.Matches("<dt>Action</dt><dd>(advance|hold|step-down|move-to-morning|change-formulation|stop-and-contact-prescriber)</dd>", Page);
         Assert.Contains("<dt>Source</dt><dd>", Page, StringComparison.Ordinal);
     }

@@ -72,6 +72,35 @@ public sealed class PlanCommandTests : IDisposable
         });
     }
 
+    [Fact]
+    public void A_misspelt_opioid_still_makes_the_plan_but_is_named_as_not_checked_with_the_opioid_suggested()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("plan", "--protocol", "standard", "--start", "2026-12-01", "--medication", "tramadl", "--medication", "levothyroxine 50 µg", "--json");
+        Assert.Equal((0, ""), (code, stderr));
+        using var json = JsonDocument.Parse(stdout);
+        var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal(["thyroid-replacement", "unrecognised-medication"], warnings.Select(w => w.GetProperty("code").GetString()));
+        var unrecognised = warnings[1];
+        Assert.Equal("warning", unrecognised.GetProperty("severity").GetString());
+        Assert.Equal("'tramadl' was not checked: it is not in the safety catalogue; did you mean tramadol?", unrecognised.GetProperty("message").GetString());
+
+        var text = CliRunner.Run("plan", "--protocol", "standard", "--start", "2026-12-01", "--medication", "tramadl");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Warning: 'tramadl' was not checked: it is not in the safety catalogue; did you mean tramadol?", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("co-codamol 30/500@2026-10-01")]
+    [InlineData("OxyContin 20mg@2026-10-01")]
+    [InlineData("levothyroxine 50 µg")]
+    public void Recognised_medications_raise_no_not_checked_warning(string medication)
+    {
+        var (code, stdout, _) = CliRunner.Run("plan", "--protocol", "standard", "--start", "2026-12-01", "--medication", medication, "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.DoesNotContain(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "unrecognised-medication");
+    }
+
     [Theory]
     [InlineData("Tramadol")]
     [InlineData("oxycontin 20mg")]

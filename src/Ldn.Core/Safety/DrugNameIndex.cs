@@ -38,35 +38,59 @@ internal sealed class DrugNameIndex<T>
     public IReadOnlyList<T> MatchAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokens(text);
-        var found = new List<T>();
-        for (var start = 0; start < tokens.Count; start++)
+        return [.. Find(Tokens(text)).Select(h => h.Value).Distinct()];
+    }
+
+    /// <summary>
+    /// Each token position where a name starts, with the longest name starting there and how many tokens
+    /// it spans, in order of position.
+    /// </summary>
+    public IReadOnlyList<(T Value, int Start, int Length)> Find(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var found = new List<(T Value, int Start, int Length)>();
+        foreach (var (key, start, length) in Runs(tokens))
         {
-            var builder = new StringBuilder();
-            T? best = null;
-            for (var end = start; end < tokens.Count && end < start + LongestRun; end++)
+            if (!_byKey.TryGetValue(key, out var hit))
             {
-                builder.Append(tokens[end]);
-                if (_byKey.TryGetValue(builder.ToString(), out var hit))
-                {
-                    best = hit;
-                }
+                continue;
             }
 
-            if (best is not null && !found.Contains(best))
+            // Runs come shortest first at each start, so a later hit at the same start is a longer name.
+            if (found.Count > 0 && found[^1].Start == start)
             {
-                found.Add(best);
+                found[^1] = (hit, start, length);
+            }
+            else
+            {
+                found.Add((hit, start, length));
             }
         }
 
         return found;
     }
 
+    /// <summary>The runs of up to six consecutive tokens of <paramref name="tokens"/>, each joined into one key.</summary>
+    public static IEnumerable<(string Key, int Start, int Length)> Runs(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            var builder = new StringBuilder();
+            for (var end = start; end < tokens.Count && end < start + LongestRun; end++)
+            {
+                builder.Append(tokens[end]);
+                yield return (builder.ToString(), start, end - start + 1);
+            }
+        }
+    }
+
     /// <summary>Lower case, letters and digits only.</summary>
     public static string Squash(string text) =>
         new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
-    private static List<string> Tokens(string text)
+    /// <summary>The text cut into lower-case tokens at non-alphanumerics and between letters and digits.</summary>
+    public static IReadOnlyList<string> Tokens(string text)
     {
         var tokens = new List<string>();
         var current = new StringBuilder();

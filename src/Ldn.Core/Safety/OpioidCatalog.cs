@@ -60,6 +60,8 @@ public static class OpioidCatalog
     /// <summary>Every opioid named in the text ("tramadol and co-codamol" names two).</summary>
     public static IReadOnlyList<OpioidEntry> MatchAll(string medicationText) => Loaded.Value.Matcher.MatchAll(medicationText);
 
+    internal static DrugNameIndex<OpioidEntry> Index => Loaded.Value.Matcher;
+
     internal static DrugNameIndex<OpioidEntry> BuildMatcher(IReadOnlyList<OpioidEntry> entries)
     {
         var matcher = new DrugNameIndex<OpioidEntry>();
@@ -106,4 +108,6 @@ public static class InteractionCatalog
     public static InteractionEntry Get(string code) => All.First(e => e.Code == code);
 
     public static IReadOnlyList<InteractionEntry> MatchAll(string medicationText) => Loaded.Value.Matcher.MatchAll(medicationText);
+
+    internal static DrugNameIndex<InteractionEntry> Index => Loaded.Value.Matcher;
 }

@@ -25,10 +25,13 @@ public static class SafetyChecks
         public const string TransplantImmunosuppression = "transplant-immunosuppression";
         public const string Thioridazine = InteractionCatalog.Thioridazine;
 
+        /// <summary>A medication the catalogue does not recognise, so nothing was checked for it (see <see cref="MedicationRecognition"/>).</summary>
+        public const string UnrecognisedMedication = "unrecognised-medication";
+
         public static IReadOnlyList<string> All { get; } =
         [
             OpioidCurrent, OpioidWashout, DoseAboveLdnRange, DoseAboveTrialRange, PlannedSurgery, HepaticImpairment, RenalImpairment,
-            Pregnancy, Breastfeeding, ThyroidReplacement, TransplantImmunosuppression, Thioridazine,
+            Pregnancy, Breastfeeding, ThyroidReplacement, TransplantImmunosuppression, Thioridazine, UnrecognisedMedication,
         ];
     }
 
@@ -46,6 +49,7 @@ public static class SafetyChecks
         Doses(context, findings);
         Conditions(context, findings);
         Interactions(context, findings);
+        Unrecognised(context, findings);
         return [.. findings.OrderByDescending(f => f.Severity)];
     }
 
@@ -163,6 +167,18 @@ public static class SafetyChecks
             findings.Add(new SafetyFinding(Codes.Thioridazine, SafetySeverity.Warning,
                 $"Naltrexone with thioridazine ({thioridazine.Trim()}) has caused somnolence and lethargy, so the prescriber should review the combination.",
                 InteractionCatalog.Get(Codes.Thioridazine).Source));
+        }
+    }
+
+    private static void Unrecognised(SafetyContext context, List<SafetyFinding> findings)
+    {
+        foreach (var check in MedicationRecognition.Check(context.Patient.Medications.Select(m => m.Name)))
+        {
+            if (check.Message is { } message)
+            {
+                findings.Add(new SafetyFinding(Codes.UnrecognisedMedication, SafetySeverity.Warning, message,
+                    "data/safety/opioids.yaml and interactions.yaml: only the medications listed there are checked"));
+            }
         }
     }
 

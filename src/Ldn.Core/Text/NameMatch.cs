@@ -56,17 +56,34 @@ public static class NameMatch
             return [];
         }
 
-        var limit = Math.Clamp(key.Length / 3, 1, 4);
         return [.. candidates
             .Select(c => (c.Id, Distance: c.Keys.Select(Normalise).Where(k => k.Length > 0)
-                .Select(k => k.StartsWith(key, StringComparison.Ordinal) && key.Length >= 3 ? 0 : Distance(key, k))
+                .Select(k => Closeness(key, k) ?? int.MaxValue)
                 .DefaultIfEmpty(int.MaxValue)
                 .Min()))
-            .Where(c => c.Distance <= limit)
+            .Where(c => c.Distance < int.MaxValue)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .Take(3)
             .Select(c => c.Id)];
+    }
+
+    /// <summary>
+    /// How close a typed key is to a known key, both already <see cref="Normalise"/>d: 0 when the known key
+    /// starts with the typed one (3 characters or more), else the edit distance; null when that is more
+    /// than a third of the typed length (at least 1, at most 4 edits) — too far to suggest.
+    /// </summary>
+    public static int? Closeness(string typedKey, string knownKey)
+    {
+        ArgumentNullException.ThrowIfNull(typedKey);
+        ArgumentNullException.ThrowIfNull(knownKey);
+        if (typedKey.Length >= 3 && knownKey.StartsWith(typedKey, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var distance = Distance(typedKey, knownKey);
+        return distance <= Math.Clamp(typedKey.Length / 3, 1, 4) ? distance : null;
     }
 
     /// <summary>Suggestions among plain names, each its own only key.</summary>

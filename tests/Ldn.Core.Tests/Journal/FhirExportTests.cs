@@ -74,10 +74,13 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         }
         """;
 
-    [Fact]
-    public void The_independent_FHIR_R4_validator_finds_the_export_valid_with_every_journal_entry()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_independent_FHIR_R4_validator_finds_the_export_valid_with_every_journal_entry(bool versioned)
     {
-        var result = Validate(FhirExport.ToBundle(Journal, Generated));
+        var journal = versioned ? Versioned : Journal;
+        var result = Validate(FhirExport.ToBundle(journal, Generated));
         if (result is null)
         {
             return;
@@ -85,7 +88,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
 
         Assert.True(result.RootElement.GetProperty("valid").GetBoolean(), result.RootElement.GetProperty("errors").ToString());
         var counts = result.RootElement.GetProperty("resources").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
-        Assert.Equal(ExpectedCounts(), counts);
+        Assert.Equal(ExpectedCounts(journal), counts);
         output.WriteLine($"Valid FHIR R4 (official JSON schema, ajv): {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}.");
     }
 
@@ -145,8 +148,16 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void The_plan_becomes_one_dosage_instruction_per_step_with_the_liquid_volume()
     {
-        var request = Assert.Single(Resources(FhirExport.ToBundleJson(Journal, Generated), "MedicationRequest"));
+        var bundle = FhirExport.ToBundleJson(Journal, Generated);
+        var request = Assert.Single(Resources(bundle, "MedicationRequest"));
         Assert.Equal("active", (string?)request["status"]);
+
+        // The one plan of a journal keeps the id it had before plan versions: …/plan/<ticks when set>.
+        var setAt = Journal.Plans[0].SetAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(bundle["entry"]!.AsArray(), e => (string?)e!["fullUrl"] == FhirIds.Urn("plan", setAt) && ReferenceEquals(e["resource"], request));
+        Assert.Equal("2026-03-20", (string?)request["dispenseRequest"]!["validityPeriod"]!["start"]);
+        Assert.Null(request["dispenseRequest"]!["validityPeriod"]!["end"]);
+        Assert.Null(request["priorPrescription"]);
         Assert.Equal("plan", (string?)request["intent"]);
         Assert.Equal(FhirExport.MedicationText, (string?)request["medicationCodeableConcept"]!["text"]);
         var steps = request["dosageInstruction"]!.AsArray();
@@ -265,17 +276,159 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         }
     }
 
-    private static Dictionary<string, int> ExpectedCounts() => new()
+    // Four plan versions: a closed one-step course (completed before the next began), the liquid plan
+    // replaced during its first step (stopped), and two versions from the same day, the first replaced
+    // before it was ever in force (cancelled), the second in force now (active). Entries in fixed zones,
+    // scores on the journal's own scales (one whose id is also a code of the check-in system, one missing
+    // from the catalogue) and a side effect typed as an alias.
+    private static readonly JournalData Versioned = new()
+    {
+        Profile = new JournalProfile { Name = "Ola", TimeZoneId = Oslo },
+        Plans =
+        [
+            new PlanVersion(1, new LocalDate(2026, 3, 1), Instant.FromUtc(2026, 2, 28, 9, 0), ShortCourseJson, "set"),
+            new PlanVersion(2, new LocalDate(2026, 3, 20), Instant.FromUtc(2026, 3, 19, 9, 0), PlanJson, "set"),
+            new PlanVersion(3, new LocalDate(2026, 3, 25), Instant.FromUtc(2026, 3, 24, 20, 0), PlanJson.Replace("\"22:00\"", "\"08:00\"", StringComparison.Ordinal), "move-to-morning"),
+            new PlanVersion(4, new LocalDate(2026, 3, 25), Instant.FromUtc(2026, 3, 24, 21, 0), PlanJson.Replace("\"22:00\"", "\"07:30\"", StringComparison.Ordinal), "move-to-morning"),
+        ],
+        Scales =
+        [
+            .. SymptomScales.BuiltIn,
+            new SymptomScale("brain-fog", "Brain fog", "none", "worst", HigherIsWorse: true),
+            new SymptomScale("check-in", "Check in", "calm", "restless", HigherIsWorse: true),
+        ],
+        Doses =
+        [
+            new DoseEntry(1, Instant.FromUtc(2026, 2, 27, 21, 0), Oslo, 1.5m, Formulation.Capsule, Skipped: false),
+            new DoseEntry(2, Instant.FromUtc(2026, 3, 5, 21, 0), Oslo, 1.5m, Formulation.Capsule, Skipped: false),
+            new DoseEntry(3, Instant.FromUtc(2026, 3, 22, 21, 0), Oslo, 1.0m, Formulation.Liquid, Skipped: false),
+            // 22:30 on 24 March in Los Angeles (a typed offset kept as a fixed zone) is already 25 March in
+            // Oslo: the dose belongs to its own day, the last of the version in force until 24 March.
+            new DoseEntry(4, Instant.FromUtc(2026, 3, 25, 6, 30), "UTC-08:00", 1.0m, Formulation.Liquid, Skipped: false, Note: "Los Angeles"),
+            new DoseEntry(5, Instant.FromUtc(2026, 3, 26, 6, 30), Oslo, 1.0m, Formulation.Liquid, Skipped: false),
+        ],
+        CheckIns =
+        [
+            CheckInEntry.WithScores(10, Instant.FromUtc(2026, 3, 26, 7, 0), Oslo, new Dictionary<string, int> { ["pain"] = 4, ["check-in"] = 3, ["brain-fog"] = 6 }),
+            CheckInEntry.WithScores(11, Instant.FromUtc(2026, 3, 27, 16, 0), "UTC-08:00", new Dictionary<string, int> { ["ghost"] = 2 }, "scale since removed"),
+        ],
+        SideEffects =
+        [
+            new SideEffectEntry(20, "vivid dreams", SideEffectSeverity.Mild, Instant.FromUtc(2026, 3, 26, 1, 0), null, "UTC+05:30") { TypedName = "nightmares" },
+        ],
+    };
+
+    private const string ShortCourseJson = """
+        {
+          "protocol": "fixed-1.5", "start": "2026-03-01", "at": "22:00", "timeZone": "Europe/Oslo", "formulation": "capsule",
+          "steps": [ { "step": 1, "from": "2026-03-01", "to": "2026-03-10", "days": 10, "doseMg": 1.5, "at": "22:00", "formulation": "capsule" } ],
+          "warnings": []
+        }
+        """;
+
+    [Fact]
+    public void Each_plan_version_is_a_medication_request_with_its_status_validity_and_the_previous_version()
+    {
+        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var entries = bundle["entry"]!.AsArray();
+        var requests = Resources(bundle, "MedicationRequest");
+        Assert.Equal(["completed", "stopped", "cancelled", "active"], requests.Select(r => (string)r["status"]!));
+        Assert.All(requests, r => Assert.Contains((string)r["status"]!, R4MedicationRequestStatuses));
+
+        string Validity(JsonObject r) => $"{r["dispenseRequest"]!["validityPeriod"]!["start"]}..{r["dispenseRequest"]!["validityPeriod"]!["end"]}";
+        Assert.Equal("2026-03-01..2026-03-19", Validity(requests[0]));
+        Assert.Equal("2026-03-20..2026-03-24", Validity(requests[1]));
+        Assert.Null(requests[2]["dispenseRequest"]);
+        Assert.Equal("2026-03-25..", Validity(requests[3]));
+
+        // The steps in force, cut to the version's period; a cancelled version keeps what it ordered from its start.
+        string[] Bounds(JsonObject r) => [.. r["dosageInstruction"]!.AsArray().Select(d => $"{d!["sequence"]}:{d["timing"]!["repeat"]!["boundsPeriod"]!["start"]}..{d["timing"]!["repeat"]!["boundsPeriod"]!["end"]}")];
+        Assert.Equal(["1:2026-03-01..2026-03-10"], Bounds(requests[0]));
+        Assert.Equal(["1:2026-03-20..2026-03-24"], Bounds(requests[1]));
+        Assert.Equal(["1:2026-03-25..2026-03-28", "2:2026-03-29..2026-04-03", "3:2026-04-04.."], Bounds(requests[2]));
+        Assert.Equal(["1:2026-03-25..2026-03-28", "2:2026-03-29..2026-04-03", "3:2026-04-04.."], Bounds(requests[3]));
+        Assert.Contains("from 2026-03-20 to 2026-03-24", (string)requests[1]["dosageInstruction"]![0]!["text"]!, StringComparison.Ordinal);
+        Assert.Equal("07:30:00", (string?)requests[3]["dosageInstruction"]![0]!["timing"]!["repeat"]!["timeOfDay"]![0]);
+
+        Assert.Equal("Replaced from 2026-03-25 by the plan version made with 'ldn journal plan adjust move-to-morning'.", (string?)requests[1]["statusReason"]!["text"]);
+        Assert.Null(requests[0]["statusReason"]);
+        Assert.Null(requests[3]["statusReason"]);
+        Assert.Contains("never in force", (string)requests[2]["note"]![0]!["text"]!, StringComparison.Ordinal);
+
+        var urls = requests.Select(r => (string)entries.Single(e => ReferenceEquals(e!["resource"], r))!["fullUrl"]!).ToList();
+        Assert.Equal(urls.Count, urls.Distinct().Count());
+        Assert.Null(requests[0]["priorPrescription"]);
+        Assert.Equal(urls.SkipLast(1), requests.Skip(1).Select(r => (string?)r["priorPrescription"]!["reference"]));
+
+        // Each dose points at the version in force on its own local day; none before the first version.
+        var administrations = Resources(bundle, "MedicationAdministration");
+        Assert.Equal([null, urls[0], urls[1], urls[1], urls[3]], administrations.Select(a => (string?)a["request"]?["reference"]));
+    }
+
+    [Fact]
+    public void Fixed_offset_zones_give_their_own_offset()
+    {
+        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        Assert.Equal("2026-03-24T22:30:00-08:00", (string?)Resources(bundle, "MedicationAdministration")[3]["effectiveDateTime"]);
+        Assert.Equal("2026-03-26T06:30:00+05:30", (string?)Resources(bundle, "AdverseEvent")[0]["date"]);
+        var panels = Resources(bundle, "Observation").Where(o => (string?)o["code"]!["coding"]![0]!["system"] == FhirExport.CheckInSystem && (string?)o["code"]!["coding"]![0]!["code"] == "check-in" && o["hasMember"] is not null).ToList();
+        Assert.Equal("2026-03-27T08:00:00-08:00", (string?)panels[1]["effectiveDateTime"]);
+    }
+
+    [Fact]
+    public void The_journals_own_scales_are_observations_with_label_and_anchors_in_their_own_code_system()
+    {
+        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var observations = Resources(bundle, "Observation");
+        var own = observations.Where(o => (string?)o["code"]!["coding"]![0]!["system"] == FhirExport.OwnScaleSystem).ToList();
+        Assert.Equal(["brain-fog", "check-in", "ghost"], own.Select(o => (string)o["code"]!["coding"]![0]!["code"]!));
+        Assert.Equal([6, 3, 2], own.Select(o => (int)o["valueInteger"]!));
+        Assert.Equal(["Brain fog (0 = none, 10 = worst)", "Check in (0 = calm, 10 = restless)", "ghost (0–10)"], own.Select(o => (string)o["code"]!["text"]!));
+        Assert.Equal("Brain fog", (string?)own[0]["code"]!["coding"]![0]!["display"]);
+        Assert.All(own, o => Assert.Equal("survey", (string?)o["category"]![0]!["coding"]![0]!["code"]));
+
+        // The built-in pain score keeps its LOINC code, and the panels point at every score of their check-in.
+        Assert.Single(observations, o => (string?)o["code"]!["coding"]![0]!["code"] == FhirExport.PainLoincCode);
+        var entries = bundle["entry"]!.AsArray();
+        var panels = observations.Where(o => o["hasMember"] is not null).ToList();
+        Assert.Equal([3, 1], panels.Select(p => p["hasMember"]!.AsArray().Count));
+        var members = panels[0]["hasMember"]!.AsArray().Select(m => (string)m!["reference"]!).ToList();
+        var first = members.Select(m => entries.Single(e => (string?)e!["fullUrl"] == m)!["resource"]!).ToList();
+        Assert.Equal([4, 6, 3], first.Select(o => (int)o["valueInteger"]!));
+        Assert.Equal("scale since removed", (string?)panels[1]["note"]![0]!["text"]);
+    }
+
+    [Fact]
+    public void A_side_effect_typed_as_an_alias_keeps_the_typed_words_as_the_text_and_the_kind_as_the_code()
+    {
+        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        foreach (var code in new[] { Resources(bundle, "AdverseEvent")[0]["event"]!, Resources(bundle, "Condition")[0]["code"]! })
+        {
+            Assert.Equal("nightmares", (string?)code["text"]);
+            Assert.Equal(("vivid-dreams", "vivid dreams"), ((string?)code["coding"]![0]!["code"], (string?)code["coding"]![0]!["display"]));
+        }
+
+        // Without a typed name the text is the kind, as before.
+        Assert.Equal("insomnia", (string?)Resources(FhirExport.ToBundleJson(Journal, Generated), "AdverseEvent")[1]["event"]!["text"]);
+    }
+
+    /// <summary>R4 (4.0.1) medicationrequest-status: hl7.org/fhir/R4/codesystem-medicationrequest-status.html.</summary>
+    private static readonly string[] R4MedicationRequestStatuses = ["active", "on-hold", "cancelled", "completed", "entered-in-error", "stopped", "draft", "unknown"];
+
+    private static Dictionary<string, int> ExpectedCounts() => ExpectedCounts(Journal);
+
+    /// <summary>The resources the journal must give, by type (types with none left out, as the validator counts).</summary>
+    private static Dictionary<string, int> ExpectedCounts(JournalData journal) => new Dictionary<string, int>
     {
         ["Patient"] = 1,
-        ["MedicationRequest"] = 1,
-        ["MedicationAdministration"] = Journal.Doses.Count,
-        ["Observation"] = Journal.CheckIns.Sum(c => 1 + FhirExport.Scores(c).Count(s => s.Value is not null)) + Journal.Events.Count,
+        ["MedicationRequest"] = journal.Plans.Count,
+        ["MedicationAdministration"] = journal.Doses.Count,
+        ["Observation"] = journal.CheckIns.Sum(c => 1 + FhirExport.Scores(c).Count(s => s.Value is not null) + c.OtherScores.Count) + journal.Events.Count,
         ["Medication"] = 1,
-        ["AdverseEvent"] = Journal.SideEffects.Count,
-        ["Condition"] = Journal.SideEffects.Count,
-        ["MedicationStatement"] = Journal.Medications.Count,
-    };
+        ["AdverseEvent"] = journal.SideEffects.Count,
+        ["Condition"] = journal.SideEffects.Count,
+        ["MedicationStatement"] = journal.Medications.Count,
+    }.Where(p => p.Value > 0).ToDictionary();
 
     private static List<JsonObject> Resources(JsonObject bundle, string type) =>
         [.. bundle["entry"]!.AsArray().Select(e => e!["resource"]!.AsObject()).Where(r => (string?)r["resourceType"] == type)];

@@ -110,5 +110,35 @@ public sealed class SafetyChecksTests
 
     [Fact]
     public void Nothing_to_report_gives_no_findings() =>
-        Assert.Empty(Check(new SafetyContext { DosesMg = [1.5m, 3m, 4.5m], StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("mesalazine"), new MedicationUse("naltrexone")] } }));
+        Assert.Empty(Check(new SafetyContext { DosesMg = [1.5m, 3m, 4.5m], StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("tramadol", new DateOnly(2026, 11, 1))] } }));
+
+    [Fact]
+    public void Medications_outside_the_catalogue_are_reported_as_not_checked_and_raise_nothing_else()
+    {
+        var findings = Check(new SafetyContext { DosesMg = [1.5m, 3m, 4.5m], StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("mesalazine"), new MedicationUse("naltrexone")] } });
+        Assert.Equal([SafetyChecks.Codes.UnrecognisedMedication, SafetyChecks.Codes.UnrecognisedMedication], findings.Select(f => f.Code));
+        Assert.All(findings, f => Assert.Equal(SafetySeverity.Warning, f.Severity));
+        Assert.StartsWith("'mesalazine' was not checked", findings[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("'naltrexone' was not checked", findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_opioid_is_a_warning_that_names_it_as_not_checked_and_suggests_the_opioid()
+    {
+        var findings = Check(new SafetyContext { DosesMg = [1.5m], StartDate = Today, Patient = new PatientProfile { Medications = [new MedicationUse("tramadl 50 mg"), new MedicationUse("co-codamol 30/500", new DateOnly(2026, 10, 1))] } });
+        var finding = Assert.Single(findings);
+        Assert.Equal((SafetyChecks.Codes.UnrecognisedMedication, SafetySeverity.Warning), (finding.Code, finding.Severity));
+        Assert.Equal("'tramadl 50 mg' was not checked: it is not in the safety catalogue; did you mean tramadol?", finding.Message);
+        Assert.Contains("opioids.yaml", finding.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_not_checked_warning_comes_after_the_other_findings_of_its_severity()
+    {
+        var findings = Check(new SafetyContext { DosesMg = [12m], Patient = new PatientProfile { Pregnant = true, Medications = [new MedicationUse("oxycodne"), new MedicationUse("codeine")] } });
+        Assert.Equal(
+            [SafetyChecks.Codes.OpioidCurrent, SafetyChecks.Codes.DoseAboveLdnRange, SafetyChecks.Codes.Pregnancy, SafetyChecks.Codes.UnrecognisedMedication],
+            findings.Select(f => f.Code));
+        Assert.EndsWith("did you mean oxycodone?", findings[^1].Message, StringComparison.Ordinal);
+    }
 }

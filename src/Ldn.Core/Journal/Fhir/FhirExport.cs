@@ -10,11 +10,13 @@ using NodaTime.Text;
 namespace Ldn.Core.Journal.Fhir;
 
 /// <summary>
-/// The treatment journal as a FHIR R4 Bundle of type <c>collection</c>: the Patient, the plan as a
-/// MedicationRequest with one dosage instruction per titration step, every logged dose as a
-/// MedicationAdministration, each check-in as a panel Observation with one Observation per score, side
-/// effects as AdverseEvent with the symptom as a Condition, events as Observations and the other
-/// medications as MedicationStatements. Entries are identified by <c>urn:uuid:</c> UUIDs derived from the
+/// The treatment journal as a FHIR R4 Bundle of type <c>collection</c>: the Patient, each plan version as a
+/// MedicationRequest (the newest active, earlier ones stopped, completed or cancelled, each with the
+/// period it was in force and one dosage instruction per titration step in it), every logged dose as a
+/// MedicationAdministration pointing at the version in force on its day, each check-in as a panel
+/// Observation with one Observation per score (the five built-in scales and the journal's own), side
+/// effects as AdverseEvent with the symptom as a Condition (the words typed kept as the text), events as
+/// Observations and the other medications as MedicationStatements. Entries are identified by <c>urn:uuid:</c> UUIDs derived from the
 /// journal's own ids (see <see cref="FhirIds"/>), so exporting the same journal twice gives the same file.
 /// The mapping, the codes and where each was checked are in docs/fhir.md.
 /// </summary>
@@ -22,6 +24,13 @@ public static class FhirExport
 {
     /// <summary>The project's code system for check-in scales without a LOINC code (and the check-in panel).</summary>
     public const string CheckInSystem = "https://ldn-workbench.example/fhir/CodeSystem/check-in";
+
+    /// <summary>
+    /// The project's code system for the scales a journal adds itself ("brain-fog"): the code is the
+    /// scale's id, which means something only together with the label and anchors in <c>code.text</c>.
+    /// Kept apart from <see cref="CheckInSystem"/> so an own scale can never take a built-in code.
+    /// </summary>
+    public const string OwnScaleSystem = "https://ldn-workbench.example/fhir/CodeSystem/own-scale";
 
     public const string SideEffectSystem = "https://ldn-workbench.example/fhir/CodeSystem/side-effect";
 
@@ -70,16 +79,16 @@ public static class FhirExport
         var patient = FhirIds.Urn("patient");
         Add(patient, Patient(data.Profile));
 
-        string? request = null;
-        if (data.Plan is { } plan)
+        var requests = PlanUrns(data.Plans);
+        for (var i = 0; i < data.Plans.Count; i++)
         {
-            request = FhirIds.Urn("plan", plan.SetAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture));
-            Add(request, MedicationRequest(plan, patient));
+            Add(requests[i], MedicationRequest(data, i, patient, i > 0 ? requests[i - 1] : null));
         }
 
         foreach (var dose in data.Doses)
         {
-            Add(FhirIds.Urn("dose", Id(dose.Id)), MedicationAdministration(dose, patient, request));
+            var version = VersionOn(data.Plans, dose.At.InZone(JournalTime.Zone(dose.TimeZoneId)).Date);
+            Add(FhirIds.Urn("dose", Id(dose.Id)), MedicationAdministration(dose, patient, version is { } v ? requests[v] : null));
         }
 
         foreach (var checkIn in data.CheckIns)
@@ -90,9 +99,17 @@ public static class FhirExport
                 if (value is { } score)
                 {
                     var urn = FhirIds.Urn("check-in", Id(checkIn.Id), key);
-                    Add(urn, ScoreObservation(checkIn, key, score, patient));
+                    Add(urn, ScoreObservation(checkIn, BuiltInCode(key), score, patient));
                     members.Add(Reference(urn));
                 }
+            }
+
+            foreach (var (scaleId, score) in OwnScores(checkIn, data.Scales))
+            {
+                // A path of its own ("…/scale/<id>"), so an own scale can never share a built-in's URN.
+                var urn = FhirIds.Urn("check-in", Id(checkIn.Id), "scale", scaleId);
+                Add(urn, ScoreObservation(checkIn, OwnScaleCode(scaleId, data.Scales), score, patient));
+                members.Add(Reference(urn));
             }
 
             Add(FhirIds.Urn("check-in", Id(checkIn.Id)), CheckInPanel(checkIn, members, patient));
@@ -115,7 +132,7 @@ public static class FhirExport
             Add(FhirIds.Urn("event", Id(journalEvent.Id)), EventObservation(journalEvent, patient));
         }
 
-        var homeZone = Zone(data.Profile.TimeZoneId);
+        var homeZone = JournalTime.Zone(data.Profile.TimeZoneId);
         foreach (var medication in data.Medications)
         {
             Add(FhirIds.Urn("medication-statement", Id(medication.Id)), MedicationStatement(medication, homeZone, patient));
@@ -131,9 +148,49 @@ public static class FhirExport
         };
     }
 
-    /// <summary>The check-in scales in export order with their codes (null for one left out).</summary>
+    /// <summary>The five built-in check-in scales in export order with their codes (null for one left out).</summary>
     internal static IEnumerable<(string Key, int? Value)> Scores(CheckInEntry c) =>
         [("fatigue", c.Fatigue), ("pain", c.Pain), ("sleep-quality", c.Sleep), ("mood", c.Mood), ("focus", c.Focus)];
+
+    /// <summary>
+    /// The scores on the journal's own scales in the catalogue's order; a score on a scale missing from
+    /// the catalogue (a window without it) comes last, by id, rather than being dropped.
+    /// </summary>
+    internal static IEnumerable<(string ScaleId, int Value)> OwnScores(CheckInEntry c, IReadOnlyList<SymptomScale> scales)
+    {
+        var order = scales.Select(s => s.Id).ToList();
+        return c.OtherScores
+            .OrderBy(p => order.IndexOf(p.Key) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (p.Key, p.Value));
+    }
+
+    /// <summary>
+    /// One <c>urn:uuid</c> per plan version, from the instant it was set (so the single plan of a journal
+    /// made before versions keeps its id); versions set at the same instant add their id to stay apart.
+    /// </summary>
+    private static List<string> PlanUrns(IReadOnlyList<PlanVersion> plans) =>
+    [
+        .. plans.Select(p =>
+        {
+            var ticks = p.SetAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture);
+            return plans.Count(q => q.SetAt == p.SetAt) > 1 ? FhirIds.Urn("plan", ticks, Id(p.Id)) : FhirIds.Urn("plan", ticks);
+        }),
+    ];
+
+    /// <summary>The index of the version in force on <paramref name="day"/> (as <see cref="JournalData.PlanOn"/>), or null before the first.</summary>
+    private static int? VersionOn(IReadOnlyList<PlanVersion> plans, LocalDate day)
+    {
+        for (var i = plans.Count - 1; i >= 0; i--)
+        {
+            if (plans[i].From <= day)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     private static JsonObject Patient(JournalProfile profile)
     {
@@ -147,48 +204,127 @@ public static class FhirExport
         return patient;
     }
 
-    private static JsonObject MedicationRequest(PlanVersion plan, string patient)
+    /// <summary>
+    /// Plan version <paramref name="index"/> as a MedicationRequest. Status (R4 medicationrequest-status):
+    /// the newest version is <c>active</c>; an earlier one is <c>completed</c> when its last step had ended
+    /// by the day before the next version started, <c>stopped</c> when it was replaced during its course,
+    /// and <c>cancelled</c> when a version from the same day replaced it before it was ever in force. The
+    /// period in force is <c>dispenseRequest.validityPeriod</c> (none for a cancelled version), and the
+    /// dosage instructions are the steps within it, their bounds cut to it (a cancelled version keeps the
+    /// steps it ordered from its start).
+    /// </summary>
+    private static JsonObject MedicationRequest(JournalData data, int index, string patient, string? previous)
     {
-        var steps = PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan");
+        var plan = data.Plans[index];
+        var end = data.PlanEnd(plan);
+        var status = end is not { } last ? "active"
+            : last < plan.From ? "cancelled"
+            : plan.Steps[^1].To is { } courseEnd && LocalDate.FromDateOnly(courseEnd) <= last ? "completed"
+            : "stopped";
+
+        // A version never in force keeps the steps it ordered from its start.
+        var inForceUntil = status == "cancelled" ? null : end;
         var instructions = new JsonArray();
-        foreach (var step in steps)
+        foreach (var step in plan.Steps)
         {
-            var bounds = new JsonObject { ["start"] = Date(step.From) };
-            if (step.To is { } to)
+            if (Within(step, plan.From, inForceUntil) is { } cut)
             {
-                bounds["end"] = Date(to);
+                instructions.Add(DosageInstruction(cut));
+            }
+        }
+
+        var resource = new JsonObject { ["resourceType"] = "MedicationRequest", ["status"] = status };
+        if (status is "stopped" or "cancelled")
+        {
+            var next = data.Plans[index + 1];
+            resource["statusReason"] = new JsonObject
+            {
+                ["text"] = $"Replaced from {Date(next.From.ToDateOnly())} by the plan version made with '{MadeWith(next)}'.",
+            };
+        }
+
+        resource["intent"] = "plan";
+        resource["medicationCodeableConcept"] = Naltrexone();
+        resource["subject"] = Reference(patient);
+        resource["authoredOn"] = InstantText.Format(plan.SetAt);
+        if (previous is not null)
+        {
+            resource["priorPrescription"] = Reference(previous);
+        }
+
+        resource["note"] = Note(status == "cancelled"
+            ? $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}' for {Date(plan.From.ToDateOnly())}; never in force."
+            : $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}', in force from {Date(plan.From.ToDateOnly())}.");
+
+        // FHIR JSON allows no empty arrays; a version in force only after its last step has no instruction.
+        if (instructions.Count > 0)
+        {
+            resource["dosageInstruction"] = instructions;
+        }
+
+        // A cancelled version was never in force, so it has no validity period (its end would precede its start).
+        if (status != "cancelled")
+        {
+            var validity = new JsonObject { ["start"] = Date(plan.From.ToDateOnly()) };
+            if (end is { } to)
+            {
+                validity["end"] = Date(to.ToDateOnly());
             }
 
-            var instruction = new JsonObject
-            {
-                ["sequence"] = step.Number,
-                ["text"] = StepText(step),
-                ["timing"] = new JsonObject
-                {
-                    ["repeat"] = new JsonObject
-                    {
-                        ["boundsPeriod"] = bounds,
-                        ["frequency"] = 1,
-                        ["period"] = 1,
-                        ["periodUnit"] = "d",
-                        ["timeOfDay"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"{step.At.Hour:00}:{step.At.Minute:00}:00")),
-                    },
-                },
-                ["route"] = Route(step.Formulation),
-                ["doseAndRate"] = new JsonArray(new JsonObject { ["doseQuantity"] = Milligrams(step.DoseMg) }),
-            };
-            instructions.Add(instruction);
+            resource["dispenseRequest"] = new JsonObject { ["validityPeriod"] = validity };
+        }
+
+        return resource;
+    }
+
+    private static string MadeWith(PlanVersion version) =>
+        version.Adjustment is null or "set" ? "ldn journal plan set" : $"ldn journal plan adjust {version.Adjustment}";
+
+    /// <summary>The step with its dates cut to [<paramref name="from"/>, <paramref name="to"/>], or null when it lies outside.</summary>
+    private static PlanStep? Within(PlanStep step, LocalDate from, LocalDate? to)
+    {
+        var start = from.ToDateOnly();
+        var end = to?.ToDateOnly();
+        if ((step.To is { } stepEnd && stepEnd < start) || (end is { } last && step.From > last))
+        {
+            return null;
+        }
+
+        DateOnly? cutEnd = (step.To, end) switch
+        {
+            ({ } a, { } b) => a < b ? a : b,
+            (null, { } b) => b,
+            ({ } a, null) => a,
+            _ => null,
+        };
+        return step with { From = step.From > start ? step.From : start, To = cutEnd };
+    }
+
+    private static JsonObject DosageInstruction(PlanStep step)
+    {
+        var bounds = new JsonObject { ["start"] = Date(step.From) };
+        if (step.To is { } to)
+        {
+            bounds["end"] = Date(to);
         }
 
         return new JsonObject
         {
-            ["resourceType"] = "MedicationRequest",
-            ["status"] = "active",
-            ["intent"] = "plan",
-            ["medicationCodeableConcept"] = Naltrexone(),
-            ["subject"] = Reference(patient),
-            ["authoredOn"] = InstantText.Format(plan.SetAt),
-            ["dosageInstruction"] = instructions,
+            ["sequence"] = step.Number,
+            ["text"] = StepText(step),
+            ["timing"] = new JsonObject
+            {
+                ["repeat"] = new JsonObject
+                {
+                    ["boundsPeriod"] = bounds,
+                    ["frequency"] = 1,
+                    ["period"] = 1,
+                    ["periodUnit"] = "d",
+                    ["timeOfDay"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"{step.At.Hour:00}:{step.At.Minute:00}:00")),
+                },
+            },
+            ["route"] = Route(step.Formulation),
+            ["doseAndRate"] = new JsonArray(new JsonObject { ["doseQuantity"] = Milligrams(step.DoseMg) }),
         };
     }
 
@@ -239,30 +375,44 @@ public static class FhirExport
         return resource;
     }
 
-    private static JsonObject ScoreObservation(CheckInEntry checkIn, string key, int score, string patient)
-    {
-        var code = key == "pain"
-            ? new JsonObject
-            {
-                ["coding"] = new JsonArray(new JsonObject { ["system"] = Loinc, ["code"] = PainLoincCode, ["display"] = "Pain severity - 0-10 verbal numeric rating [Score] - Reported" }),
-                ["text"] = "Pain (0 = no pain, 10 = worst imaginable)",
-            }
-            : new JsonObject
-            {
-                ["coding"] = new JsonArray(new JsonObject { ["system"] = CheckInSystem, ["code"] = key, ["display"] = ScaleText(key) }),
-                ["text"] = ScaleText(key),
-            };
-        return new JsonObject
+    private static JsonObject BuiltInCode(string key) => key == "pain"
+        ? new JsonObject
         {
-            ["resourceType"] = "Observation",
-            ["status"] = "final",
-            ["category"] = Survey(),
-            ["code"] = code,
-            ["subject"] = Reference(patient),
-            ["effectiveDateTime"] = DateTime(checkIn.At, checkIn.TimeZoneId),
-            ["valueInteger"] = score,
+            ["coding"] = new JsonArray(new JsonObject { ["system"] = Loinc, ["code"] = PainLoincCode, ["display"] = "Pain severity - 0-10 verbal numeric rating [Score] - Reported" }),
+            ["text"] = "Pain (0 = no pain, 10 = worst imaginable)",
+        }
+        : new JsonObject
+        {
+            ["coding"] = new JsonArray(new JsonObject { ["system"] = CheckInSystem, ["code"] = key, ["display"] = ScaleText(key) }),
+            ["text"] = ScaleText(key),
         };
+
+    /// <summary>
+    /// An own scale: its verified code when the catalogue has one, else the scale id in
+    /// <see cref="OwnScaleSystem"/>; <c>text</c> gives the label and what 0 and 10 mean ("Brain fog (0 =
+    /// none, 10 = worst)"), which is what the number means.
+    /// </summary>
+    private static JsonObject OwnScaleCode(string scaleId, IReadOnlyList<SymptomScale> scales)
+    {
+        var scale = scales.FirstOrDefault(s => s.Id == scaleId);
+        var text = scale is null ? $"{scaleId} (0–10)" : $"{scale.Label} (0 = {scale.LowAnchor}, 10 = {scale.HighAnchor})";
+        var coding = scale is { CodeSystem: { } system, Code: { } code }
+            ? new JsonObject { ["system"] = system, ["code"] = code }
+            : new JsonObject { ["system"] = OwnScaleSystem, ["code"] = CodeOf(scaleId) };
+        coding["display"] = Text(scale?.Label ?? scaleId);
+        return new JsonObject { ["coding"] = new JsonArray(coding), ["text"] = Text(text) };
     }
+
+    private static JsonObject ScoreObservation(CheckInEntry checkIn, JsonObject code, int score, string patient) => new()
+    {
+        ["resourceType"] = "Observation",
+        ["status"] = "final",
+        ["category"] = Survey(),
+        ["code"] = code,
+        ["subject"] = Reference(patient),
+        ["effectiveDateTime"] = DateTime(checkIn.At, checkIn.TimeZoneId),
+        ["valueInteger"] = score,
+    };
 
     private static string ScaleText(string key) => key switch
     {
@@ -307,7 +457,7 @@ public static class FhirExport
         {
             ["resourceType"] = "Condition",
             ["clinicalStatus"] = Coded(ConditionClinicalSystem, effect.To is null ? "active" : "resolved", effect.To is null ? "Active" : "Resolved"),
-            ["code"] = SideEffectCode(effect.Kind),
+            ["code"] = SideEffectCode(effect),
             ["subject"] = Reference(patient),
             ["onsetDateTime"] = DateTime(effect.From, effect.TimeZoneId),
         };
@@ -337,7 +487,7 @@ public static class FhirExport
         {
             ["resourceType"] = "AdverseEvent",
             ["actuality"] = "actual",
-            ["event"] = SideEffectCode(effect.Kind),
+            ["event"] = SideEffectCode(effect),
             ["subject"] = Reference(patient),
             ["date"] = DateTime(effect.From, effect.TimeZoneId),
             ["resultingCondition"] = new JsonArray(Reference(condition)),
@@ -347,10 +497,15 @@ public static class FhirExport
         };
     }
 
-    private static JsonObject SideEffectCode(string kind) => new()
+    /// <summary>
+    /// The kind as the coding, and as <c>text</c> the words the patient typed when an alias was mapped
+    /// ("nightmares" for vivid dreams): R4 defines CodeableConcept.text as the concept "as
+    /// seen/selected/uttered by the user who entered the data", so the mapping stays visible.
+    /// </summary>
+    private static JsonObject SideEffectCode(SideEffectEntry effect) => new()
     {
-        ["coding"] = new JsonArray(new JsonObject { ["system"] = SideEffectSystem, ["code"] = CodeOf(kind) }),
-        ["text"] = Text(kind),
+        ["coding"] = new JsonArray(new JsonObject { ["system"] = SideEffectSystem, ["code"] = CodeOf(effect.Kind), ["display"] = Text(effect.Kind) }),
+        ["text"] = Text(string.IsNullOrWhiteSpace(effect.TypedName) ? effect.Kind : effect.TypedName),
     };
 
     private static JsonObject EventObservation(EventEntry journalEvent, string patient)
@@ -436,10 +591,8 @@ public static class FhirExport
             ? string.Concat(text.Select(c => c < ' ' && c is not ('\t' or '\r' or '\n') ? '\uFFFD' : c))
             : text;
 
-    private static string DateTime(Instant at, string zoneId) => DateTimePattern.Format(at.InZone(Zone(zoneId)).ToOffsetDateTime());
-
-    private static DateTimeZone Zone(string zoneId) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new InvalidInputException($"'{zoneId}' is not an IANA time zone.");
+    /// <summary>The instant with the offset of the entry's own zone, an IANA id or a fixed <c>UTC-08:00</c> (<see cref="JournalTime.Zone"/>).</summary>
+    private static string DateTime(Instant at, string zoneId) => DateTimePattern.Format(at.InZone(JournalTime.Zone(zoneId)).ToOffsetDateTime());
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
