@@ -69,7 +69,9 @@ internal static class JournalView
         var plan = journal.Today is var today && data.PlanOn(today) is { } version
             ? $"version {version.Id} from {version.From:uuuu-MM-dd}{(version.Adjustment is { } a and not "set" ? $" ({a})" : "")}, {(version.StepOn(today) is { } step ? $"{Mg(step.DoseMg)} at {step.At} today" : "no dose planned today")}; {data.Plans.Count} version{(data.Plans.Count == 1 ? "" : "s")} in all"
             : "none in force";
-        console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}. Plan: {plan}."));
+        var notChecked = Ldn.Core.Safety.MedicationRecognition.Check(current).Where(c => c.NotChecked).Select(c => c.Name).ToList();
+        console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}"
+            + (notChecked.Count > 0 ? $" (not checked by the safety catalogue: {string.Join(", ", notChecked)})" : "") + $". Plan: {plan}."));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }
 

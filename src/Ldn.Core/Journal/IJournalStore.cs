@@ -99,7 +99,8 @@ public interface IJournalStore : IDisposable
     /// <summary>
     /// Imports a whole journal into one that holds no entries yet (new, or just initialised): the profile
     /// replaces any existing one; entries, plan versions, scales and history keep their ids (entries with
-    /// id 0 get new ones). One transaction: all or nothing.
+    /// id 0 get new ones). Deleted entries travel in the history: an entry whose last change is a delete is
+    /// stored deleted, rebuilt from that change's value. One transaction: all or nothing.
     /// </summary>
     void Import(JournalData data);
 

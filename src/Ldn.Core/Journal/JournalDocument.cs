@@ -84,9 +84,7 @@ public sealed record JournalDocument
             CheckIns = [.. data.CheckIns.Select(JournalEntryJson.Document)],
             SideEffects = [.. data.SideEffects.Select(JournalEntryJson.Document)],
             Events = [.. data.Events.Select(JournalEntryJson.Document)],
-            History = [.. data.History.Select(c => new ChangeDocument(
-                c.Sequence, JournalEntryKinds.Name(c.Kind), c.EntryId, c.Revision, JournalChange.Name(c.Change), InstantPattern.ExtendedIso.Format(c.At),
-                c.Before is null ? null : JsonNode.Parse(c.Before), c.After is null ? null : JsonNode.Parse(c.After), c.Reason, c.Undoes))],
+            History = [.. data.History.Select(ChangeDocument.From)],
         };
     }
 
@@ -233,4 +231,14 @@ public sealed record EventDocument(long Id, int? Revision, string? At, string? T
 /// One change of the history (see <see cref="JournalChange"/>): <c>before</c> and <c>after</c> are the entry's
 /// documents (JSON objects), <c>undoes</c> the sequence of the change an undo reverses.
 /// </summary>
-public sealed record ChangeDocument(long Sequence, string? Kind, long Id, int Revision, string? Change, string? At, JsonNode? Before, JsonNode? After, string? Reason, long? Undoes);
+public sealed record ChangeDocument(long Sequence, string? Kind, long Id, int Revision, string? Change, string? At, JsonNode? Before, JsonNode? After, string? Reason, long? Undoes)
+{
+    /// <summary>A change as the export and <c>ldn journal history --json</c> write it: the entry's documents as JSON objects, the time as an ISO instant.</summary>
+    public static ChangeDocument From(JournalChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new ChangeDocument(
+            change.Sequence, JournalEntryKinds.Name(change.Kind), change.EntryId, change.Revision, JournalChange.Name(change.Change), InstantPattern.ExtendedIso.Format(change.At),
+            change.Before is null ? null : JsonNode.Parse(change.Before), change.After is null ? null : JsonNode.Parse(change.After), change.Reason, change.Undoes);
+    }
+}

@@ -47,6 +47,15 @@ public sealed record CheckInEntry(long Id, Instant At, string TimeZoneId, int? F
 
     private static readonly IReadOnlyDictionary<string, int> EmptyScores = new Dictionary<string, int>();
 
+    /// <summary>Value equality including the scores on the journal's own scales (a record compares a dictionary by reference).</summary>
+    public bool Equals(CheckInEntry? other) =>
+        other is not null
+        && (Id, At, TimeZoneId, Fatigue, Pain, Sleep, Mood, Focus, Note, Revision) == (other.Id, other.At, other.TimeZoneId, other.Fatigue, other.Pain, other.Sleep, other.Mood, other.Focus, other.Note, other.Revision)
+        && OtherScores.Count == other.OtherScores.Count
+        && OtherScores.All(p => other.OtherScores.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Id, At, TimeZoneId, HashCode.Combine(Fatigue, Pain, Sleep, Mood, Focus), Note, Revision, OtherScores.Count);
+
     /// <summary>The score on scale <paramref name="scaleId"/> (built-in or the journal's own), null when not given.</summary>
     public int? Score(string scaleId) => scaleId switch
     {

@@ -100,10 +100,7 @@ public sealed partial class JournalService
     {
         var clean = MedicationName(name);
         var entry = new MedicationEntry(0, clean, When(since, null).At, null);
-        var notes = OpioidCatalog.Match(clean) is { } opioid
-            ? new[] { $"{clean} is an opioid ({opioid.Name}): it is recorded, and because naltrexone blocks it and can precipitate withdrawal, advise will say stop and contact the prescriber." }
-            : [];
-        return new Recorded<MedicationEntry>(entry with { Id = Store.AddMedication(entry) }, notes);
+        return new Recorded<MedicationEntry>(entry with { Id = Store.AddMedication(entry) }, MedicationNotes(clean));
     }
 
     /// <summary>Records that the medication <paramref name="name"/> was last taken at <paramref name="at"/> (default now).</summary>
@@ -222,6 +219,23 @@ public sealed partial class JournalService
             throw new ConfirmationRequiredException(
                 $"Side effect {entry.Kind} ({entry.Severity.ToString().ToLowerInvariant()}) from {Describe(entry.From, entry.TimeZoneId)} {verb}, but", questions);
         }
+    }
+
+    /// <summary>What to tell about a medication: an opioid warning, or that the safety catalogue did not check it.</summary>
+    private static List<string> MedicationNotes(string name)
+    {
+        var notes = new List<string>();
+        if (OpioidCatalog.Match(name) is { } opioid)
+        {
+            notes.Add($"{name} is an opioid ({opioid.Name}): it is recorded, and because naltrexone blocks it and can precipitate withdrawal, advise will say stop and contact the prescriber.");
+        }
+
+        if (MedicationRecognition.Check(name).Message is { } notChecked)
+        {
+            notes.Add(notChecked);
+        }
+
+        return notes;
     }
 
     private static string MedicationName(string text) =>

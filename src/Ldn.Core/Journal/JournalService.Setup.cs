@@ -1,5 +1,3 @@
-using Ldn.Core.Safety;
-
 namespace Ldn.Core.Journal;
 
 public sealed partial class JournalService
@@ -20,10 +18,7 @@ public sealed partial class JournalService
         foreach (var name in names)
         {
             Store.AddMedication(new MedicationEntry(0, name, Now, null));
-            if (OpioidCatalog.Match(name) is { } opioid)
-            {
-                notes.Add($"{name} is an opioid ({opioid.Name}): it is recorded, and because naltrexone blocks it and can precipitate withdrawal, advise will say stop and contact the prescriber.");
-            }
+            notes.AddRange(MedicationNotes(name));
         }
 
         if (plan is not null)

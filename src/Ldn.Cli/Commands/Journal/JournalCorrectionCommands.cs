@@ -66,7 +66,7 @@ internal static class JournalCorrectionCommands
                 var changes = journal.History(entryKind, entryId);
                 if (parse.GetValue(json))
                 {
-                    HistoryJson.Write(changes, journal.Profile.TimeZoneId, stdout);
+                    HistoryJson.Write(changes, stdout);
                 }
                 else
                 {
