@@ -12,18 +12,6 @@ public static class EventKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static JournalEventKind Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var key = Text.NameMatch.Normalise(text);
-        foreach (var kind in Enum.GetValues<JournalEventKind>())
-        {
-            if (Text.NameMatch.Normalise(Name(kind)) == key)
-            {
-                return kind;
-            }
-        }
-
-        throw new InvalidInputException($"'{text}' is not a kind of event (use flare, infection, medication-change or other).");
-    }
+    /// <exception cref="InvalidInputException">Not a kind of event.</exception>
+    public static JournalEventKind Parse(string text) => Text.EnumWords.Parse<JournalEventKind>(text, Name, "a kind of event");
 }

@@ -33,19 +33,5 @@ public static class JournalEntryKinds
 
     /// <summary>Reads a kind as typed (<c>dose</c>, <c>check-in</c>, <c>checkin</c>, <c>Side effect</c>…).</summary>
     /// <exception cref="InvalidInputException">Not a kind of entry; the sentence lists the kinds.</exception>
-    public static JournalEntryKind Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var key = Text.NameMatch.Normalise(text);
-        foreach (var kind in All)
-        {
-            if (Text.NameMatch.Normalise(Name(kind)) == key)
-            {
-                return kind;
-            }
-        }
-
-        throw new InvalidInputException(
-            $"'{text}' is not a kind of journal entry (use {string.Join(", ", All.Select(Name))}).");
-    }
+    public static JournalEntryKind Parse(string text) => Text.EnumWords.Parse<JournalEntryKind>(text, Name, "a kind of journal entry");
 }

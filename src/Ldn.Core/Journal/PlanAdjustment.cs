@@ -38,18 +38,5 @@ public static class PlanAdjustments
     };
 
     /// <exception cref="InvalidInputException">Not an adjustment; the sentence lists them.</exception>
-    public static PlanAdjustment Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var key = Text.NameMatch.Normalise(text);
-        foreach (var adjustment in All)
-        {
-            if (Text.NameMatch.Normalise(Name(adjustment)) == key)
-            {
-                return adjustment;
-            }
-        }
-
-        throw new InvalidInputException($"'{text}' is not a plan adjustment (use {string.Join(", ", All.Select(Name))}).");
-    }
+    public static PlanAdjustment Parse(string text) => Text.EnumWords.Parse<PlanAdjustment>(text, Name, "a plan adjustment");
 }
