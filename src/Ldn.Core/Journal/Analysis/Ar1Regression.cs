@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Ldn.Core.Journal.Analysis;
 
@@ -35,17 +34,17 @@ public sealed class Ar1Regression
     /// <summary>The largest φ considered: at 0.98 a series needs weeks to forget a day; beyond that a journal cannot tell a level from a drift.</summary>
     public const double MaxPhi = 0.98;
 
-    private const double CoarseStep = 0.02;
+    private const double CoarseStep = 0.05;
 
-    private const int FinePoints = 48;
+    private const int FinePoints = 32;
 
     /// <summary>Grid points whose restricted log-likelihood is this far below the peak carry no weight (e^−12 ≈ 6·10⁻⁶).</summary>
     private const double NegligibleLogLikelihood = 12;
 
-    private readonly Matrix<double> _covariance;
+    private readonly double[] _covariance;
     private readonly GridPoint[] _grid;
 
-    private Ar1Regression(double[] coefficients, Matrix<double> covariance, GridPoint[] grid, int n)
+    private Ar1Regression(double[] coefficients, double[] covariance, GridPoint[] grid, int n)
     {
         Coefficients = coefficients;
         _covariance = covariance;
@@ -97,27 +96,36 @@ public sealed class Ar1Regression
             return null;
         }
 
-        var grid = phi is { } fixedPhi ? [Point(days, y, design, p, fixedPhi)] : Posterior(days, y, design, p);
+        var moments = new LaggedMoments(days, y, design, p);
+        var grid = phi is { } fixedPhi ? [Point(moments, fixedPhi)] : Posterior(moments);
         if (grid.Length == 0 || grid.Any(g => g.Beta is null))
         {
             return null;
         }
 
         // Law of total variance over φ: E[Cov(β | φ)] + Cov(E[β | φ]).
-        var mean = Vector<double>.Build.Dense(p);
+        var mean = new double[p];
         foreach (var g in grid)
         {
-            mean += g.Weight * g.Beta!;
+            for (var j = 0; j < p; j++)
+            {
+                mean[j] += g.Weight * g.Beta![j];
+            }
         }
 
-        var covariance = Matrix<double>.Build.Dense(p, p);
+        var covariance = new double[p * p];
         foreach (var g in grid)
         {
-            var deviation = g.Beta! - mean;
-            covariance += g.Weight * ((g.Sigma2 * g.Inverse!) + deviation.OuterProduct(deviation));
+            for (var j = 0; j < p; j++)
+            {
+                for (var k = 0; k < p; k++)
+                {
+                    covariance[(j * p) + k] += g.Weight * ((g.Sigma2 * g.Inverse![(j * p) + k]) + ((g.Beta![j] - mean[j]) * (g.Beta[k] - mean[k])));
+                }
+            }
         }
 
-        return new Ar1Regression([.. mean], covariance, grid, n);
+        return new Ar1Regression(mean, covariance, grid, n);
     }
 
     /// <summary>The estimate cᵀβ and its standard error for the contrast <paramref name="contrast"/>.</summary>
@@ -134,7 +142,7 @@ public sealed class Ar1Regression
             estimate += contrast[i] * Coefficients[i];
             for (var j = 0; j < contrast.Length; j++)
             {
-                variance += contrast[i] * _covariance[i, j] * contrast[j];
+                variance += contrast[i] * _covariance[(i * contrast.Length) + j] * contrast[j];
             }
         }
 
@@ -197,12 +205,12 @@ public sealed class Ar1Regression
     /// The grid of φ with normalised weights ∝ exp(restricted log-likelihood): a coarse pass over the whole
     /// range, then <see cref="FinePoints"/> points over the part within <see cref="NegligibleLogLikelihood"/> of the peak.
     /// </summary>
-    private static GridPoint[] Posterior(ReadOnlySpan<int> days, ReadOnlySpan<double> y, ReadOnlySpan<double> design, int p)
+    private static GridPoint[] Posterior(LaggedMoments moments)
     {
         var coarse = new List<GridPoint>();
         for (var k = 0; MinPhi + (k * CoarseStep) <= MaxPhi + 1e-9; k++)
         {
-            coarse.Add(Point(days, y, design, p, Math.Min(MinPhi + (k * CoarseStep), MaxPhi)));
+            coarse.Add(Point(moments, Math.Min(MinPhi + (k * CoarseStep), MaxPhi)));
         }
 
         var peak = coarse.Max(g => g.LogLikelihood);
@@ -217,7 +225,7 @@ public sealed class Ar1Regression
         var fine = new GridPoint[FinePoints];
         for (var k = 0; k < FinePoints; k++)
         {
-            fine[k] = Point(days, y, design, p, lo + ((hi - lo) * k / (FinePoints - 1)));
+            fine[k] = Point(moments, lo + ((hi - lo) * k / (FinePoints - 1)));
         }
 
         var top = fine.Max(g => g.LogLikelihood);
@@ -226,11 +234,11 @@ public sealed class Ar1Regression
     }
 
     /// <summary>The GLS fit at one φ and its restricted log-likelihood −½[(n − p)·log RSS + log|V| + log|XᵀV⁻¹X|] (up to a constant).</summary>
-    private static GridPoint Point(ReadOnlySpan<int> days, ReadOnlySpan<double> y, ReadOnlySpan<double> design, int p, double phi)
+    private static GridPoint Point(LaggedMoments moments, double phi)
     {
-        var (normal, rhs, yy, logDetV) = Transformed(days, y, design, p, phi);
-        var cholesky = Factor(normal);
-        if (cholesky is null)
+        var p = moments.P;
+        var (normal, rhs, yy, logDetV) = moments.Transformed(phi);
+        if (!Cholesky(normal, p))
         {
             return new GridPoint(phi, double.NegativeInfinity, null, null, 0, 1);
         }
@@ -238,92 +246,226 @@ public sealed class Ar1Regression
         var logDetA = 0.0;
         for (var i = 0; i < p; i++)
         {
-            logDetA += 2 * Math.Log(cholesky.Factor[i, i]);
+            logDetA += 2 * Math.Log(normal[(i * p) + i]);
         }
 
-        var beta = cholesky.Solve(rhs);
-        var rss = Math.Max(yy - rhs.DotProduct(beta), 1e-12);
-        var n = y.Length;
-        return new GridPoint(
-            phi, -0.5 * (((n - p) * Math.Log(rss)) + logDetV + logDetA), beta, cholesky.Solve(Matrix<double>.Build.DenseIdentity(p)), rss / (n - p), 1);
-    }
-
-    /// <summary>The Cholesky factor of the normal matrix, or null when it is not positive definite (a column without any day).</summary>
-    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? Factor(Matrix<double> normal)
-    {
-        try
+        var beta = (double[])rhs.Clone();
+        Solve(normal, p, beta);
+        var inverse = new double[p * p];
+        var column = new double[p];
+        for (var k = 0; k < p; k++)
         {
-            var cholesky = normal.Cholesky();
-            for (var i = 0; i < normal.RowCount; i++)
-            {
-                if (!(cholesky.Factor[i, i] > 1e-9))
-                {
-                    return null;
-                }
-            }
-
-            return cholesky;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>X*ᵀX*, X*ᵀy*, y*ᵀy* and log|V| (V the correlation matrix) after the Prais–Winsten transform.</summary>
-    private static (Matrix<double> Normal, Vector<double> Rhs, double Yy, double LogDetV) Transformed(
-        ReadOnlySpan<int> days, ReadOnlySpan<double> y, ReadOnlySpan<double> design, int p, double phi)
-    {
-        var normal = Matrix<double>.Build.Dense(p, p);
-        var rhs = Vector<double>.Build.Dense(p);
-        Span<double> row = stackalloc double[p];
-        double yy = 0, logDetV = 0;
-        for (var i = 0; i < y.Length; i++)
-        {
-            double yi;
-            if (i == 0)
-            {
-                yi = y[0];
-                design[..p].CopyTo(row);
-            }
-            else
-            {
-                var rho = Power(phi, days[i] - days[i - 1]);
-                var oneMinus = 1 - (rho * rho);
-                var scale = 1 / Math.Sqrt(oneMinus);
-                logDetV += Math.Log(oneMinus);
-                yi = (y[i] - (rho * y[i - 1])) * scale;
-                for (var j = 0; j < p; j++)
-                {
-                    row[j] = (design[(i * p) + j] - (rho * design[((i - 1) * p) + j])) * scale;
-                }
-            }
-
-            yy += yi * yi;
+            Array.Clear(column);
+            column[k] = 1;
+            Solve(normal, p, column);
             for (var j = 0; j < p; j++)
             {
-                rhs[j] += row[j] * yi;
-                for (var k = 0; k <= j; k++)
+                inverse[(j * p) + k] = column[j];
+            }
+        }
+
+        var explained = 0.0;
+        for (var j = 0; j < p; j++)
+        {
+            explained += rhs[j] * beta[j];
+        }
+
+        var rss = Math.Max(yy - explained, 1e-12);
+        var n = moments.N;
+        return new GridPoint(phi, -0.5 * (((n - p) * Math.Log(rss)) + logDetV + logDetA), beta, inverse, rss / (n - p), 1);
+    }
+
+    /// <summary>
+    /// In-place Cholesky factor A = LLᵀ of the p × p normal matrix (row-major; L in the lower triangle); false
+    /// when it is not positive definite (a design column without any day). A few lines for a matrix this small
+    /// cost less than a general library's call.
+    /// </summary>
+    private static bool Cholesky(double[] a, int p)
+    {
+        for (var j = 0; j < p; j++)
+        {
+            var diagonal = a[(j * p) + j];
+            for (var k = 0; k < j; k++)
+            {
+                diagonal -= a[(j * p) + k] * a[(j * p) + k];
+            }
+
+            if (!(diagonal > 1e-12))
+            {
+                return false;
+            }
+
+            var l = Math.Sqrt(diagonal);
+            a[(j * p) + j] = l;
+            for (var i = j + 1; i < p; i++)
+            {
+                var sum = a[(i * p) + j];
+                for (var k = 0; k < j; k++)
                 {
-                    normal[j, k] += row[j] * row[k];
+                    sum -= a[(i * p) + k] * a[(j * p) + k];
+                }
+
+                a[(i * p) + j] = sum / l;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Solves LLᵀx = b in place with the factor of <see cref="Cholesky"/>.</summary>
+    private static void Solve(double[] factor, int p, double[] b)
+    {
+        for (var i = 0; i < p; i++)
+        {
+            var sum = b[i];
+            for (var k = 0; k < i; k++)
+            {
+                sum -= factor[(i * p) + k] * b[k];
+            }
+
+            b[i] = sum / factor[(i * p) + i];
+        }
+
+        for (var i = p - 1; i >= 0; i--)
+        {
+            var sum = b[i];
+            for (var k = i + 1; k < p; k++)
+            {
+                sum -= factor[(k * p) + i] * b[k];
+            }
+
+            b[i] = sum / factor[(i * p) + i];
+        }
+    }
+
+    /// <summary>
+    /// The cross-products the Prais–Winsten transform needs, gathered once so each φ of the grid costs O(p²)
+    /// rather than O(n·p²). With z_i = (x_i, y_i), a day one day after the previous contributes
+    /// (z_i − φz_(i−1))(z_i − φz_(i−1))ᵀ/(1 − φ²) = (S₀ − φ(S₁ + S₁ᵀ) + φ²S₂)/(1 − φ²) summed, with
+    /// S₀ = Σz_i z_iᵀ, S₁ = Σz_i z_(i−1)ᵀ, S₂ = Σz_(i−1) z_(i−1)ᵀ over those days; the first day enters as it
+    /// is and the days after a gap (few) are transformed one by one.
+    /// </summary>
+    private sealed class LaggedMoments
+    {
+        private readonly int _q;
+        private readonly double[] _first;
+        private readonly double[] _s0;
+        private readonly double[] _s1;
+        private readonly double[] _s2;
+        private readonly int _consecutive;
+        private readonly List<(int Gap, double[] Current, double[] Previous)> _afterGap = [];
+
+        public LaggedMoments(ReadOnlySpan<int> days, ReadOnlySpan<double> y, ReadOnlySpan<double> design, int p)
+        {
+            P = p;
+            N = y.Length;
+            _q = p + 1;
+            _first = new double[_q * _q];
+            _s0 = new double[_q * _q];
+            _s1 = new double[_q * _q];
+            _s2 = new double[_q * _q];
+            var current = new double[_q];
+            var previous = new double[_q];
+            for (var i = 0; i < y.Length; i++)
+            {
+                design.Slice(i * p, p).CopyTo(current);
+                current[p] = y[i];
+                if (i == 0)
+                {
+                    AddOuter(_first, current, current);
+                }
+                else if (days[i] - days[i - 1] == 1)
+                {
+                    _consecutive++;
+                    AddOuter(_s0, current, current);
+                    AddOuter(_s1, current, previous);
+                    AddOuter(_s2, previous, previous);
+                }
+                else
+                {
+                    _afterGap.Add((days[i] - days[i - 1], (double[])current.Clone(), (double[])previous.Clone()));
+                }
+
+                (current, previous) = (previous, current);
+            }
+        }
+
+        public int P { get; }
+
+        public int N { get; }
+
+        /// <summary>X*ᵀX*, X*ᵀy*, y*ᵀy* and log|V| (V the correlation matrix) after the transform at <paramref name="phi"/>.</summary>
+        public (double[] Normal, double[] Rhs, double Yy, double LogDetV) Transformed(double phi)
+        {
+            var oneMinus = 1 - (phi * phi);
+            var m = new double[_q * _q];
+            for (var j = 0; j < _q; j++)
+            {
+                for (var k = 0; k < _q; k++)
+                {
+                    var jk = (j * _q) + k;
+                    m[jk] = _first[jk] + ((_s0[jk] - (phi * (_s1[jk] + _s1[(k * _q) + j])) + (phi * phi * _s2[jk])) / oneMinus);
+                }
+            }
+
+            var logDetV = _consecutive * Math.Log(oneMinus);
+            Span<double> row = stackalloc double[_q];
+            foreach (var (gap, current, previous) in _afterGap)
+            {
+                var rho = Power(phi, gap);
+                var rest = 1 - (rho * rho);
+                logDetV += Math.Log(rest);
+                var scale = 1 / Math.Sqrt(rest);
+                for (var j = 0; j < _q; j++)
+                {
+                    row[j] = (current[j] - (rho * previous[j])) * scale;
+                }
+
+                for (var j = 0; j < _q; j++)
+                {
+                    for (var k = 0; k < _q; k++)
+                    {
+                        m[(j * _q) + k] += row[j] * row[k];
+                    }
+                }
+            }
+
+            var p = P;
+            var normal = new double[p * p];
+            var rhs = new double[p];
+            for (var j = 0; j < p; j++)
+            {
+                rhs[j] = m[(j * _q) + p];
+                for (var k = 0; k < p; k++)
+                {
+                    normal[(j * p) + k] = m[(j * _q) + k];
+                }
+            }
+
+            return (normal, rhs, m[(p * _q) + p], logDetV);
+        }
+
+        private static void AddOuter(double[] target, double[] a, double[] b)
+        {
+            var q = a.Length;
+            for (var j = 0; j < q; j++)
+            {
+                if (a[j] == 0)
+                {
+                    continue; // indicator designs are mostly zeros
+                }
+
+                for (var k = 0; k < q; k++)
+                {
+                    target[(j * q) + k] += a[j] * b[k];
                 }
             }
         }
-
-        for (var j = 0; j < p; j++)
-        {
-            for (var k = j + 1; k < p; k++)
-            {
-                normal[j, k] = normal[k, j];
-            }
-        }
-
-        return (normal, rhs, yy, logDetV);
     }
 
     /// <summary>φ^gap; most gaps are one day.</summary>
     private static double Power(double phi, int gap) => gap == 1 ? phi : Math.Pow(phi, gap);
 
-    /// <summary>One φ of the grid: its restricted log-likelihood, GLS coefficients, (X*ᵀX*)⁻¹, γ̂₀ and normalised weight.</summary>
-    private sealed record GridPoint(double Phi, double LogLikelihood, Vector<double>? Beta, Matrix<double>? Inverse, double Sigma2, double Weight);
+    /// <summary>One φ of the grid: its restricted log-likelihood, GLS coefficients, (X*ᵀX*)⁻¹ (row-major), γ̂₀ and normalised weight.</summary>
+    private sealed record GridPoint(double Phi, double LogLikelihood, double[]? Beta, double[]? Inverse, double Sigma2, double Weight);
 }
