@@ -188,11 +188,13 @@ public sealed class Ar1Regression
         }
 
         double total = 0, carried = 0;
+        Span<double> powers = stackalloc double[PowerCache];
+        powers.Fill(double.NaN);
         for (var i = 0; i < weights.Length; i++)
         {
             if (i > 0)
             {
-                carried = Power(phi, days[i] - days[i - 1]) * (carried + weights[i - 1]);
+                carried = Power(phi, days[i] - days[i - 1], powers) * (carried + weights[i - 1]);
             }
 
             total += (weights[i] * weights[i]) + (2 * weights[i] * carried);
@@ -410,9 +412,11 @@ public sealed class Ar1Regression
 
             var logDetV = _consecutive * Math.Log(oneMinus);
             Span<double> row = stackalloc double[_q];
+            Span<double> powers = stackalloc double[PowerCache];
+            powers.Fill(double.NaN);
             foreach (var (gap, current, previous) in _afterGap)
             {
-                var rho = Power(phi, gap);
+                var rho = Power(phi, gap, powers);
                 var rest = 1 - (rho * rho);
                 logDetV += Math.Log(rest);
                 var scale = 1 / Math.Sqrt(rest);
@@ -463,8 +467,29 @@ public sealed class Ar1Regression
         }
     }
 
-    /// <summary>φ^gap; most gaps are one day.</summary>
-    private static double Power(double phi, int gap) => gap == 1 ? phi : Math.Pow(phi, gap);
+    /// <summary>Gaps shorter than this many days keep their φ^gap in a per-call cache: the same few gaps (a missed check-in or two) recur all along a journal.</summary>
+    private const int PowerCache = 32;
+
+    /// <summary>φ^gap; most gaps are one day, and short ones are looked up in <paramref name="cache"/> (NaN where not yet computed).</summary>
+    private static double Power(double phi, int gap, Span<double> cache)
+    {
+        if (gap == 1)
+        {
+            return phi;
+        }
+
+        if (gap >= cache.Length)
+        {
+            return Math.Pow(phi, gap);
+        }
+
+        if (double.IsNaN(cache[gap]))
+        {
+            cache[gap] = Math.Pow(phi, gap);
+        }
+
+        return cache[gap];
+    }
 
     /// <summary>One φ of the grid: its restricted log-likelihood, GLS coefficients, (X*ᵀX*)⁻¹ (row-major), γ̂₀ and normalised weight.</summary>
     private sealed record GridPoint(double Phi, double LogLikelihood, double[]? Beta, double[]? Inverse, double Sigma2, double Weight);
