@@ -54,7 +54,7 @@ public sealed class JournalReportFixture : IDisposable
         Page = File.ReadAllText(ReportPath);
         using var store = JournalStores.Open(Db);
         Data = store.Load(null, Today.PlusDays(1).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).ToInstant());
-        Analysis = JournalAnalyzer.Analyze(Data, Today);
+        Analysis = JournalAnalyzer.Analyze(Data, Today, now: Now);
     }
 
     public DirectoryInfo Folder { get; }
@@ -124,6 +124,66 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
     }
 
     [Fact]
+    public void Plan_versions_the_patients_own_scale_and_one_reason_per_symptom_reach_the_page()
+    {
+        var start = new LocalDate(2026, 1, 1);
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+        Instant At(int day, int hour) => start.PlusDays(day).At(new LocalTime(hour, 0)).InZoneLeniently(zone).ToInstant();
+        const string evening = """{"protocol":"test","steps":[{"step":1,"from":"2026-01-15","to":"2026-01-28","doseMg":1.5,"at":"22:00"},{"step":2,"from":"2026-01-29","to":null,"doseMg":3,"at":"22:00"}]}""";
+        const string morning = """{"protocol":"test","steps":[{"step":1,"from":"2026-02-05","to":null,"doseMg":3,"at":"08:00"}]}""";
+        var random = new Random(5);
+        var checkIns = new List<CheckInEntry>();
+        var doses = new List<DoseEntry>();
+        for (var d = 0; d < 60; d++)
+        {
+            var scores = new Dictionary<string, int> { ["brain-fog"] = (d < 14 ? 7 : 4) + random.Next(-1, 2) };
+            if (d >= 14)
+            {
+                scores[SymptomScales.Sleep] = 5 + random.Next(-1, 2); // no sleep check-ins before the first dose
+            }
+
+            if (d is >= 14 and < 59)
+            {
+                doses.Add(new DoseEntry(0, At(d, d < 35 ? 22 : 8), zone.Id, d < 28 ? 1.5m : 3m, Ldn.Core.Dosing.Formulation.Capsule, false));
+            }
+
+            checkIns.Add(CheckInEntry.WithScores(0, At(d, 9), zone.Id, scores));
+        }
+
+        var data = new JournalData
+        {
+            Profile = new JournalProfile { TimeZoneId = zone.Id },
+            Plans = [PlanVersion.Initial(evening, At(0, 12)), new PlanVersion(2, start.PlusDays(35), At(35, 7), morning, "move-to-morning")],
+            Scales = [.. SymptomScales.BuiltIn, new SymptomScale("brain-fog", "Brain fog", "clear", "cannot think", HigherIsWorse: true)],
+            Doses = doses,
+            CheckIns = checkIns,
+        };
+
+        var page = ReportCommand.Build(data, start.PlusDays(59), DateTimeOffset.UnixEpoch, new AnalysisOptions { ModelPredictions = false }, At(59, 10));
+
+        var plan = page[page.IndexOf(" id=\"plan-steps\">", StringComparison.Ordinal)..page.IndexOf("id=\"adherence\"", StringComparison.Ordinal)];
+        Assert.Equal(2, Regex.Count(plan, "<tbody class=\"plan-version\">"));
+        Assert.Contains("Version 1: in force from 2026-01-15 to 2026-02-04 — plan set; adherence 100% (21 of 21)", plan, StringComparison.Ordinal);
+        Assert.Contains("Version 2: in force from 2026-02-05 (current) — adjusted: move-to-morning; adherence 100% (24 of 24)", plan, StringComparison.Ordinal);
+        // The report is made at 10:00 on the last day: its 08:00 dose, not logged yet, is not missed before 16:00.
+        Assert.Contains("45 of 45 planned dose-days taken; 0 taken days off the planned dose, 0 off the planned time of day; 1 planned dose is not yet due.", page, StringComparison.Ordinal);
+        Assert.Contains("14 baseline days before the first dose on 2026-01-15: the recommended 14 were reached.", page, StringComparison.Ordinal);
+
+        var table = page[page.IndexOf(" id=\"analysis-table\">", StringComparison.Ordinal)..page.IndexOf("id=\"trend\"", StringComparison.Ordinal)];
+        var fog = Regex.Match(table, "<tr><th scope=\"row\">Brain fog.*?</tr>").Value;
+        Assert.Equal(3, Regex.Count(fog, "<span class=\"verdict-improved\">")); // at 1.5 mg, at 3 mg, latest weeks
+        var sleep = Regex.Match(table, "<tr><th scope=\"row\">Sleep quality.*?</tr>").Value;
+        Assert.Equal(1, Regex.Count(sleep, "not enough data"));
+        Assert.Contains("colspan=\"3\" class=\"scale-reason\"><span class=\"nodata\">not enough data — only 0 days of sleep quality check-ins before the first dose; need 10", sleep, StringComparison.Ordinal);
+        Assert.Contains("Brain fog", Regex.Match(page, "<table class=\"compact\" id=\"trend-table\">.*?</table>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+
+        using var chart = ReportData(page);
+        var scales = chart.RootElement.GetProperty("symptoms").GetProperty("scales").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+        Assert.Equal([.. SymptomScales.BuiltInIds, "brain-fog"], scales);
+        Assert.Equal(3, chart.RootElement.GetProperty("dose").GetProperty("plan").GetArrayLength());
+    }
+
+    [Fact]
     public void Analysis_table_shows_the_numbers_the_analyzer_computes()
     {
         var estimated = fixture.Analysis.Comparisons.Where(c => c.Status == ComparisonStatus.Estimated).ToList();
@@ -136,10 +196,17 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
             Assert.Contains($"change {JournalReport.Signed(c.MeanChange!.Value)} ({JournalReport.Signed(c.Lower!.Value)} to {JournalReport.Signed(c.Upper!.Value)})", table, StringComparison.Ordinal);
         }
 
-        // The 1.5 mg window has too few days after settling: the reason is given instead of numbers.
-        var missing = fixture.Analysis.Comparisons.First(c => c.Status == ComparisonStatus.NotEnoughData);
-        Assert.Contains("not enough data — " + ReportHtml.Text(missing.Reason), table, StringComparison.Ordinal);
+        // Each 14-day step of the demo's titration gets an estimate (issue 10: per-step estimates for 14-day steps).
+        Assert.Equal([1.5m, 3m, 4.5m], estimated.Where(c => c.Window == ComparisonWindow.DoseLevel).Select(c => c.DoseMg!.Value).Distinct().Order());
         Assert.Equal(5, Regex.Count(table, "<tr><th scope=\"row\">"));
+        Assert.Contains(ReportHtml.Text(fixture.Analysis.Baseline.Sentence), Page, StringComparison.Ordinal);
+
+        // The dose–response trend of each scale, with its interval.
+        var trend = Table("trend-table");
+        foreach (var scale in fixture.Analysis.Scales.Where(s => s.Trend.Status == ComparisonStatus.Estimated))
+        {
+            Assert.Contains($"{JournalReport.Signed(scale.Trend.SlopePerMg!.Value)} ({JournalReport.Signed(scale.Trend.Lower!.Value)} to {JournalReport.Signed(scale.Trend.Upper!.Value)})", trend, StringComparison.Ordinal);
+        }
 
         // The model's figures sit beside the table, one row per observed dose level, clearly labelled.
         Assert.NotEmpty(fixture.Analysis.Predictions);
@@ -208,7 +275,7 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
     {
         var zone = DateTimeZoneProviders.Tzdb["Europe/London"];
         var journal = DemoJournal.Create(7, JournalReportFixture.Today, 1200, zone);
-        var page = ReportCommand.Build(journal, JournalReportFixture.Today, DateTimeOffset.UnixEpoch, new AnalysisOptions { ModelPredictions = false, Resamples = 200 });
+        var page = ReportCommand.Build(journal, JournalReportFixture.Today, DateTimeOffset.UnixEpoch, new AnalysisOptions { ModelPredictions = false });
 
         using var data = ReportData(page);
         Assert.Equal(7, data.RootElement.GetProperty("binDays").GetInt32());

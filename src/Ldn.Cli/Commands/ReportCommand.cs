@@ -45,7 +45,7 @@ internal static class ReportCommand
                 var now = JournalContext.Now();
                 var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
                 var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-                html = Build(data, day, now.InZone(zone).ToDateTimeOffset());
+                html = Build(data, day, now.InZone(zone).ToDateTimeOffset(), now: now);
             }
 
             SafeFile.Write(htmlPath, writer => writer.Write(html));
@@ -68,11 +68,15 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>Analysis, safety and advice as of <paramref name="today"/>, rendered: the whole report but the I/O.</summary>
-    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null)
+    /// <summary>
+    /// Analysis, safety and advice as of <paramref name="today"/>, rendered: the whole report but the I/O.
+    /// <paramref name="now"/> is the current instant, so a dose not yet due (this evening's, in a report made
+    /// in the morning) is not counted as missed; without it the whole report day counts.
+    /// </summary>
+    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null, Instant? now = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var analysis = JournalAnalyzer.Analyze(data, today, options);
+        var analysis = JournalAnalyzer.Analyze(data, today, options, now);
         var safety = SafetyChecks.Evaluate(new SafetyContext
         {
             DosesMg = DosesToCheck(data, today),
@@ -89,20 +93,13 @@ internal static class ReportCommand
         return JournalReport.Render(data, analysis, advice, safety, generatedAt);
     }
 
-    /// <summary>The plan's doses and the doses taken in the last four weeks: what the dose checks (above 4.5 mg, above 10 mg) look at.</summary>
+    /// <summary>The doses of the plan version in force on the report day and the doses taken in the last four weeks: what the dose checks (above 4.5 mg, above 10 mg) look at.</summary>
     private static List<decimal> DosesToCheck(JournalData data, LocalDate today)
     {
         var doses = new List<decimal>();
-        if (data.Plan is { } plan)
+        if ((data.PlanOn(today) ?? data.Plan) is { } plan)
         {
-            try
-            {
-                doses.AddRange(PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan").Select(s => s.DoseMg));
-            }
-            catch (InvalidInputException)
-            {
-                // The report says the plan could not be read; the taken doses are still checked.
-            }
+            doses.AddRange(plan.Steps.Select(s => s.DoseMg));
         }
 
         var since = today.PlusDays(-28);

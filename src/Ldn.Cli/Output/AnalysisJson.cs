@@ -1,16 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ldn.Core.Journal;
 using Ldn.Core.Journal.Analysis;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Ldn.Cli.Output;
 
 /// <summary>
 /// <c>ldn journal analyse --json</c>: the analysis behind the report as one JSON document, for researchers
 /// and other tools — comparisons (with intervals, or the reason there is not enough data), adherence,
-/// side-effect incidence and the model's hypotheses, each as the report shows it. Enum values are
-/// kebab-case ("not-enough-data"); dates are yyyy-MM-dd.
+/// side-effect incidence and the model's hypotheses, each as the report shows it. Every scale of the
+/// journal's catalogue is in <c>scales</c> (with its shared reason, noise model and dose–response trend) and
+/// its comparisons in <c>comparisons</c>, whose <c>symptom</c> is the scale id (the five built-in ones keep
+/// their names). Adherence is per plan version and step. Enum values are kebab-case ("not-enough-data");
+/// dates are yyyy-MM-dd.
 /// </summary>
 internal static partial class AnalysisJson
 {
@@ -18,15 +23,52 @@ internal static partial class AnalysisJson
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(writer);
+        var adherence = analysis.Adherence;
         var document = new
         {
             asOf = Date(analysis.AsOf),
+            now = analysis.Now is { } now ? InstantPattern.ExtendedIso.Format(now) : null,
             from = Date(analysis.From),
             daysCovered = analysis.DaysCovered,
             firstDoseDate = Date(analysis.FirstDoseDate),
+            baseline = new
+            {
+                days = analysis.Baseline.Days,
+                recommended = BaselineStatus.RecommendedDays,
+                minimum = analysis.Baseline.MinimumDays,
+                reached = analysis.Baseline.Reached,
+                sentence = analysis.Baseline.Sentence,
+            },
+            scales = analysis.Scales.Select(s => new
+            {
+                id = s.Scale.Id,
+                label = s.Scale.Label,
+                higherIsWorse = s.Scale.HigherIsWorse,
+                checkInDays = s.CheckInDays,
+                baselineDays = s.BaselineDays,
+                baselineMean = s.BaselineMean,
+                reason = s.Reason,
+                phi = s.Phi,
+                noiseSd = s.NoiseSd,
+                trend = new
+                {
+                    status = Kebab(s.Trend.Status),
+                    days = s.Trend.Days,
+                    treatedDays = s.Trend.TreatedDays,
+                    doseLevels = s.Trend.DoseLevels,
+                    intercept = s.Trend.Intercept,
+                    slopePerMg = s.Trend.SlopePerMg,
+                    lower95 = s.Trend.Lower,
+                    upper95 = s.Trend.Upper,
+                    phi = s.Trend.Phi,
+                    degreesOfFreedom = s.Trend.DegreesOfFreedom,
+                    verdict = s.Trend.Verdict is { } v ? Kebab(v) : null,
+                    reason = s.Trend.Reason,
+                },
+            }),
             comparisons = analysis.Comparisons.Select(c => new
             {
-                symptom = Kebab(c.Symptom),
+                symptom = c.ScaleId,
                 window = Kebab(c.Window),
                 doseMg = c.DoseMg,
                 lowerIsBetter = c.LowerIsBetter,
@@ -40,18 +82,43 @@ internal static partial class AnalysisJson
                 meanChange = c.MeanChange,
                 lower95 = c.Lower,
                 upper95 = c.Upper,
+                degreesOfFreedom = c.DegreesOfFreedom,
                 verdict = c.Verdict is { } v ? Kebab(v) : null,
                 reason = c.Reason,
             }),
             adherence = new
             {
-                fromPlan = analysis.Adherence.FromPlan,
-                expected = analysis.Adherence.Expected,
-                taken = analysis.Adherence.Taken,
-                share = analysis.Adherence.Share,
-                offPlanDays = analysis.Adherence.OffPlanDays,
-                basis = analysis.Adherence.Basis,
-                steps = analysis.Adherence.Steps.Select(s => new { step = s.Step, from = Date(s.From), to = Date(s.To), plannedMg = s.PlannedMg, plannedDays = s.PlannedDays, takenDays = s.TakenDays, share = s.Share, offPlanDays = s.OffPlanDays }),
+                fromPlan = adherence.FromPlan,
+                expected = adherence.Expected,
+                taken = adherence.Taken,
+                share = adherence.Share,
+                offPlanDays = adherence.OffPlanDays,
+                offTimeDays = adherence.OffTimeDays,
+                notYetDueDays = adherence.NotYetDueDays,
+                basis = adherence.Basis,
+                versions = adherence.Versions.Select(v => new
+                {
+                    planVersionId = v.PlanVersionId,
+                    from = Date(v.From),
+                    to = Date(v.To),
+                    adjustment = v.Adjustment,
+                    expected = v.Expected,
+                    taken = v.Taken,
+                    share = v.Share,
+                    offPlanDays = v.OffPlanDays,
+                    steps = v.Steps.Select(Step),
+                }),
+                steps = adherence.Steps.Select(Step),
+                offPlan = adherence.OffPlan.Select(o => new
+                {
+                    date = Date(o.Date),
+                    takenMg = o.TakenMg,
+                    plannedMg = o.PlannedMg,
+                    timing = Kebab(o.Timing),
+                    plannedAt = o.PlannedAt.ToString(),
+                    offDose = o.OffDose,
+                    offTime = o.OffTime,
+                }),
             },
             sideEffects = new
             {
@@ -76,6 +143,21 @@ internal static partial class AnalysisJson
         };
         writer.WriteLine(JsonSerializer.Serialize(document, SimulationJson.Options));
     }
+
+    private static object Step(AdherenceStep s) => new
+    {
+        planVersionId = s.PlanVersionId,
+        step = s.Step,
+        from = Date(s.From),
+        to = Date(s.To),
+        plannedMg = s.PlannedMg,
+        plannedAt = s.PlannedAt.ToString(),
+        plannedDays = s.PlannedDays,
+        takenDays = s.TakenDays,
+        share = s.Share,
+        offPlanDays = s.OffPlanDays,
+        offTimeDays = s.OffTimeDays,
+    };
 
     private static object Group(IncidenceGroup g) => new
     {

@@ -14,8 +14,10 @@ namespace Ldn.Cli.Reports;
 /// <summary>
 /// The prescriber's report of <c>ldn report</c>: one self-contained page (Chart.js, data and drawing code
 /// inline, a Content-Security-Policy that lets only those scripts run) summarising a treatment journal —
-/// plan and adherence, dose over time, symptom trends with the dose, side effects, the before/after
-/// analysis with the model's hypotheses beside it, safety findings, the current advice and medications.
+/// the baseline, the plan versions and adherence to each, dose over time, every symptom scale with the
+/// dose, side effects, the per-step estimates and dose–response trends with the model's hypotheses beside
+/// them, safety findings, the current advice and medications. The numbers come from Core
+/// (<see cref="JournalAnalysis"/>, <see cref="JournalChartSeries"/>); this class only renders them.
 /// Every string from the journal (names, notes, medication names) is HTML-encoded; the chart data is JSON
 /// without '&lt;'. Sections and data sources: <c>docs/report.md</c>.
 /// </summary>
@@ -23,15 +25,6 @@ internal static class JournalReport
 {
     public const string StandingNotice =
         "This is a self-tracking record kept by the patient, not a diagnosis; LDN Workbench is a research and self-tracking tool, not medical advice.";
-
-    /// <summary>Up to this many days the charts plot every day; longer journals are plotted as weekly means.</summary>
-    public const int DailyChartDays = 731;
-
-    /// <summary>Days per plotted point beyond <see cref="DailyChartDays"/>.</summary>
-    public const int WeeklyBinDays = 7;
-
-    /// <summary>Symptom lines are trailing means over this many days (when plotted daily).</summary>
-    public const int SymptomMeanDays = 7;
 
     /// <summary>Free notes longer than this are cut in the report (the journal keeps them whole).</summary>
     public const int MaxNoteChars = 600;
@@ -55,15 +48,14 @@ internal static class JournalReport
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(safety);
 
-        var (steps, planProblem) = ReadPlan(data);
-        var chart = ChartData(data, analysis, steps);
-        var dataJson = ReportHtml.DataJson(chart);
+        var chart = JournalChartSeries.Build(data, analysis);
+        var dataJson = ReportHtml.DataJson(ChartJson(chart));
         var html = new StringBuilder(ReportHtml.ChartLibrary.Length + (dataJson.Length * 2) + 65_536);
         ReportHtml.AppendHead(html, "LDN Workbench — journal report for the prescriber", Styles, ReportHtml.ChartLibrary, AppScript);
         html.Append("<body>\n<main>\n");
         AppendHeader(html, data, analysis, generatedAt);
         AppendSummary(html, analysis, advice, safety);
-        AppendPlan(html, analysis, steps, planProblem);
+        AppendPlan(html, data, analysis);
         AppendCharts(html, data, analysis, chart);
         AppendSideEffects(html, data, analysis);
         AppendAnalysis(html, analysis);
@@ -97,6 +89,7 @@ internal static class JournalReport
             ? $"{Date(from)} to {Date(analysis.AsOf)} ({Count(analysis.DaysCovered)} days)"
             : $"no entries up to {Date(analysis.AsOf)}");
         ReportHtml.Fact(html, "First LDN dose", analysis.FirstDoseDate is { } first ? Date(first) : "none taken yet");
+        ReportHtml.Fact(html, "Baseline", analysis.Baseline.Sentence);
         ReportHtml.Fact(html, "Entries", $"{Count(data.Doses.Count)} doses, {Count(data.CheckIns.Count)} check-ins, {Count(data.SideEffects.Count)} side effects, {Count(data.Events.Count)} events");
         var flags = ProfileFlags(profile);
         if (flags.Count > 0)
@@ -131,74 +124,47 @@ internal static class JournalReport
                 ? "none"
                 : clear.Count == 0
                     ? EstimatedText(analysis.Comparisons.Count(c => c.Status == ComparisonStatus.Estimated))
-                    : string.Join("; ", clear.Select(c => $"{SymptomName(c.Symptom)} {VerdictText(c.Verdict!.Value)} {WindowShort(c)}"))))
+                    : string.Join("; ", clear.Select(c => $"{c.Scale.Label} {VerdictText(c.Verdict!.Value)} {WindowShort(c)}"))))
             .Append("</li>\n</ul>\n</section>\n");
     }
 
-    private static void AppendPlan(StringBuilder html, JournalAnalysis analysis, IReadOnlyList<PlanStep>? steps, string? planProblem)
+    private static void AppendPlan(StringBuilder html, JournalData data, JournalAnalysis analysis)
     {
         var adherence = analysis.Adherence;
         html.Append("<section id=\"plan\">\n<h2>Plan and adherence</h2>\n");
-        if (planProblem is not null)
-        {
-            html.Append("<p class=\"warning\">").Append(Text(planProblem)).Append("</p>\n");
-        }
-        else if (steps is null)
+        if (data.Plans.Count == 0)
         {
             html.Append("<p>No titration plan is set in the journal.</p>\n");
         }
         else
         {
-            var byStep = adherence.Steps.ToDictionary(s => s.Step);
-            html.Append("<table id=\"plan-steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th><th class=\"num\">Dose (mg)</th><th>Time</th><th>Form</th>")
-                .Append("<th class=\"num\">Planned days</th><th class=\"num\">Taken</th><th class=\"num\">Adherence</th><th class=\"num\">Off-plan</th></tr></thead>\n<tbody>\n");
-            foreach (var step in steps)
-            {
-                byStep.TryGetValue(step.Number, out var done);
-                html.Append("<tr><td class=\"num\">").Append(Count(step.Number)).Append("</td>")
-                    .Append("<td>").Append(step.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>")
-                    .Append("<td>").Append(step.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open").Append("</td>")
-                    .Append("<td class=\"num\">").Append(Text(Milligrams(step.DoseMg)))
-                    .Append(step.TakenDoseMg != step.DoseMg ? " (measured " + Text(Milligrams(step.TakenDoseMg)) + ")" : string.Empty).Append("</td>")
-                    .Append("<td>").Append(Text(step.At.ToString())).Append("</td>")
-                    .Append("<td>").Append(Text(step.Formulation.Name())).Append("</td>");
-                if (done is null)
-                {
-                    html.Append("<td class=\"num\" colspan=\"4\">not begun</td></tr>\n");
-                    continue;
-                }
-
-                html.Append("<td class=\"num\">").Append(Count(done.PlannedDays)).Append("</td>")
-                    .Append("<td class=\"num\">").Append(Count(done.TakenDays)).Append("</td>")
-                    .Append("<td class=\"num\">").Append(done.Share is { } s ? Percent(s) + "%" : "—").Append("</td>")
-                    .Append("<td class=\"num\">").Append(Count(done.OffPlanDays)).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            AppendPlanVersions(html, data, analysis);
         }
 
         html.Append("<p id=\"adherence\"><b>Adherence overall:</b> ")
             .Append(adherence.Share is { } share
                 ? $"{Percent(share)}% — {Count(adherence.Taken)} of {Count(adherence.Expected)} {(adherence.FromPlan ? "planned dose-days" : "logged doses")} taken"
                 : "nothing to measure yet")
-            .Append(adherence.FromPlan ? $"; {Count(adherence.OffPlanDays)} taken day{(adherence.OffPlanDays == 1 ? "" : "s")} off the planned dose" : string.Empty)
+            .Append(adherence.FromPlan ? $"; {Count(adherence.OffPlanDays)} taken day{(adherence.OffPlanDays == 1 ? "" : "s")} off the planned dose, {Count(adherence.OffTimeDays)} off the planned time of day" : string.Empty)
+            .Append(adherence.NotYetDueDays > 0 ? $"; {Count(adherence.NotYetDueDays)} planned dose{(adherence.NotYetDueDays == 1 ? " is" : "s are")} not yet due" : string.Empty)
             .Append(".</p>\n<p class=\"caption\">").Append(Text(adherence.Basis)).Append("</p>\n");
 
-        if (steps is not null)
+        if (adherence.FromPlan)
         {
-            var off = OffPlanDays(analysis, steps);
+            var off = adherence.OffPlan;
             html.Append("<h3 id=\"off-plan\">Doses off the plan</h3>\n");
             if (off.Count == 0)
             {
-                html.Append("<p>None: every dose taken was within ").Append(Percent((double)analysis.Options.OffPlanTolerance)).Append("% of the planned dose.</p>\n");
+                html.Append("<p>None: every dose taken was within ").Append(Percent((double)analysis.Options.OffPlanTolerance)).Append("% of the planned dose, at the planned time of day.</p>\n");
             }
             else
             {
-                html.Append("<table class=\"compact\" id=\"off-plan-doses\">\n<thead><tr><th>Day</th><th class=\"num\">Taken (mg)</th><th class=\"num\">Planned (mg)</th></tr></thead>\n<tbody>\n");
-                foreach (var (day, takenMg, plannedMg) in off.TakeLast(MaxListedOffPlan))
+                html.Append("<table class=\"compact\" id=\"off-plan-doses\">\n<thead><tr><th>Day</th><th class=\"num\">Taken (mg)</th><th class=\"num\">Planned (mg)</th><th>Taken at</th><th>Planned at</th></tr></thead>\n<tbody>\n");
+                foreach (var day in off.TakeLast(MaxListedOffPlan))
                 {
-                    html.Append("<tr><td>").Append(Date(day)).Append("</td><td class=\"num\">").Append(Text(Milligrams(takenMg)))
-                        .Append("</td><td class=\"num\">").Append(Text(Milligrams(plannedMg))).Append("</td></tr>\n");
+                    html.Append("<tr><td>").Append(Date(day.Date)).Append("</td><td class=\"num\">").Append(Text(Milligrams(day.TakenMg)))
+                        .Append("</td><td class=\"num\">").Append(Text(Milligrams(day.PlannedMg)))
+                        .Append("</td><td>").Append(TimingName(day.Timing)).Append("</td><td>").Append(Text(day.PlannedAt.ToString())).Append("</td></tr>\n");
                 }
 
                 html.Append("</tbody>\n</table>\n");
@@ -212,7 +178,72 @@ internal static class JournalReport
         html.Append("</section>\n");
     }
 
-    private static void AppendCharts(StringBuilder html, JournalData data, JournalAnalysis analysis, ReportData chart)
+    /// <summary>
+    /// Every plan version, newest last, each with the days it was in force and its steps; the steps of the
+    /// days it governed carry their adherence. A version superseded before its first day says so.
+    /// </summary>
+    private static void AppendPlanVersions(StringBuilder html, JournalData data, JournalAnalysis analysis)
+    {
+        var byVersion = analysis.Adherence.Versions.ToDictionary(v => v.PlanVersionId);
+        html.Append("<table id=\"plan-steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th><th class=\"num\">Dose (mg)</th><th>Time</th><th>Form</th>")
+            .Append("<th class=\"num\">Planned days</th><th class=\"num\">Taken</th><th class=\"num\">Adherence</th><th class=\"num\">Off-plan</th><th class=\"num\">Off time</th></tr></thead>\n");
+        for (var v = 0; v < data.Plans.Count; v++)
+        {
+            var version = data.Plans[v];
+            var end = data.PlanEnd(version);
+            byVersion.TryGetValue(version.Id, out var done);
+            html.Append("<tbody class=\"plan-version\"><tr class=\"version\"><th colspan=\"11\" scope=\"rowgroup\">")
+                .Append(Text($"Version {v + 1}: in force from {Date(version.From)}"
+                    + (end is { } e ? (e < version.From ? " (replaced the same day; never in force)" : $" to {Date(e)}") : " (current)")
+                    + $" — {VersionHow(version.Adjustment)}"
+                    + (done is { Share: { } share } ? $"; adherence {Percent(share)}% ({Count(done.Taken)} of {Count(done.Expected)})" : string.Empty)))
+                .Append("</th></tr>\n");
+            var rows = done?.Steps.ToDictionary(s => s.Step) ?? [];
+            foreach (var step in version.Steps)
+            {
+                rows.TryGetValue(step.Number, out var row);
+                html.Append("<tr><td class=\"num\">").Append(Count(step.Number)).Append("</td>")
+                    .Append("<td>").Append(step.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>")
+                    .Append("<td>").Append(step.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open").Append("</td>")
+                    .Append("<td class=\"num\">").Append(Text(Milligrams(step.DoseMg)))
+                    .Append(step.TakenDoseMg != step.DoseMg ? " (measured " + Text(Milligrams(step.TakenDoseMg)) + ")" : string.Empty).Append("</td>")
+                    .Append("<td>").Append(Text(step.At.ToString())).Append("</td>")
+                    .Append("<td>").Append(Text(step.Formulation.Name())).Append("</td>");
+                if (row is null)
+                {
+                    html.Append("<td class=\"num\" colspan=\"5\">").Append(StepNotCounted(version, end, step, analysis.AsOf)).Append("</td></tr>\n");
+                    continue;
+                }
+
+                html.Append("<td class=\"num\">").Append(Count(row.PlannedDays)).Append("</td>")
+                    .Append("<td class=\"num\">").Append(Count(row.TakenDays)).Append("</td>")
+                    .Append("<td class=\"num\">").Append(row.Share is { } s ? Percent(s) + "%" : "—").Append("</td>")
+                    .Append("<td class=\"num\">").Append(Count(row.OffPlanDays)).Append("</td>")
+                    .Append("<td class=\"num\">").Append(Count(row.OffTimeDays)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n");
+        }
+
+        html.Append("</table>\n<p class=\"caption\">Each version is the plan from its start date until the next version; its steps count only for the days it was in force, so an earlier plan's days keep counting after <code>plan set</code> or <code>plan adjust</code>.</p>\n");
+    }
+
+    private static string VersionHow(string? adjustment) => adjustment switch
+    {
+        null or "set" => "plan set",
+        var a => "adjusted: " + a,
+    };
+
+    /// <summary>Why a step has no adherence: not begun by the report day, or outside the days its version was in force.</summary>
+    private static string StepNotCounted(PlanVersion version, LocalDate? end, PlanStep step, LocalDate asOf)
+    {
+        var from = LocalDate.FromDateOnly(step.From);
+        return from > asOf ? "not begun"
+            : (step.To is { } to && LocalDate.FromDateOnly(to) < version.From) || (end is { } e && from > e) ? "not in force (another version)"
+            : "not begun";
+    }
+
+    private static void AppendCharts(StringBuilder html, JournalData data, JournalAnalysis analysis, JournalChartSeries chart)
     {
         html.Append("<p class=\"chart-error\" hidden></p>\n");
         var sampling = chart.BinDays == 1
@@ -226,7 +257,7 @@ internal static class JournalReport
             "Daily dose",
             (chart.BinDays == 1 ? "The dose taken each day (mg); days without a dose logged are gaps. " : "The mean daily dose on the days a dose was taken, per week (mg). ")
                 + $"Crosses mark days with a skipped dose ({Count(chart.Dose.Skipped.Count)}). "
-                + (chart.Dose.PlanX.Count > 0 ? "The dashed steps are the plan. " : string.Empty)
+                + (chart.Dose.Plan.Count > 0 ? "The dashed steps are the plan version in force on each day. " : string.Empty)
                 + sampling);
         html.Append("</section>\n<section id=\"symptoms\">\n<h2>Symptom trends with the dose</h2>\n");
         var flares = data.Events.Count(e => e.Kind == JournalEventKind.Flare);
@@ -235,8 +266,10 @@ internal static class JournalReport
             html,
             "chart-symptoms",
             "Check-in scores and dose",
-            (chart.BinDays == 1 ? $"The five 0–10 scores as trailing {Count(SymptomMeanDays)}-day means of the days with a check-in. " : "The five 0–10 scores as weekly means of the days with a check-in. ")
-                + "Fatigue and pain: higher is worse; sleep quality, mood and focus: higher is better. "
+            (chart.BinDays == 1
+                ? $"Every 0–10 scale of the journal as trailing {Count(JournalChartSeries.SymptomMeanDays)}-day means of the days with a check-in. "
+                : "Every 0–10 scale of the journal as weekly means of the days with a check-in. ")
+                + Directions(chart.Symptoms.Scales.Select(s => (s.Label, s.HigherIsWorse)))
                 + $"The grey steps are the dose level (right axis). Triangles mark flares ({Count(flares)}) and infections ({Count(infections)}). "
                 + sampling);
         html.Append("</section>\n");
@@ -301,17 +334,18 @@ internal static class JournalReport
     {
         var options = analysis.Options;
         html.Append("<section id=\"analysis\">\n<h2>Symptoms before and on LDN</h2>\n<p class=\"caption\">")
-            .Append(Text($"Baseline: the days before the first dose. Windows: each dose level after {Count(options.SettlingDays)} settling days, and the latest {Count(options.RecentDays)} days. "
-                + $"Change = window mean − baseline mean in scale points, with a 95% moving-block bootstrap interval; a verdict only where the interval excludes 0. "
+            .Append(Text($"Baseline: the days before the first dose ({analysis.Baseline.Sentence}) Per-step estimates: each dose level after {Count(options.SettlingDays)} settling days, and the latest {Count(options.RecentDays)} days. "
+                + "Change = window mean − baseline mean in scale points, with a 95% interval that allows for day-to-day persistence (an AR(1) noise model fitted to each scale); a verdict only where the interval excludes 0. "
                 + $"At least {Count(options.MinBaselineDays)} baseline days and {Count(options.MinWindowDays)} window days with check-ins are needed."))
             .Append("</p>\n");
-        if (analysis.Comparisons.Count == 0)
+        if (analysis.Scales.All(s => s.CheckInDays == 0))
         {
             html.Append("<p>No comparison: no check-ins up to the report day.</p>\n");
         }
         else
         {
-            AppendComparisonTable(html, analysis.Comparisons);
+            AppendComparisonTable(html, analysis.Scales);
+            AppendTrendTable(html, analysis.Scales);
         }
 
         AppendPredictions(html, analysis.Predictions);
@@ -332,9 +366,13 @@ internal static class JournalReport
         html.Append("</section>\n");
     }
 
-    /// <summary>One row per symptom, one column per window: a prescriber reads across a row to see a symptom over the dose levels.</summary>
-    private static void AppendComparisonTable(StringBuilder html, IReadOnlyList<SymptomComparison> comparisons)
+    /// <summary>
+    /// One row per scale, one column per window: a prescriber reads across a row to see a symptom over the
+    /// dose levels. A scale that cannot be compared at all gets its one reason across the row.
+    /// </summary>
+    private static void AppendComparisonTable(StringBuilder html, IReadOnlyList<ScaleAnalysis> scales)
     {
+        var comparisons = scales.SelectMany(s => s.Comparisons).ToList();
         var windows = comparisons.Select(c => (c.Window, c.DoseMg)).Distinct().ToList();
         html.Append("<table id=\"analysis-table\">\n<thead><tr><th>Symptom</th><th class=\"num\">Baseline mean (days)</th>");
         foreach (var (window, doseMg) in windows)
@@ -352,16 +390,21 @@ internal static class JournalReport
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var symptom in comparisons.Select(c => c.Symptom).Distinct())
+        foreach (var scale in scales)
         {
-            var row = comparisons.Where(c => c.Symptom == symptom).ToList();
-            var baseline = row.FirstOrDefault(c => c.BaselineMean is not null);
-            html.Append("<tr><th scope=\"row\">").Append(Text(SymptomName(symptom))).Append("<br><span class=\"dir\">")
-                .Append(row[0].LowerIsBetter ? "lower is better" : "higher is better").Append("</span></th>")
-                .Append("<td class=\"num\">").Append(baseline?.BaselineMean is { } b ? Score(b) : "—").Append(" (").Append(Count(row[0].BaselineDays)).Append(")</td>");
+            html.Append("<tr><th scope=\"row\">").Append(Text(scale.Scale.Label)).Append("<br><span class=\"dir\">")
+                .Append(scale.Scale.HigherIsWorse ? "lower is better" : "higher is better").Append("</span></th>")
+                .Append("<td class=\"num\">").Append(scale.BaselineMean is { } b ? Score(b) : "—").Append(" (").Append(Count(scale.BaselineDays)).Append(")</td>");
+            if (scale.Reason is { } reason)
+            {
+                html.Append("<td colspan=\"").Append(Count(Math.Max(windows.Count, 1))).Append("\" class=\"scale-reason\"><span class=\"nodata\">not enough data — ")
+                    .Append(Text(reason)).Append("</span></td></tr>\n");
+                continue;
+            }
+
             foreach (var (window, doseMg) in windows)
             {
-                var c = row.FirstOrDefault(x => x.Window == window && x.DoseMg == doseMg);
+                var c = scale.Comparisons.FirstOrDefault(x => x.Window == window && x.DoseMg == doseMg);
                 html.Append("<td>");
                 if (c is null)
                 {
@@ -386,6 +429,30 @@ internal static class JournalReport
         }
 
         html.Append("</tbody>\n</table>\n<p class=\"caption\">Means are on the 0–10 scale; the change is in scale points with its 95% interval; days with check-ins in brackets.</p>\n");
+    }
+
+    /// <summary>The dose–response trend of each scale that has one: the change per mg of daily dose over all days.</summary>
+    private static void AppendTrendTable(StringBuilder html, IReadOnlyList<ScaleAnalysis> scales)
+    {
+        html.Append("<h3 id=\"trend\">Dose–response trend over all days</h3>\n<table class=\"compact\" id=\"trend-table\">\n")
+            .Append("<thead><tr><th>Symptom</th><th class=\"num\">Days</th><th class=\"num\">Change per mg (95% interval)</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+        foreach (var scale in scales.Where(s => s.CheckInDays > 0))
+        {
+            var t = scale.Trend;
+            html.Append("<tr><th scope=\"row\">").Append(Text(scale.Scale.Label)).Append("</th><td class=\"num\">").Append(Count(t.Days)).Append("</td>");
+            if (t.Status == ComparisonStatus.Estimated && t.SlopePerMg is { } slope && t.Lower is { } lo && t.Upper is { } hi)
+            {
+                html.Append("<td class=\"num\">").Append(Signed(slope)).Append(" (").Append(Signed(lo)).Append(" to ").Append(Signed(hi)).Append(")</td>")
+                    .Append("<td><span class=\"verdict-").Append(VerdictClass(t.Verdict)).Append("\">").Append(Text(TrendText(t.Verdict))).Append("</span></td></tr>\n");
+            }
+            else
+            {
+                html.Append("<td colspan=\"2\"><span class=\"nodata\">not enough data — ").Append(Text(t.Reason ?? scale.Reason ?? "too few days with check-ins")).Append("</span></td></tr>\n");
+            }
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"caption\">Score against the daily dose in force (0 mg before the first dose), over every day with a check-in, allowing for day-to-day persistence. ")
+            .Append("A titration raises the dose over time, so the trend also carries whatever else changed over those weeks.</p>\n");
     }
 
     private static void AppendPredictions(StringBuilder html, IReadOnlyList<ModelPrediction> predictions)
@@ -535,205 +602,18 @@ internal static class JournalReport
 
     // ---- Data ---------------------------------------------------------------------------------------
 
-    private static (IReadOnlyList<PlanStep>? Steps, string? Problem) ReadPlan(JournalData data)
+    /// <summary>The chart series as the drawing script reads them (the start date as yyyy-MM-dd).</summary>
+    private static object ChartJson(JournalChartSeries chart) => new
     {
-        if (data.Plan is not { } plan)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (PlanDocument.ReadSteps(plan.PlanJson, "the journal's plan"), null);
-        }
-        catch (InvalidInputException e)
-        {
-            return (null, $"The journal's plan could not be read: {e.Message}");
-        }
-    }
-
-    /// <summary>Days a dose was taken more than the tolerance away from the step's dose (the rule of <see cref="AdherenceCalculator"/>).</summary>
-    private static List<(LocalDate Day, decimal TakenMg, decimal PlannedMg)> OffPlanDays(JournalAnalysis analysis, IReadOnlyList<PlanStep> steps)
-    {
-        var off = new List<(LocalDate, decimal, decimal)>();
-        var tolerance = analysis.Options.OffPlanTolerance;
-        foreach (var day in analysis.Days)
-        {
-            if (day.Dose != DoseStatus.Taken)
-            {
-                continue;
-            }
-
-            var date = day.Date.ToDateOnly();
-            var step = steps.LastOrDefault(s => s.From <= date && (s.To is null || s.To >= date));
-            if (step is not null && Math.Abs(day.DoseMg - step.TakenDoseMg) > tolerance * step.TakenDoseMg)
-            {
-                off.Add((day.Date, day.DoseMg, step.TakenDoseMg));
-            }
-        }
-
-        return off;
-    }
-
-    private static ReportData ChartData(JournalData data, JournalAnalysis analysis, IReadOnlyList<PlanStep>? steps)
-    {
-        var days = analysis.Days;
-        var start = analysis.From ?? analysis.AsOf;
-        var startNumber = DayNumber(start);
-        var bin = days.Count > DailyChartDays ? WeeklyBinDays : 1;
-        var points = (days.Count + bin - 1) / bin;
-
-        var x = new int[points];
-        var dose = new float?[points];
-        var level = new float?[points];
-        var symptoms = new float?[5][];
-        for (var s = 0; s < 5; s++)
-        {
-            symptoms[s] = new float?[points];
-        }
-
-        var skipped = new List<int>();
-        for (var i = 0; i < days.Count; i++)
-        {
-            if (days[i].Dose == DoseStatus.Skipped)
-            {
-                skipped.Add(i);
-            }
-        }
-
-        if (bin == 1)
-        {
-            // Trailing means over the last SymptomMeanDays days that had a check-in for the scale.
-            var sums = new double[5];
-            var counts = new int[5];
-            for (var i = 0; i < days.Count; i++)
-            {
-                var day = days[i];
-                x[i] = i;
-                dose[i] = day.Dose == DoseStatus.Taken ? (float)day.DoseMg : null;
-                level[i] = day.LevelMg is { } l ? (float)l : null;
-                for (var s = 0; s < 5; s++)
-                {
-                    Add(day.Score((Symptom)s), ref sums[s], ref counts[s], +1);
-                    if (i >= SymptomMeanDays)
-                    {
-                        Add(days[i - SymptomMeanDays].Score((Symptom)s), ref sums[s], ref counts[s], -1);
-                    }
-
-                    symptoms[s][i] = counts[s] > 0 ? (float)(sums[s] / counts[s]) : null;
-                }
-            }
-        }
-        else
-        {
-            for (var p = 0; p < points; p++)
-            {
-                var from = p * bin;
-                var to = Math.Min(days.Count, from + bin);
-                x[p] = from;
-                decimal doseSum = 0;
-                var doseDays = 0;
-                for (var i = from; i < to; i++)
-                {
-                    if (days[i].Dose == DoseStatus.Taken)
-                    {
-                        doseSum += days[i].DoseMg;
-                        doseDays++;
-                    }
-                }
-
-                dose[p] = doseDays > 0 ? (float)(doseSum / doseDays) : null;
-                level[p] = days[to - 1].LevelMg is { } l ? (float)l : null;
-                for (var s = 0; s < 5; s++)
-                {
-                    double sum = 0;
-                    var count = 0;
-                    for (var i = from; i < to; i++)
-                    {
-                        Add(days[i].Score((Symptom)s), ref sum, ref count, +1);
-                    }
-
-                    symptoms[s][p] = count > 0 ? (float)(sum / count) : null;
-                }
-            }
-        }
-
-        var planX = new List<int>();
-        var planY = new List<float>();
-        if (steps is not null)
-        {
-            var last = days.Count == 0 ? 0 : days.Count - 1;
-            foreach (var step in steps)
-            {
-                var from = step.From.DayNumber - startNumber;
-                var to = (step.To?.DayNumber ?? DayNumber(analysis.AsOf)) - startNumber;
-                if (to < 0 || from > last)
-                {
-                    continue;
-                }
-
-                planX.Add(Math.Max(from, 0));
-                planY.Add((float)step.TakenDoseMg);
-                planX.Add(Math.Min(to, last));
-                planY.Add((float)step.TakenDoseMg);
-            }
-        }
-
-        var events = data.Events
-            .Select(e => new EventMark(DayNumber(LocalDay(e.At, e.TimeZoneId)) - startNumber, EventKinds.Name(e.Kind)))
-            .Where(e => e.X >= 0 && e.X < Math.Max(days.Count, 1))
-            .ToList();
-
-        var asOfIndex = DayNumber(analysis.AsOf) - startNumber;
-        var episodes = data.SideEffects
-            .Select(s =>
-            {
-                var from = DayNumber(LocalDay(s.From, s.TimeZoneId)) - startNumber;
-                var to = s.To is { } end ? DayNumber(LocalDay(end, s.TimeZoneId)) - startNumber : asOfIndex;
-                return new Episode(s.Kind, (int)s.Severity, Math.Max(from, 0), Math.Min(Math.Max(to, from), asOfIndex) + 1, s.To is null);
-            })
-            .Where(e => e.To > 0 && e.From <= asOfIndex)
-            .ToList();
-
-        return new ReportData(
-            Date(start),
-            Math.Max(days.Count, 1),
-            bin,
-            new DoseData(x, dose, skipped, planX, planY),
-            new SymptomData(level, symptoms[0], symptoms[1], symptoms[2], symptoms[3], symptoms[4]),
-            events,
-            [.. episodes.Select(e => e.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            episodes);
-    }
-
-    private static void Add(double value, ref double sum, ref int count, int sign)
-    {
-        if (!double.IsNaN(value))
-        {
-            sum += sign * value;
-            count += sign;
-        }
-    }
-
-    private sealed record ReportData(
-        string StartDate,
-        int Days,
-        int BinDays,
-        DoseData Dose,
-        SymptomData Symptoms,
-        IReadOnlyList<EventMark> Events,
-        IReadOnlyList<string> SideEffectKinds,
-        IReadOnlyList<Episode> SideEffects);
-
-    /// <summary>X is the day index from <see cref="ReportData.StartDate"/> (the first day of a bin when binned).</summary>
-    private sealed record DoseData(int[] X, float?[] Taken, IReadOnlyList<int> Skipped, IReadOnlyList<int> PlanX, IReadOnlyList<float> PlanY);
-
-    private sealed record SymptomData(float?[] Level, float?[] Fatigue, float?[] Pain, float?[] Sleep, float?[] Mood, float?[] Focus);
-
-    private sealed record EventMark(int X, string Kind);
-
-    /// <summary>An episode from day <see cref="From"/> to the end of day <see cref="To"/> − 1; severity 0 mild, 1 moderate, 2 severe.</summary>
-    private sealed record Episode(string Kind, int Severity, int From, int To, bool Ongoing);
+        startDate = Date(chart.StartDate),
+        days = chart.Days,
+        binDays = chart.BinDays,
+        dose = chart.Dose,
+        symptoms = chart.Symptoms,
+        events = chart.Events,
+        sideEffectKinds = chart.SideEffectKinds,
+        sideEffects = chart.SideEffects,
+    };
 
     // ---- Formatting ---------------------------------------------------------------------------------
 
@@ -790,14 +670,39 @@ internal static class JournalReport
     private static string EstimatedText(int estimated) =>
         estimated == 0 ? "none could be estimated yet (see the table for why)" : $"no clear change in the {Count(estimated)} estimated comparisons";
 
-    private static string SymptomName(Symptom symptom) => symptom switch
+    /// <summary>"Higher is worse: fatigue, pain; higher is better: sleep quality, mood, focus." for the scales charted.</summary>
+    private static string Directions(IEnumerable<(string Label, bool HigherIsWorse)> scales)
     {
-        Symptom.Fatigue => "Fatigue",
-        Symptom.Pain => "Pain",
-        Symptom.Sleep => "Sleep quality",
-        Symptom.Mood => "Mood",
-        Symptom.Focus => "Focus",
-        _ => symptom.ToString(),
+        var list = scales.ToList();
+        var worse = list.Where(s => s.HigherIsWorse).Select(s => s.Label).ToList();
+        var better = list.Where(s => !s.HigherIsWorse).Select(s => s.Label).ToList();
+        var parts = new List<string>(2);
+        if (worse.Count > 0)
+        {
+            parts.Add("higher is worse: " + string.Join(", ", worse));
+        }
+
+        if (better.Count > 0)
+        {
+            parts.Add("higher is better: " + string.Join(", ", better));
+        }
+
+        return parts.Count == 0 ? string.Empty : char.ToUpperInvariant(parts[0][0]) + string.Join("; ", parts)[1..] + ". ";
+    }
+
+    private static string TimingName(DoseTiming timing) => timing switch
+    {
+        DoseTiming.Bedtime => "bedtime",
+        DoseTiming.Morning => "morning",
+        DoseTiming.Mixed => "bedtime and morning",
+        _ => "—",
+    };
+
+    private static string TrendText(ChangeVerdict? verdict) => verdict switch
+    {
+        ChangeVerdict.Improved => "better with a higher dose",
+        ChangeVerdict.Worse => "worse with a higher dose",
+        _ => "no clear trend",
     };
 
     private static string WindowShort(SymptomComparison c) =>
@@ -909,10 +814,11 @@ internal static class JournalReport
           const dateOf = (x) => new Date(startMs + Math.round(x) * DAY_MS).toISOString().slice(0, 10);
           const colors = {
             dose: '#0f766e', plan: '#64748b', skipped: '#dc2626', level: '#94a3b8',
-            fatigue: '#9333ea', pain: '#dc2626', sleep: '#2563eb', mood: '#16a34a', focus: '#ea580c',
             flare: '#b91c1c', infection: '#d97706', other: '#475569',
             severity: ['#facc15', '#f97316', '#b91c1c'],
           };
+          // One colour per scale by its place in the catalogue (the built-in five come first, so they keep theirs).
+          const palette = ['#9333ea', '#dc2626', '#2563eb', '#16a34a', '#ea580c', '#0891b2', '#be185d', '#4d7c0f', '#7c3aed', '#b45309', '#0f172a', '#db2777'];
           const severityNames = ['mild', 'moderate', 'severe'];
 
           const dayAxis = (max) => ({
@@ -951,7 +857,7 @@ internal static class JournalReport
                 datasets: [
                   { label: data.binDays > 1 ? 'Dose taken (weekly mean, mg)' : 'Dose taken (mg)', data: points(dose.x, dose.taken),
                     borderColor: colors.dose, backgroundColor: colors.dose, borderWidth: 2, stepped: true, pointRadius: 0, spanGaps: false },
-                  { label: 'Plan (mg)', data: points(dose.planX, dose.planY), borderColor: colors.plan, backgroundColor: colors.plan,
+                  { label: 'Plan (mg)', data: dose.plan.flatMap((p) => [{ x: p.from, y: p.doseMg }, { x: p.to, y: p.doseMg }]), borderColor: colors.plan, backgroundColor: colors.plan,
                     borderWidth: 1.5, borderDash: [6, 4], pointRadius: 0, segment: { borderColor: (ctx) => ctx.p0DataIndex % 2 === 1 ? 'transparent' : colors.plan } },
                   { type: 'scatter', label: 'Skipped dose', data: dose.skipped.map((x) => ({ x, y: 0 })),
                     borderColor: colors.skipped, backgroundColor: colors.skipped, pointStyle: 'crossRot', pointRadius: 5, borderWidth: 2 },
@@ -991,11 +897,7 @@ internal static class JournalReport
               type: 'line',
               data: {
                 datasets: [
-                  symptomLine('Fatigue', s.fatigue, colors.fatigue),
-                  symptomLine('Pain', s.pain, colors.pain),
-                  symptomLine('Sleep quality', s.sleep, colors.sleep),
-                  symptomLine('Mood', s.mood, colors.mood),
-                  symptomLine('Focus', s.focus, colors.focus),
+                  ...s.scales.map((scale, i) => symptomLine(scale.label, scale.values, palette[i % palette.length])),
                   { label: 'Dose level (mg)', data: points(x, s.level), borderColor: colors.level, backgroundColor: colors.level,
                     borderWidth: 2, stepped: true, pointRadius: 0, yAxisID: 'dose', spanGaps: false },
                   { type: 'scatter', label: 'Flare', data: marked.filter((e) => e.kind === 'flare').map((e) => ({ x: e.x, y: 10 })), yAxisID: 'y',

@@ -25,12 +25,12 @@ public sealed class JournalAnalysisDayTableTests
 
         Assert.Equal(5, table.Days.Count);
         Assert.All(table.Days, day => Assert.Equal((DoseStatus.Taken, new LocalTime(22, 0), DoseTiming.Bedtime), (day.Dose, day.DoseTime!.Value, day.Timing)));
-        Assert.Equal([0.0, 1, 2, 3, 4], table.Days.Select(d => d.Pain));
+        Assert.Equal([0.0, 1, 2, 3, 4], table.Days.Select(d => d.Score(SymptomScales.Pain)));
 
         // The same instants read in UTC would put the 00:00 BST check-ins from 31 March on the day before.
         var utc = DayTable.Build(journal with { CheckIns = [.. checkIns.Select(c => c with { TimeZoneId = "UTC" })] }, start.PlusDays(4));
-        Assert.Equal(1.0, utc.Days.Single(d => d.Date == new LocalDate(2024, 3, 30)).Pain);
-        Assert.Equal(2.5, utc.Days.Single(d => d.Date == new LocalDate(2024, 3, 31)).Pain); // 2 and 3 averaged
+        Assert.Equal(1.0, utc.Days.Single(d => d.Date == new LocalDate(2024, 3, 30)).Score(SymptomScales.Pain));
+        Assert.Equal(2.5, utc.Days.Single(d => d.Date == new LocalDate(2024, 3, 31)).Score(SymptomScales.Pain)); // 2 and 3 averaged
     }
 
     [Fact]
@@ -61,11 +61,11 @@ public sealed class JournalAnalysisDayTableTests
 
         Assert.Equal(new LocalDate(2024, 11, 2), table.Start);
         Assert.Equal(6, table.Days.Count);
-        Assert.Equal(4.0, table[new LocalDate(2024, 11, 3)]!.Pain);
-        Assert.True(double.IsNaN(table[new LocalDate(2024, 11, 4)]!.Pain));
-        Assert.True(double.IsNaN(table[new LocalDate(2024, 11, 5)]!.Pain));
+        Assert.Equal(4.0, table[new LocalDate(2024, 11, 3)]!.Score(SymptomScales.Pain));
+        Assert.True(double.IsNaN(table[new LocalDate(2024, 11, 4)]!.Score(SymptomScales.Pain)));
+        Assert.True(double.IsNaN(table[new LocalDate(2024, 11, 5)]!.Score(SymptomScales.Pain)));
         var nov6 = table[new LocalDate(2024, 11, 6)]!;
-        Assert.Equal(3.5, nov6.Pain); // two check-ins averaged
+        Assert.Equal(3.5, nov6.Score(SymptomScales.Pain)); // two check-ins averaged
         Assert.True(nov6.Flare);
         Assert.Equal((2, 6m, DoseTiming.Bedtime, new LocalTime(23, 0)), (nov6.DoseCount, nov6.DoseMg, nov6.Timing, nov6.DoseTime!.Value));
         Assert.Equal((DoseTiming.Morning, new LocalTime(9, 0)), (table[new LocalDate(2024, 11, 4)]!.Timing, table[new LocalDate(2024, 11, 4)]!.DoseTime!.Value));

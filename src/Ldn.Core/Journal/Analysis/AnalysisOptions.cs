@@ -8,23 +8,33 @@ public sealed record AnalysisOptions
 {
     public static AnalysisOptions Default { get; } = new();
 
-    /// <summary>Seed of the bootstrap: the same journal, options and seed give the same intervals.</summary>
-    public int Seed { get; init; } = 20_240_501;
-
-    /// <summary>Bootstrap resamples per comparison.</summary>
-    public int Resamples { get; init; } = 2_000;
-
-    /// <summary>Days with check-in data needed before the first dose for any comparison.</summary>
-    public int MinBaselineDays { get; init; } = 14;
-
-    /// <summary>Days with check-in data needed in a comparison window (a dose level, the latest weeks).</summary>
-    public int MinWindowDays { get; init; } = 14;
+    /// <summary>
+    /// Days with check-in data on a scale needed before the first dose for any comparison of it. 14 are
+    /// recommended (<see cref="BaselineStatus.RecommendedDays"/>) so that a few missed check-ins still leave 10.
+    /// </summary>
+    public int MinBaselineDays { get; init; } = 10;
 
     /// <summary>
-    /// Days at a new dose level left out of that level's window (the change day and the six days after):
-    /// start-up side effects, the previous level's carry-over and the slow symptom response.
+    /// Days with check-in data needed in a comparison window (a dose level, the latest weeks): a week, so a
+    /// 14-day titration step (10 days after settling, about 9 with check-ins at the usual 90%) is answered.
+    /// The interval's width, not this minimum, carries the uncertainty of a short window (docs/journal-analysis.md).
     /// </summary>
-    public int SettlingDays { get; init; } = 7;
+    public int MinWindowDays { get; init; } = 7;
+
+    /// <summary>
+    /// Days at a new dose level left out of that level's window (the change day and the three days after):
+    /// start-up side effects such as vivid dreams and disturbed sleep cluster in the first nights, and the
+    /// previous level carries over. Four, not more, so a 14-day step keeps 10 days to compare.
+    /// </summary>
+    public int SettlingDays { get; init; } = 4;
+
+    /// <summary>
+    /// How long after a planned dose's clock time it still counts as "not yet missed": 8 hours, so a 22:00
+    /// bedtime dose is missed only from 06:00 the next morning, when its dose day ends
+    /// (<see cref="DoseDayStartHour"/>: a dose taken in the night still belongs to it), and a 08:00 morning
+    /// dose from 16:00. A report made at 08:00 thus does not count that evening's dose as missed.
+    /// </summary>
+    public NodaTime.Duration MissedDoseGrace { get; init; } = NodaTime.Duration.FromHours(8);
 
     /// <summary>Days after the last dose taken still attributed to its level; later days are off treatment.</summary>
     public int LapseDays { get; init; } = 7;
@@ -52,14 +62,14 @@ public sealed record AnalysisOptions
 
     internal void Validate()
     {
-        if (Resamples is < 100 or > 100_000)
-        {
-            throw new InvalidInputException($"Resamples must be from 100 to 100,000 (got {Resamples}).");
-        }
-
         if (MinBaselineDays < 3 || MinWindowDays < 3)
         {
             throw new InvalidInputException("A comparison needs at least 3 days with data on each side.");
+        }
+
+        if (MissedDoseGrace < NodaTime.Duration.Zero || MissedDoseGrace > NodaTime.Duration.FromHours(24))
+        {
+            throw new InvalidInputException("The grace period of a missed dose must be from 0 to 24 hours.");
         }
 
         if (SettlingDays < 0 || LapseDays < 1 || RecentDays < 1 || OffPlanTolerance < 0 || MaxPredictedLevels < 0)

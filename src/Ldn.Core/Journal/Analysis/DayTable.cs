@@ -8,20 +8,26 @@ namespace Ldn.Core.Journal.Analysis;
 /// is placed by its own time zone, so a dose at 22:00 in Tokyo and one at 22:00 in London are both
 /// bedtime doses on the patient's own dates, across daylight-saving changes and travel. Doses taken
 /// before <see cref="AnalysisOptions.DoseDayStartHour"/> count for the previous day (the night they
-/// belong to); check-ins, side effects and events stay on their calendar date.
+/// belong to); check-ins, side effects and events stay on their calendar date. Each day carries the plan
+/// version in force that day (<see cref="JournalData.PlanOn"/>) and its step, and a mean score for each
+/// scale of the journal's catalogue (<see cref="JournalData.Scales"/>).
 /// </summary>
 public sealed class DayTable
 {
     private readonly int _startDayNumber;
 
-    private DayTable(LocalDate? start, IReadOnlyList<JournalDay> days, LocalDate? firstDose, IReadOnlyList<string> notes)
+    private DayTable(LocalDate? start, IReadOnlyList<JournalDay> days, LocalDate? firstDose, IReadOnlyList<string> notes, IReadOnlyList<SymptomScale> scales)
     {
+        Scales = scales;
         Start = start;
         Days = days;
         FirstDoseDate = firstDose;
         Notes = notes;
         _startDayNumber = start?.ToDateOnly().DayNumber ?? 0;
     }
+
+    /// <summary>The journal's scales, in the order of each day's <see cref="JournalDay.Scores"/>.</summary>
+    public IReadOnlyList<SymptomScale> Scales { get; }
 
     /// <summary>The first day (the first entry's local date); null for an empty journal.</summary>
     public LocalDate? Start { get; }
@@ -50,6 +56,8 @@ public sealed class DayTable
         options ??= AnalysisOptions.Default;
         options.Validate();
         var zones = new ZoneResolver(data.Profile.TimeZoneId);
+        var scales = data.Scales.Count > 0 ? data.Scales : SymptomScales.BuiltIn;
+        var scaleIds = scales.Select(x => x.Id).ToArray();
         var asOfNumber = asOf.ToDateOnly().DayNumber;
         var later = 0;
 
@@ -108,7 +116,7 @@ public sealed class DayTable
 
         if (first == int.MaxValue)
         {
-            return new DayTable(null, [], null, notes);
+            return new DayTable(null, [], null, notes, scales);
         }
 
         var n = asOfNumber - first + 1;
@@ -147,8 +155,10 @@ public sealed class DayTable
             }
         }
 
-        var sums = new double[5 * n];
-        var counts = new int[5 * n];
+        var m = scaleIds.Length;
+        var sums = new double[m * n];
+        var counts = new int[m * n];
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < data.CheckIns.Count; i++)
         {
             var d = checkInDays[i] - first;
@@ -158,11 +168,27 @@ public sealed class DayTable
             }
 
             var c = data.CheckIns[i];
-            Add(sums, counts, (int)Symptom.Fatigue, n, d, c.Fatigue);
-            Add(sums, counts, (int)Symptom.Pain, n, d, c.Pain);
-            Add(sums, counts, (int)Symptom.Sleep, n, d, c.Sleep);
-            Add(sums, counts, (int)Symptom.Mood, n, d, c.Mood);
-            Add(sums, counts, (int)Symptom.Focus, n, d, c.Focus);
+            for (var k = 0; k < m; k++)
+            {
+                if (c.Score(scaleIds[k]) is { } v)
+                {
+                    sums[(k * n) + d] += v;
+                    counts[(k * n) + d]++;
+                }
+            }
+
+            foreach (var id in c.OtherScores.Keys)
+            {
+                if (Array.IndexOf(scaleIds, id) < 0)
+                {
+                    unknown.Add(id);
+                }
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            notes.Add($"Scores on scales not in the journal's catalogue ({string.Join(", ", unknown)}) are left out.");
         }
 
         var kinds = new List<string>?[n];
@@ -231,14 +257,25 @@ public sealed class DayTable
                 (false, true) => DoseTiming.Morning,
                 _ => DoseTiming.None,
             };
+            var scores = new double[m];
+            for (var k = 0; k < m; k++)
+            {
+                var count = counts[(k * n) + d];
+                scores[k] = count == 0 ? double.NaN : sums[(k * n) + d] / count;
+            }
+
+            var date = start.PlusDays(d);
+            var plan = data.PlanOn(date);
             days[d] = new JournalDay(
-                start.PlusDays(d), status, doseMg[d], doseCount[d], firstTime[d], timing, level, level is null ? 0 : d - levelStart,
-                Mean(sums, counts, Symptom.Fatigue, n, d), Mean(sums, counts, Symptom.Pain, n, d), Mean(sums, counts, Symptom.Sleep, n, d),
-                Mean(sums, counts, Symptom.Mood, n, d), Mean(sums, counts, Symptom.Focus, n, d),
-                (IReadOnlyList<string>?)kinds[d] ?? [], severity[d], flare[d]);
+                date, status, doseMg[d], doseCount[d], firstTime[d], timing, level, level is null ? 0 : d - levelStart,
+                new ScaleScores(scaleIds, scores), (IReadOnlyList<string>?)kinds[d] ?? [], severity[d], flare[d])
+            {
+                PlanVersionId = plan?.Id,
+                PlannedStep = plan?.StepOn(date),
+            };
         }
 
-        return new DayTable(start, days, firstDose < 0 ? null : start.PlusDays(firstDose), notes);
+        return new DayTable(start, days, firstDose < 0 ? null : start.PlusDays(firstDose), notes, scales);
     }
 
     private static int DayNumber(Instant at, DateTimeZone zone) => at.InZone(zone).Date.ToDateOnly().DayNumber;
@@ -247,23 +284,11 @@ public sealed class DayTable
     private static int DoseDayOrder(LocalTime time, AnalysisOptions options) =>
         ((time.Hour - options.DoseDayStartHour + 24) % 24 * 60) + time.Minute;
 
-    private static void Add(double[] sums, int[] counts, int symptom, int n, int day, int? value)
-    {
-        if (value is { } v)
-        {
-            sums[(symptom * n) + day] += v;
-            counts[(symptom * n) + day]++;
-        }
-    }
-
-    private static double Mean(double[] sums, int[] counts, Symptom symptom, int n, int day)
-    {
-        var i = ((int)symptom * n) + day;
-        return counts[i] == 0 ? double.NaN : sums[i] / counts[i];
-    }
-
-    /// <summary>IANA zones by id, looked up once each; an unknown id falls back to the profile's zone (then UTC) with a note.</summary>
-    private sealed class ZoneResolver(string profileZoneId)
+    /// <summary>
+    /// Zones by id (IANA or a fixed offset written <c>UTC-08:00</c>, read by <see cref="JournalTime.Zone"/>),
+    /// looked up once each; an unknown id falls back to the profile's zone (then UTC) with a note.
+    /// </summary>
+    internal sealed class ZoneResolver(string profileZoneId)
     {
         private readonly Dictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
         private DateTimeZone? _fallback;
@@ -278,7 +303,7 @@ public sealed class DayTable
                 return zone;
             }
 
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+            zone = Read(id);
             if (zone is null)
             {
                 zone = Fallback();
@@ -293,10 +318,22 @@ public sealed class DayTable
         {
             if (_fallback is null)
             {
-                _fallback = DateTimeZoneProviders.Tzdb.GetZoneOrNull(profileZoneId ?? "") ?? DateTimeZone.Utc;
+                _fallback = Read(profileZoneId ?? "") ?? DateTimeZone.Utc;
             }
 
             return _fallback;
+        }
+
+        internal static DateTimeZone? Read(string id)
+        {
+            try
+            {
+                return JournalTime.Zone(id);
+            }
+            catch (InvalidInputException)
+            {
+                return null;
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using Ldn.Core.Advice;
+using Ldn.Core.Protocols;
 using NodaTime;
 
 namespace Ldn.Core.Journal.Analysis;
@@ -31,21 +32,13 @@ public enum DoseTiming
     Mixed,
 }
 
-/// <summary>The five check-in scales.</summary>
-public enum Symptom
-{
-    Fatigue,
-    Pain,
-    Sleep,
-    Mood,
-    Focus,
-}
-
 /// <summary>
-/// One row of the day table: one local calendar day of the patient. Symptom means are NaN without a
-/// check-in for that scale. <see cref="LevelMg"/> is the daily dose of the most recent dose-day
-/// (null before the first dose and after a lapse); <see cref="DaysAtLevel"/> counts from the day that
-/// level started (0 on the change day).
+/// One row of the day table: one local calendar day of the patient. <see cref="Scores"/> holds the day's
+/// mean score on each scale of the journal's catalogue (in the catalogue's order, <see cref="DayTable.Scales"/>),
+/// NaN without a check-in on that scale. <see cref="LevelMg"/> is the daily dose of the most recent
+/// dose-day (null before the first dose and after a lapse); <see cref="DaysAtLevel"/> counts from the day
+/// that level started (0 on the change day). <see cref="PlanVersionId"/> and <see cref="PlannedStep"/> are
+/// the plan version in force that day and its step (null without a plan, before it, or between steps).
 /// </summary>
 public sealed record JournalDay(
     LocalDate Date,
@@ -56,24 +49,17 @@ public sealed record JournalDay(
     DoseTiming Timing,
     decimal? LevelMg,
     int DaysAtLevel,
-    double Fatigue,
-    double Pain,
-    double Sleep,
-    double Mood,
-    double Focus,
+    ScaleScores Scores,
     IReadOnlyList<string> SideEffects,
     SideEffectSeverity? MaxSeverity,
     bool Flare)
 {
     public bool AnySideEffect => SideEffects.Count > 0;
 
-    public double Score(Symptom symptom) => symptom switch
-    {
-        Symptom.Fatigue => Fatigue,
-        Symptom.Pain => Pain,
-        Symptom.Sleep => Sleep,
-        Symptom.Mood => Mood,
-        Symptom.Focus => Focus,
-        _ => throw new ArgumentOutOfRangeException(nameof(symptom), symptom, null),
-    };
+    public long? PlanVersionId { get; init; }
+
+    public PlanStep? PlannedStep { get; init; }
+
+    /// <summary>The day's mean score on scale <paramref name="scaleId"/>; NaN without a check-in on it or for a scale not in the catalogue.</summary>
+    public double Score(string scaleId) => Scores[scaleId];
 }

@@ -7,7 +7,10 @@ public enum ComparisonStatus
     /// <summary>Enough days on both sides: means, change and interval are given.</summary>
     Estimated,
 
-    /// <summary>Too few days with check-ins; <see cref="SymptomComparison.Reason"/> says which side and how many.</summary>
+    /// <summary>
+    /// Too few days with check-ins: <see cref="SymptomComparison.Reason"/> says which side and how many, or, when
+    /// the whole scale cannot be compared (no dose yet, too short a baseline), <see cref="ScaleAnalysis.Reason"/> does, once.
+    /// </summary>
     NotEnoughData,
 }
 
@@ -21,7 +24,7 @@ public enum ChangeVerdict
 
 public enum ComparisonWindow
 {
-    /// <summary>Days at one dose level, after the settling days.</summary>
+    /// <summary>Days at one dose level (a titration step), after the settling days.</summary>
     DoseLevel,
 
     /// <summary>The latest weeks up to the as-of day, on or after the first dose.</summary>
@@ -29,22 +32,28 @@ public enum ComparisonWindow
 }
 
 /// <summary>
-/// One symptom before the first dose (baseline) against one window on treatment. Change = window mean −
-/// baseline mean in scale points (negative = lower); the interval is the moving-block bootstrap's, see
-/// <see cref="MovingBlockBootstrap"/>. With <see cref="ComparisonStatus.NotEnoughData"/> only the day
-/// counts and the reason are given: no number that would look more certain than the data are.
+/// One scale before the first dose (baseline) against one window on treatment. Change = window mean −
+/// baseline mean in scale points (negative = lower); its 95% interval comes from the scale's day-to-day
+/// noise model (an AR(1) process fitted by REML, <see cref="Ar1Regression"/>): the variance of the
+/// difference of two means of autocorrelated days, with Student's t. With
+/// <see cref="ComparisonStatus.NotEnoughData"/> only the day counts and the reason are given: no number
+/// that would look more certain than the data are.
 /// </summary>
 public sealed record SymptomComparison
 {
-    public required Symptom Symptom { get; init; }
+    /// <summary>The scale compared (built-in or the journal's own).</summary>
+    public required SymptomScale Scale { get; init; }
+
+    /// <summary>The scale's id ("pain", "brain-fog").</summary>
+    public string ScaleId => Scale.Id;
 
     public required ComparisonWindow Window { get; init; }
 
     /// <summary>The dose level (daily mg) of a <see cref="ComparisonWindow.DoseLevel"/> window.</summary>
     public decimal? DoseMg { get; init; }
 
-    /// <summary>For pain and fatigue a fall is better; for sleep, mood and focus a rise is.</summary>
-    public required bool LowerIsBetter { get; init; }
+    /// <summary>True where a fall is better (the scale's <see cref="SymptomScale.HigherIsWorse"/>: pain, fatigue, brain fog); false for sleep, mood and focus.</summary>
+    public bool LowerIsBetter => Scale.HigherIsWorse;
 
     /// <summary>Days with this symptom's check-ins before the first dose.</summary>
     public required int BaselineDays { get; init; }
@@ -71,11 +80,11 @@ public sealed record SymptomComparison
     /// <summary>Upper bound of the 95% interval of the change.</summary>
     public double? Upper { get; init; }
 
-    /// <summary>Block lengths (days) used for the baseline and the window.</summary>
-    public (int Baseline, int Window)? BlockLengths { get; init; }
+    /// <summary>Degrees of freedom of the t quantile of the interval.</summary>
+    public int? DegreesOfFreedom { get; init; }
 
     public ChangeVerdict? Verdict { get; init; }
 
-    /// <summary>Why there is no estimate, in plain words; null when estimated.</summary>
+    /// <summary>Why there is no estimate, in plain words; null when estimated or when the scale's own reason (<see cref="ScaleAnalysis.Reason"/>) applies to every window.</summary>
     public string? Reason { get; init; }
 }
