@@ -38,14 +38,13 @@ internal static class ReportCommand
             var pdfPath = parse.GetValue(pdf) is { } p ? SafeFile.Check(p) : null;
             var chromium = pdfPath is null ? null : FindChromium();
 
-            var (store, _, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             string html;
             using (store)
             {
-                var now = JournalContext.Now();
-                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
-                var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-                html = Build(data, day, now.InZone(zone).ToDateTimeOffset(), now: now);
+                var (now, zone) = (journal.Now, journal.HomeZone);
+                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : journal.Today;
+                html = Build(journal.LoadUpTo(day), day, now.InZone(zone).ToDateTimeOffset(), now: now);
             }
 
             SafeFile.Write(htmlPath, writer => writer.Write(html));
@@ -76,37 +75,8 @@ internal static class ReportCommand
     public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null, Instant? now = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var analysis = JournalAnalyzer.Analyze(data, today, options, now);
-        var safety = SafetyChecks.Evaluate(new SafetyContext
-        {
-            DosesMg = DosesToCheck(data, today),
-            Patient = data.PatientOn(today, JournalTime.Zone(data.Profile.TimeZoneId)),
-            StartDate = today.ToDateOnly(),
-        });
-
-        Advice? advice = null;
-        if (data.Plan is not null || data.Doses.Any(d => !d.Skipped))
-        {
-            advice = AdjustmentRules.Decide(JournalAdvice.StateOn(data, today));
-        }
-
-        return JournalReport.Render(data, analysis, advice, safety, generatedAt);
-    }
-
-    /// <summary>The doses of the plan version in force on the report day and the doses taken in the last four weeks: what the dose checks (above 4.5 mg, above 10 mg) look at.</summary>
-    private static List<decimal> DosesToCheck(JournalData data, LocalDate today)
-    {
-        var doses = new List<decimal>();
-        if ((data.PlanOn(today) ?? data.Plan) is { } plan)
-        {
-            doses.AddRange(plan.Steps.Select(s => s.DoseMg));
-        }
-
-        var since = today.PlusDays(-28);
-        doses.AddRange(data.Doses
-            .Where(d => !d.Skipped && d.At.InZone(JournalTime.Zone(d.TimeZoneId)).Date is var day && day > since && day <= today)
-            .Select(d => d.DoseMg));
-        return [.. doses.Distinct().Order()];
+        var review = JournalReview.Of(data, today, options, now);
+        return JournalReport.Render(data, review.Analysis, review.Advice, review.Safety, generatedAt);
     }
 
     /// <summary>/usr/bin/chromium (Debian), else chromium or chromium-browser on PATH; null if none.</summary>

@@ -72,6 +72,7 @@ internal static class JournalView
         var notChecked = Ldn.Core.Safety.MedicationRecognition.Check(current).Where(c => c.NotChecked).Select(c => c.Name).ToList();
         console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}"
             + (notChecked.Count > 0 ? $" (not checked by the safety catalogue: {string.Join(", ", notChecked)})" : "") + $". Plan: {plan}."));
+        console.MarkupLine(Markup.Escape(BaselineStatus.Of(journal.LoadUpTo(journal.Today), journal.Today).Sentence));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }
 

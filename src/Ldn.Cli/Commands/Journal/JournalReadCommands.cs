@@ -56,13 +56,11 @@ internal static class JournalReadCommands
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
         {
-            var (store, _, zone) = JournalContext.OpenInitialised(parse);
+            var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var now = JournalContext.Now();
-                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, zone, now) : now.InZone(zone).Date;
-                var data = store.Load(null, day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
-                AnalysisJson.Write(Ldn.Core.Journal.Analysis.JournalAnalyzer.Analyze(data, day), stdout);
+                var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, journal.HomeZone, journal.Now) : journal.Today;
+                AnalysisJson.Write(Ldn.Core.Journal.Analysis.JournalAnalyzer.Analyze(journal.LoadUpTo(day), day, null, journal.Now), stdout);
             }
 
             return LdnApp.Success;

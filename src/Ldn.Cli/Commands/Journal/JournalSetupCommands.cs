@@ -53,6 +53,8 @@ internal static class JournalSetupCommands
             }
 
             stdout.WriteLine($"Journal ready: {store.Description} (time zone {zone.Id}).");
+            stdout.WriteLine(BaselineStatus.Of(store.Load(), journal.Today).Sentence
+                + " Check in daily (ldn journal check-in) before the first dose, so the analysis has a baseline to compare with.");
             return LdnApp.Success;
         });
         return command;
