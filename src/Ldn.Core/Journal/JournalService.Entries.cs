@@ -217,7 +217,7 @@ public sealed partial class JournalService
         if (questions.Count > 0)
         {
             throw new ConfirmationRequiredException(
-                $"Side effect {entry.Kind} ({entry.Severity.ToString().ToLowerInvariant()}) from {Describe(entry.From, entry.TimeZoneId)} {verb}, but", questions);
+                $"Side effect {entry.Kind}{(entry.TypedName is { } typed ? $" (typed '{typed}')" : "")} ({entry.Severity.ToString().ToLowerInvariant()}) from {Describe(entry.From, entry.TimeZoneId)} {verb}, but", questions);
         }
     }
 
