@@ -19,7 +19,14 @@ public static class DemoJournal
     /// <summary>Three weeks: the analysis needs at least 14 days of check-ins before the first dose, and the demo checks in on about 90% of days.</summary>
     public const int BaselineDays = 21;
 
-    public static JournalData Create(long seed, LocalDate lastDay, int days, DateTimeZone zone, string condition = "fibromyalgia")
+    /// <param name="seed">The same seed gives the same patient.</param>
+    /// <param name="lastDay">The journal's last day.</param>
+    /// <param name="days">Days of journal, ending on <paramref name="lastDay"/>.</param>
+    /// <param name="zone">The patient's zone.</param>
+    /// <param name="condition">The condition's evidence id.</param>
+    /// <param name="now">When given, entries after it are left out (this evening's dose is not yet taken), so the demo holds no future entry; the random draws are the same either way.</param>
+    /// <exception cref="InvalidInputException">A span outside 28–3653 days.</exception>
+    public static JournalData Create(long seed, LocalDate lastDay, int days, DateTimeZone zone, string condition = "fibromyalgia", Instant? now = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         if (days is < BaselineDays + 7 or > 3653)
@@ -81,8 +88,8 @@ public static class DemoJournal
         {
             Profile = new JournalProfile { Name = "Demo patient", TimeZoneId = zone.Id, Conditions = [condition] },
             Plans = [PlanVersion.Initial(planJson, At(first, 12, 0, zone))],
-            Doses = doses,
-            CheckIns = checkIns,
+            Doses = [.. doses.Where(d => now is null || d.At <= now)],
+            CheckIns = [.. checkIns.Where(c => now is null || c.At <= now)],
             SideEffects =
             [
                 new SideEffectEntry(0, SideEffectKinds.VividDreams, SideEffectSeverity.Mild, Day(1, 7), Day(9, 7), zone.Id, "Vivid dreams most nights at first."),

@@ -74,7 +74,7 @@ internal static class JournalSetupCommands
         {
             var zone = PlanCommand.ResolveZone(parse.GetValue(tz));
             var today = JournalContext.Now().InZone(zone).Date;
-            var data = DemoJournal.Create(parse.GetValue(seed), today, parse.GetValue(days), zone, EvidenceCatalog.Find(parse.GetValue(condition)!).Id);
+            var data = DemoJournal.Create(parse.GetValue(seed), today, parse.GetValue(days), zone, EvidenceCatalog.Find(parse.GetValue(condition)!).Id, JournalContext.Now());
             using var store = JournalContext.Open(parse);
             if (store.IsInitialized)
             {
