@@ -236,4 +236,45 @@ public abstract partial class JournalCommandBehaviour
         Assert.True(scale.GetProperty("higherIsWorse").GetBoolean());
         Assert.Equal(6, root.GetProperty("scales").GetArrayLength());
     }
+
+    [StoreFact]
+    public void Mistakes_a_new_user_made_are_asked_about_or_refused()
+    {
+        Oslo("n.db", "fixed-4.5");
+        Refused("n.db", "The time is empty", "journal", "dose", "4.5mg", "--at", "");
+        Refused("n.db", "before the journal's first plan starts (2026-12-01)", "journal", "dose", "4.5mg", "--at", "2025-12-01 22:00");
+        OkAt("n.db", "journal", "dose", "4.5mg", "--at", "2026-12-01 22:00");
+        Refused("n.db", "already recorded as taken on 2026-12-01", "journal", "dose", "--skipped", "--at", "2026-12-01 23:00");
+        Refused("n.db", "close to the opioid tramadol", "journal", "medication", "add", "tramadl");
+        Assert.Contains("was not checked", OkAt("n.db", "journal", "medication", "add", "vitamin D"), StringComparison.Ordinal);
+        Refused("n.db", "given twice", "journal", "check-in", "--pain", "4", "--score", "pain=5");
+        Refused("n.db", "given twice", "journal", "check-in", "--score", "Pain=4", "--score", "pain=5");
+        OkAt("n.db", "journal", "side-effect", "headache", "--from", "2026-12-02 08:00");
+        var effect = Show("n.db").GetProperty("sideEffects")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Refused("n.db", "takes nothing else", "journal", "side-effect", "--end", effect, "--severity", "severe");
+        var dose = Show("n.db").GetProperty("doses")[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Refused("n.db", "changes nothing", "journal", "edit", "dose", dose, "--dose", "4.5mg");
+        Refused("n.db", "is at revision 1, not the 5 you read", "journal", "edit", "dose", dose, "--dose", "45mg", "--revision", "5");
+        Assert.Equal(2, Run("n.db", "journal", "init", "--tz", "UTC").ExitCode);
+        var fresh = "m" + Guid.NewGuid().ToString("N")[..6] + ".db";
+        Assert.Contains("close to the opioid tramadol", At(fresh, null, "journal", "init", "--tz", "UTC", "--medication", "tramadl").Stderr, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public void The_calendar_ends_each_version_where_the_next_begins()
+    {
+        Oslo("ics.db", "fixed-4.5");
+        OkAt("ics.db", "journal", "plan", "adjust", "move-to-morning", "--from", "2026-12-05");
+        OkAt("ics.db", "journal", "plan", "adjust", "move-to-evening", "--from", "2026-12-20");
+        var ics = PathOf("v.ics");
+        OkAt("ics.db", "journal", "plan", "--ics", ics);
+        var text = File.ReadAllText(ics);
+        Assert.Contains("DTSTART;TZID=Europe/Oslo:20261205T080000", text, StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=DAILY;COUNT=15", text, StringComparison.Ordinal);          // 5–19 December in the morning
+        Assert.Contains("DTSTART;TZID=Europe/Oslo:20261220T220000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("20261201T220000", text, StringComparison.Ordinal);               // the version before today's is over
+        var listing = OkAt("ics.db", "journal", "plan");
+        Assert.Contains("2026-12-05 to 2026-12-19 [in force today]", listing, StringComparison.Ordinal);
+        Assert.Contains("from 2026-12-20, open-ended", listing, StringComparison.Ordinal);
+    }
 }

@@ -193,7 +193,7 @@ internal static class JournalReport
             var end = data.PlanEnd(version);
             byVersion.TryGetValue(version.Id, out var done);
             html.Append("<tbody class=\"plan-version\"><tr class=\"version\"><th colspan=\"11\" scope=\"rowgroup\">")
-                .Append(Text($"Version {v + 1}: in force from {Date(version.From)}"
+                .Append(Text($"Version {version.Id}: in force from {Date(version.From)}"
                     + (end is { } e ? (e < version.From ? " (replaced the same day; never in force)" : $" to {Date(e)}") : " (current)")
                     + $" — {VersionHow(version.Adjustment)}"
                     + (done is { Share: { } share } ? $"; adherence {Percent(share)}% ({Count(done.Taken)} of {Count(done.Expected)})" : string.Empty)))

@@ -17,7 +17,7 @@ public sealed partial class JournalService
     public Recorded<DoseEntry> EditDose(long id, DoseEdit edit, int? revision = null, bool confirmed = false, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var old = Live<DoseEntry>(JournalEntryKind.Dose, id);
+        var old = Live<DoseEntry>(JournalEntryKind.Dose, id, revision);
         var when = Retimed(old.At, old.TimeZoneId, edit.At, edit.TimeZone);
         var updated = old with
         {
@@ -29,14 +29,14 @@ public sealed partial class JournalService
             Note = edit.Note is null ? old.Note : CleanNote(edit.Note),
         };
         AskAboutDose(updated, id, confirmed, "would be stored");
-        return Stored(updated, revision, reason);
+        return Stored(old, updated, revision, reason);
     }
 
     /// <summary>Edits a check-in: the named scales are set, the others kept.</summary>
     public Recorded<CheckInEntry> EditCheckIn(long id, CheckInEdit edit, int? revision = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var old = Live<CheckInEntry>(JournalEntryKind.CheckIn, id);
+        var old = Live<CheckInEntry>(JournalEntryKind.CheckIn, id, revision);
         var scores = new Dictionary<string, int>(old.Scores(), StringComparer.Ordinal);
         foreach (var (scale, value) in ResolveScores(edit.Scores))
         {
@@ -45,14 +45,14 @@ public sealed partial class JournalService
 
         var when = Retimed(old.At, old.TimeZoneId, edit.At, edit.TimeZone);
         var updated = CheckInEntry.WithScores(id, when.At, when.Zone.Id, scores, edit.Note is null ? old.Note : CleanNote(edit.Note)) with { Revision = old.Revision };
-        return Stored(updated, revision, reason);
+        return Stored(old, updated, revision, reason);
     }
 
     /// <summary>Edits a side effect; a new name is read like a new entry's (alias kept, near miss asked about).</summary>
     public Recorded<SideEffectEntry> EditSideEffect(long id, SideEffectEdit edit, int? revision = null, bool confirmed = false, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var old = Live<SideEffectEntry>(JournalEntryKind.SideEffect, id);
+        var old = Live<SideEffectEntry>(JournalEntryKind.SideEffect, id, revision);
         var name = edit.Name is { } typed ? SideEffectKinds.Resolve(typed) : null;
         var from = Retimed(old.From, old.TimeZoneId, edit.From, edit.TimeZone);
         var to = edit.To switch
@@ -81,23 +81,23 @@ public sealed partial class JournalService
             AskAboutSideEffect(updated, name!, confirmed, "would be stored");
         }
 
-        return Stored(updated, revision, reason);
+        return Stored(old, updated, revision, reason);
     }
 
     /// <summary>Edits an event.</summary>
     public Recorded<EventEntry> EditEvent(long id, EventEdit edit, int? revision = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var old = Live<EventEntry>(JournalEntryKind.Event, id);
+        var old = Live<EventEntry>(JournalEntryKind.Event, id, revision);
         var when = Retimed(old.At, old.TimeZoneId, edit.At, edit.TimeZone);
-        return Stored(old with { At = when.At, TimeZoneId = when.Zone.Id, Kind = edit.Kind ?? old.Kind, Note = edit.Note is null ? old.Note : CleanNote(edit.Note) }, revision, reason);
+        return Stored(old, old with { At = when.At, TimeZoneId = when.Zone.Id, Kind = edit.Kind ?? old.Kind, Note = edit.Note is null ? old.Note : CleanNote(edit.Note) }, revision, reason);
     }
 
     /// <summary>Edits a medication: its name, when it was started, and when it was last taken ("ongoing" clears that).</summary>
     public Recorded<MedicationEntry> EditMedication(long id, MedicationEdit edit, int? revision = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var old = Live<MedicationEntry>(JournalEntryKind.Medication, id);
+        var old = Live<MedicationEntry>(JournalEntryKind.Medication, id, revision);
         var since = edit.Since is { } s ? When(s, null).At : old.Since;
         var until = edit.Until switch
         {
@@ -110,7 +110,7 @@ public sealed partial class JournalService
             throw new InvalidInputException("A medication cannot be stopped before it was started.");
         }
 
-        return Stored(old with { Name = edit.Name is { } n ? MedicationName(n) : old.Name, Since = since, Until = until }, revision, reason);
+        return Stored(old, old with { Name = edit.Name is { } n ? MedicationName(n) : old.Name, Since = since, Until = until }, revision, reason);
     }
 
     /// <summary>Deletes an entry (it leaves views and analysis, stays in the history, and can be restored); returns its new revision.</summary>
@@ -141,18 +141,33 @@ public sealed partial class JournalService
         return Store.History(kind, id);
     }
 
-    private T Live<T>(JournalEntryKind kind, long id)
+    /// <summary>The live entry, checked against the revision the caller read before anything else is asked.</summary>
+    private T Live<T>(JournalEntryKind kind, long id, int? revision)
         where T : IJournalEntry
     {
         var stored = Find(kind, id);
-        return stored.Deleted
-            ? throw new InvalidInputException($"The {JournalEntryKinds.Name(kind)} {id} is deleted; restore it first ('ldn journal restore {JournalEntryKinds.Name(kind)} {id}').")
-            : (T)stored.Entry;
+        if (stored.Deleted)
+        {
+            throw new InvalidInputException($"The {JournalEntryKinds.Name(kind)} {id} is deleted; restore it first ('ldn journal restore {JournalEntryKinds.Name(kind)} {id}').");
+        }
+
+        if (revision is { } mine && mine != stored.Entry.Revision)
+        {
+            throw new InvalidInputException(
+                $"{char.ToUpperInvariant(JournalEntryKinds.Name(kind)[0])}{JournalEntryKinds.Name(kind)[1..]} {id} is at revision {stored.Entry.Revision}, not the {mine} you read; show it again and repeat the edit.");
+        }
+
+        return (T)stored.Entry;
     }
 
-    private Recorded<T> Stored<T>(T updated, int? revision, string? reason)
+    private Recorded<T> Stored<T>(T old, T updated, int? revision, string? reason)
         where T : IJournalEntry
     {
+        if (Equals(old, updated))
+        {
+            throw new InvalidInputException($"The edit changes nothing in {JournalEntryKinds.Name(old.Kind)} {old.Id}; nothing was stored.");
+        }
+
         var newRevision = Store.Edit(updated, revision, reason);
         return new Recorded<T>((T)(Store.Find(updated.Kind, updated.Id)?.Entry ?? updated), [$"Now revision {newRevision}."]);
     }

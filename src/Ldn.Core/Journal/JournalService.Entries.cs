@@ -95,10 +95,16 @@ public sealed partial class JournalService
         return new Recorded<EventEntry>(entry with { Id = Store.AddEvent(entry) }, []);
     }
 
-    /// <summary>Records a medication taken since <paramref name="since"/> (default now); an opioid gets a warning in the notes.</summary>
-    public Recorded<MedicationEntry> AddMedication(string name, string? since)
+    /// <summary>
+    /// Records a medication taken since <paramref name="since"/> (default now); an opioid gets a warning in
+    /// the notes, a name the safety catalogue does not know a note that it was not checked. A name that is
+    /// only close to an opioid ("tramadl") is asked about first: a misspelt opioid must not pass silently.
+    /// </summary>
+    /// <exception cref="ConfirmationRequiredException">The name is close to an opioid and was not confirmed.</exception>
+    public Recorded<MedicationEntry> AddMedication(string name, string? since, bool confirmed = false)
     {
         var clean = MedicationName(name);
+        AskAboutMedication(clean, confirmed);
         var entry = new MedicationEntry(0, clean, When(since, null).At, null);
         return new Recorded<MedicationEntry>(entry with { Id = Store.AddMedication(entry) }, MedicationNotes(clean));
     }
@@ -151,7 +157,10 @@ public sealed partial class JournalService
                 throw new InvalidInputException($"'{value}' is not a {scale.Label} score: use a whole number from 0 to 10.");
             }
 
-            result[scale.Id] = value;
+            if (!result.TryAdd(scale.Id, value))
+            {
+                throw new InvalidInputException($"The {scale.Label} score is given twice ({result[scale.Id]} and {value}); give it once.");
+            }
         }
 
         return result;
@@ -160,28 +169,36 @@ public sealed partial class JournalService
     /// <summary>Asks (throws) about a dose that looks like a mistake; <paramref name="replacing"/> is the id of the dose being edited.</summary>
     private void AskAboutDose(DoseEntry dose, long? replacing, bool confirmed, string verb)
     {
-        if (confirmed || dose.Skipped)
+        if (confirmed)
         {
             return;
         }
 
         var questions = new List<EntryQuestion>();
         var day = DoseDay(dose.At, dose.TimeZoneId);
-        var sameDay = LoadDays(day.PlusDays(-1), day.PlusDays(1)).Doses
+        var window = LoadDays(day.PlusDays(-1), day.PlusDays(1));
+        var sameDay = window.Doses
             .Where(d => !d.Skipped && d.Id != replacing && DoseDay(d.At, d.TimeZoneId) == day)
             .ToList();
         if (sameDay.Count > 0)
         {
             var other = sameDay[0];
-            questions.Add(new EntryQuestion("second-dose",
-                $"it would be a second dose on {day:uuuu-MM-dd} (dose {other.Id}, {Mg(other.DoseMg)} at {Describe(other.At, other.TimeZoneId)}, is already recorded)"));
+            questions.Add(dose.Skipped
+                ? new EntryQuestion("skipped-but-taken", $"dose {other.Id}, {Mg(other.DoseMg)} at {Describe(other.At, other.TimeZoneId)}, is already recorded as taken on {day:uuuu-MM-dd}")
+                : new EntryQuestion("second-dose", $"it would be a second dose on {day:uuuu-MM-dd} (dose {other.Id}, {Mg(other.DoseMg)} at {Describe(other.At, other.TimeZoneId)}, is already recorded)"));
         }
 
-        if (dose.DoseMg > LdnCeilingMg)
+        if (window.Plans.Count > 0 && day < window.Plans.Min(p => p.From))
+        {
+            questions.Add(new EntryQuestion("before-plan", $"{day:uuuu-MM-dd} is before the journal's first plan starts ({window.Plans.Min(p => p.From):uuuu-MM-dd}) — check the date"));
+        }
+
+        // A skipped dose carries no amount to question.
+        if (!dose.Skipped && dose.DoseMg > LdnCeilingMg)
         {
             questions.Add(new EntryQuestion("above-ldn-range", $"{Mg(dose.DoseMg)} is above the {Mg(LdnCeilingMg)} ceiling of low-dose naltrexone"));
         }
-        else if (PlanOn(day)?.StepOn(day) is { } step && dose.DoseMg > 2 * step.DoseMg)
+        else if (!dose.Skipped && PlanOn(day)?.StepOn(day) is { } step && dose.DoseMg > 2 * step.DoseMg)
         {
             questions.Add(new EntryQuestion("above-twice-plan", $"{Mg(dose.DoseMg)} is more than twice the plan's {Mg(step.DoseMg)} for that day"));
         }
@@ -189,7 +206,7 @@ public sealed partial class JournalService
         if (questions.Count > 0)
         {
             throw new ConfirmationRequiredException(
-                $"Dose {Mg(dose.DoseMg)} {dose.Formulation.Name()} at {Describe(dose.At, dose.TimeZoneId)} {verb}, but", questions);
+                $"{(dose.Skipped ? "Skipped dose" : "Dose")} {Mg(dose.DoseMg)} {dose.Formulation.Name()} at {Describe(dose.At, dose.TimeZoneId)} {verb}, but", questions);
         }
     }
 
@@ -218,6 +235,23 @@ public sealed partial class JournalService
         {
             throw new ConfirmationRequiredException(
                 $"Side effect {entry.Kind}{(entry.TypedName is { } typed ? $" (typed '{typed}')" : "")} ({entry.Severity.ToString().ToLowerInvariant()}) from {Describe(entry.From, entry.TimeZoneId)} {verb}, but", questions);
+        }
+    }
+
+    /// <summary>Asks (throws) about a name the catalogue does not know but that is close to an opioid.</summary>
+    internal static void AskAboutMedication(string name, bool confirmed)
+    {
+        if (confirmed || OpioidCatalog.Match(name) is not null)
+        {
+            return;
+        }
+
+        var near = MedicationRecognition.Check(name).Suggestions.Where(s => OpioidCatalog.Match(s) is not null).ToList();
+        if (near.Count > 0)
+        {
+            throw new ConfirmationRequiredException(
+                $"Medication '{name}' would be recorded, but",
+                [new EntryQuestion("close-to-opioid", $"it is not in the safety catalogue and is close to the opioid {string.Join(" or ", near)}, which naltrexone must not be taken with — correct the name if that is what you take")]);
         }
     }
 

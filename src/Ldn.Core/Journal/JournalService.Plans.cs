@@ -42,35 +42,45 @@ public sealed partial class JournalService
     }
 
     /// <summary>
-    /// The iCalendar file (RFC 5545) of <paramref name="version"/> (default: the version in force today)
-    /// from its first day on, in the journal's zone.
+    /// The iCalendar file (RFC 5545) of the plan from the version in force today (or the first, before it)
+    /// on: each version's steps cut to the days it is in force, so a reminder ends when a later version
+    /// takes over, and the versions already planned for later follow with their own times. In the
+    /// journal's zone.
     /// </summary>
     /// <exception cref="InvalidInputException">The journal has no plan.</exception>
-    public string PlanCalendarFile(PlanVersion? version = null)
+    public string PlanCalendarFile()
     {
-        var plan = version ?? PlanOn(Today) ?? Store.Load(Now, Now).Plan
+        var data = Store.Load(Now, Now);
+        var today = Today;
+        var current = data.PlanOn(today) ?? (data.Plans.Count > 0 ? data.Plans[0] : null)
             ?? throw new InvalidInputException("The journal has no plan to make a calendar of; set one with 'ldn journal plan set FILE'.");
-        var document = JsonNode.Parse(plan.PlanJson)?.AsObject();
-        var start = plan.From.ToDateOnly();
-        var steps = plan.Steps.Where(s => s.To is null || s.To >= start)
-            .Select((s, i) => s with { Number = i + 1, From = s.From < start ? start : s.From })
+        var steps = data.Plans.SkipWhile(p => !ReferenceEquals(p, current))
+            .SelectMany(p => p.StepsInForce(data.PlanEnd(p)))
+            .Select((s, i) => s with { Number = i + 1 })
             .ToList();
+        if (steps.Count == 0)
+        {
+            throw new InvalidInputException($"The plan in force has no dose planned from {current.From:uuuu-MM-dd} on, so there is nothing to put in a calendar.");
+        }
+
+        var document = JsonNode.Parse(current.PlanJson)?.AsObject();
         var protocolId = document?["protocol"]?.GetValue<string>() ?? "journal-plan";
+        var start = steps.Count > 0 ? steps[0].From : current.From.ToDateOnly();
         var titration = new TitrationPlan
         {
             Protocol = new TitrationProtocol
             {
                 Id = protocolId,
-                Name = (document?["protocolName"]?.GetValue<string>() ?? protocolId) + (plan.Adjustment is { } a and not "set" ? $" ({a} from {plan.From:uuuu-MM-dd})" : ""),
-                Description = "The journal's plan version in force from " + plan.From.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Name = document?["protocolName"]?.GetValue<string>() ?? protocolId,
+                Description = "The journal's plan from version " + current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + " on",
                 Source = document?["source"]?.GetValue<string>() ?? "the journal's plan",
-                DefaultTime = steps[0].At,
+                DefaultTime = steps.Count > 0 ? steps[0].At : current.Steps[0].At,
                 Steps = [],
             },
             Start = start,
-            At = steps[0].At,
+            At = steps.Count > 0 ? steps[0].At : current.Steps[0].At,
             TimeZone = HomeZone,
-            Formulation = steps[0].Formulation,
+            Formulation = steps.Count > 0 ? steps[0].Formulation : current.Steps[0].Formulation,
             ConcentrationMgPerMl = document?["concentrationMgPerMl"]?.GetValue<decimal?>(),
             Steps = steps,
             Warnings = [],

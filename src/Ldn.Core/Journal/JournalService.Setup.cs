@@ -7,10 +7,16 @@ public sealed partial class JournalService
     /// from its first step). Returns what the user should be told (opioid warnings).
     /// </summary>
     /// <exception cref="InvalidInputException">The journal exists already, or a bad zone, name or plan.</exception>
-    public IReadOnlyList<string> Initialize(JournalProfile profile, IEnumerable<string> medications, string? planJson)
+    /// <exception cref="ConfirmationRequiredException">A medication name is close to an opioid and was not confirmed.</exception>
+    public IReadOnlyList<string> Initialize(JournalProfile profile, IEnumerable<string> medications, string? planJson, bool confirmed = false)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var names = (medications ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Select(MedicationName).ToList();
+        var names = (medications ?? []).Select(MedicationName).ToList();
+        foreach (var name in names)
+        {
+            AskAboutMedication(name, confirmed);
+        }
+
         var plan = planJson is null ? null : PlanVersion.Initial(planJson, Now);
         Store.Initialize(profile);
         _profile = profile;

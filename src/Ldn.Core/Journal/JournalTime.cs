@@ -52,9 +52,14 @@ public static class JournalTime
     public static (Instant At, DateTimeZone Zone) ParseWithZone(string? text, DateTimeZone zone, Instant now, bool zoneNamed)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("now", StringComparison.OrdinalIgnoreCase))
+        if (text is null || text.Trim().Equals("now", StringComparison.OrdinalIgnoreCase))
         {
             return (now, zone);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidInputException("The time is empty: leave the option out for now, or write 22:00, yesterday 22:00 or 2026-12-01 22:00.");
         }
 
         var trimmed = text.Trim();

@@ -52,6 +52,30 @@ public sealed record PlanVersion : IJournalEntry
     /// <summary>The plan's dated steps, parsed once.</summary>
     public IReadOnlyList<PlanStep> Steps { get; }
 
+    /// <summary>
+    /// The steps in force while the version is: those overlapping [<see cref="From"/>, <paramref name="end"/>]
+    /// (end null: open), the first starting no earlier than <see cref="From"/> and the last ending no later than
+    /// <paramref name="end"/>, numbered from 1. Empty when the version was replaced on its first day.
+    /// </summary>
+    public IReadOnlyList<PlanStep> StepsInForce(LocalDate? end)
+    {
+        var start = From.ToDateOnly();
+        DateOnly? last = end?.ToDateOnly();
+        if (last < start)
+        {
+            return [];
+        }
+
+        return [.. Steps
+            .Where(s => (s.To is null || s.To >= start) && (last is null || s.From <= last))
+            .Select((s, i) => s with
+            {
+                Number = i + 1,
+                From = s.From < start ? start : s.From,
+                To = last is { } l && (s.To is null || s.To > l) ? l : s.To,
+            })];
+    }
+
     /// <summary>The step whose dates hold <paramref name="day"/>, or null before the first step (or after a closed last one).</summary>
     public PlanStep? StepOn(LocalDate day)
     {

@@ -78,7 +78,10 @@ internal static class JournalEntryCommands
 
             foreach (var (name, value) in Scores(parse.GetValue(score)))
             {
-                scores[name] = value;
+                if (!scores.TryAdd(name, value))
+                {
+                    throw new InvalidInputException($"The {name} score is given twice ({scores[name]} and {value}); give it once.");
+                }
             }
 
             var (store, journal) = JournalContext.OpenService(parse);
@@ -107,7 +110,7 @@ internal static class JournalEntryCommands
     public static Command SideEffect(TextWriter stdout, TextWriter stderr)
     {
         var kind = new Argument<string?>("KIND") { Description = "insomnia, vivid-dreams, nausea, headache, diarrhoea, … or a name for one (nightmares); see 'ldn evidence --json' sideEffects.", Arity = ArgumentArity.ZeroOrOne };
-        var severity = new Option<string>("--severity") { Description = "mild, moderate or severe.", DefaultValueFactory = _ => "mild" };
+        var severity = new Option<string?>("--severity") { Description = "mild, moderate or severe (default mild)." };
         var from = new Option<string?>("--from") { Description = "When it started (default now). " + AtHelp };
         var to = new Option<string?>("--to") { Description = "When it ended (leave out while it lasts)." };
         var end = new Option<long?>("--end") { Description = "End the ongoing side effect with this id (at --to, default now)." };
@@ -122,6 +125,11 @@ internal static class JournalEntryCommands
             {
                 if (parse.GetValue(end) is { } id)
                 {
+                    if (parse.GetValue(kind) is not null || parse.GetValue(severity) is not null || parse.GetValue(from) is not null || parse.GetValue(note) is not null || parse.GetValue(tz) is not null)
+                    {
+                        throw new InvalidInputException($"--end {id} ends side effect {id} at --to (default now) and takes nothing else; to change it, use 'ldn journal edit side-effect {id}'.");
+                    }
+
                     var when = journal.EndSideEffect(id, parse.GetValue(to));
                     stdout.WriteLine($"Side effect {id} ended at {journal.Describe(when, journal.Profile.TimeZoneId)}.");
                     return LdnApp.Success;
@@ -129,7 +137,7 @@ internal static class JournalEntryCommands
 
                 var request = new SideEffectRequest(
                     parse.GetValue(kind) ?? throw new InvalidInputException("Give the kind of side effect, e.g. 'ldn journal side-effect insomnia --severity moderate'."),
-                    ParseSeverity(parse.GetValue(severity)!),
+                    ParseSeverity(parse.GetValue(severity) ?? "mild"),
                     parse.GetValue(from),
                     parse.GetValue(to),
                     parse.GetValue(tz),
@@ -198,7 +206,10 @@ internal static class JournalEntryCommands
             }
 
             var name = pair[..cut].Trim();
-            scores[name] = Score(pair[(cut + 1)..], name);
+            if (!scores.TryAdd(name, Score(pair[(cut + 1)..], name)))
+            {
+                throw new InvalidInputException($"The {name} score is given twice; give it once.");
+            }
         }
 
         return scores;

@@ -25,9 +25,10 @@ internal static class JournalSetupCommands
         var pregnant = new Option<bool>("--pregnant") { Description = "Pregnant or planning pregnancy." };
         var breastfeeding = new Option<bool>("--breastfeeding") { Description = "Breastfeeding." };
         var transplant = new Option<bool>("--transplant") { Description = "Organ-transplant recipient on immunosuppression." };
+        var yes = JournalContext.YesOption();
         var command = new Command("init", "Create a journal (once), with the owner's time zone, conditions and medications.")
         {
-            name, tz, condition, medication, plan, hepatic, renal, pregnant, breastfeeding, transplant,
+            name, tz, condition, medication, plan, hepatic, renal, pregnant, breastfeeding, transplant, yes,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +48,7 @@ internal static class JournalSetupCommands
             var planJson = parse.GetValue(plan) is { } planPath ? ReadPlan(planPath, now).PlanJson : null;
             var (store, journal) = JournalContext.OpenService(parse);
             using var owned = store;
-            foreach (var note in journal.Initialize(profile, parse.GetValue(medication) ?? [], planJson))
+            foreach (var note in JournalContext.Confirmed(confirm => journal.Initialize(profile, parse.GetValue(medication) ?? [], planJson, confirm), parse.GetValue(yes), stdout))
             {
                 stderr.WriteLine("Warning: " + note);
             }
@@ -102,7 +103,7 @@ internal static class JournalSetupCommands
             {
                 var from = parse.GetValue(setFrom) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
                 var version = journal.SetPlan(json, from);
-                stdout.WriteLine($"Plan version {version.Id} from {version.From:uuuu-MM-dd}: {Steps(version)}.");
+                stdout.WriteLine($"Plan version {version.Id} in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
             }
 
             return LdnApp.Success;
@@ -121,7 +122,7 @@ internal static class JournalSetupCommands
             {
                 var day = parse.GetValue(from) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
                 var version = journal.AdjustPlan(kind, day, clock is { } c ? new LocalTime(c.Hour, c.Minute) : null);
-                stdout.WriteLine($"Plan version {version.Id} ({PlanAdjustments.Name(kind)}) from {version.From:uuuu-MM-dd}: {Steps(version)}.");
+                stdout.WriteLine($"Plan version {version.Id} ({PlanAdjustments.Name(kind)}) in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
             }
 
             return LdnApp.Success;
@@ -144,7 +145,14 @@ internal static class JournalSetupCommands
                 foreach (var version in data.Plans)
                 {
                     var end = data.PlanEnd(version);
-                    stdout.WriteLine($"Version {version.Id}{(version.Adjustment is { } a and not "set" ? $" ({a})" : "")}: {version.From:uuuu-MM-dd} to {(end is { } e ? e.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "now")}{(data.PlanOn(today) == version ? " [in force]" : "")}: {Steps(version)}.");
+                    var how = version.Adjustment is { } a and not "set" ? $" ({a})" : "";
+                    var span = end switch
+                    {
+                        { } e when e < version.From => $"{version.From:uuuu-MM-dd}, replaced the same day (never in force)",
+                        { } e => $"{version.From:uuuu-MM-dd} to {e:uuuu-MM-dd}",
+                        null => $"from {version.From:uuuu-MM-dd}, open-ended",
+                    };
+                    stdout.WriteLine($"Version {version.Id}{how}: {span}{(data.PlanOn(today) == version ? " [in force today]" : "")}{(end < version.From ? "" : ": " + Steps(version, end))}.");
                 }
 
                 if (parse.GetValue(ics) is { } path)
@@ -193,20 +201,24 @@ internal static class JournalSetupCommands
         return new Command("scale", "The 0–10 scales of the journal's check-ins.") { add, list };
     }
 
-    private static string Steps(PlanVersion version) =>
-        string.Join(" → ", version.Steps.Select(s => $"{JournalContext.Mg(s.DoseMg)} at {s.At} from {s.From:yyyy-MM-dd}"));
+    /// <summary>The steps in force while the version is (cut to its days), e.g. "3 mg at 08:00 from 2026-12-22 → 4.5 mg at 08:00 from 2027-01-03".</summary>
+    private static string Steps(PlanVersion version, LocalDate? end) =>
+        version.StepsInForce(end) is { Count: > 0 } steps
+            ? string.Join(" → ", steps.Select(s => $"{JournalContext.Mg(s.DoseMg)} at {s.At} from {s.From:yyyy-MM-dd}"))
+            : "no dose planned in its days";
 
     public static Command Medication(TextWriter stdout, TextWriter stderr)
     {
         var addName = new Argument<string>("NAME") { Description = "The medication, e.g. 'levothyroxine 50 µg' or 'tramadol'." };
         var since = new Option<string?>("--since") { Description = "When it was started (default now): 22:00, yesterday, 2026-12-01 08:00." };
-        var add = new Command("add", "Record a medication the patient takes; an opioid is recorded, and advise then says stop and contact the prescriber.") { addName, since };
+        var yes = JournalContext.YesOption();
+        var add = new Command("add", "Record a medication the patient takes; an opioid is recorded, and advise then says stop and contact the prescriber; a name close to an opioid is asked about.") { addName, since, yes };
         add.SetAction(parse =>
         {
             var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
-                var recorded = journal.AddMedication(parse.GetValue(addName)!, parse.GetValue(since));
+                var recorded = JournalContext.Confirmed(confirm => journal.AddMedication(parse.GetValue(addName)!, parse.GetValue(since), confirm), parse.GetValue(yes), stdout);
                 stdout.WriteLine($"Medication {recorded.Entry.Id} recorded: {recorded.Entry.Name} since {journal.Describe(recorded.Entry.Since, journal.Profile.TimeZoneId)}.");
                 foreach (var note in recorded.Notes)
                 {
