@@ -153,7 +153,7 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
         var data = new JournalData
         {
             Profile = new JournalProfile { TimeZoneId = zone.Id },
-            Plans = [PlanVersion.Initial(evening, At(0, 12)), new PlanVersion(2, start.PlusDays(35), At(35, 7), morning, "move-to-morning")],
+            Plans = [PlanVersion.Initial(evening, At(0, 12)) with { Id = 1 }, new PlanVersion(2, start.PlusDays(35), At(35, 7), morning, "move-to-morning")],
             Scales = [.. SymptomScales.BuiltIn, new SymptomScale("brain-fog", "Brain fog", "clear", "cannot think", HigherIsWorse: true)],
             Doses = doses,
             CheckIns = checkIns,
