@@ -14,7 +14,7 @@ namespace Ldn.Web.Hosting;
 /// <c>/openapi/v1.json</c> (in every environment) and the API routes. Settings are read when services are
 /// first resolved, so tests can set them through the host.
 /// </summary>
-internal static partial class WebApp
+internal static class WebApp
 {
     /// <summary>Sign-ins and registrations allowed per client address and minute (issue 11: at least 20).</summary>
     public const string SignInPerMinuteKey = "Ldn:SignInPerMinute";
@@ -29,19 +29,10 @@ internal static partial class WebApp
         return app;
     }
 
-    /// <summary>Creates the folders and the accounts' tables and roles, then says where the data is.</summary>
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var storage = app.Services.GetRequiredService<WebStorage>();
-        storage.Prepare();
-        await AccountsDb.PrepareAsync(app.Services).ConfigureAwait(false);
-        DataAt(app.Logger, storage.Description);
-    }
-
     private static void Configure(IServiceCollection services)
     {
         services.AddSingleton<WebStorage>();
+        services.AddHostedService<PrepareOnStart>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<PatientJournals>();
         services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
@@ -112,7 +103,4 @@ internal static partial class WebApp
         response.StatusCode = status;
         return Task.CompletedTask;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "LDN Workbench data: {Storage}")]
-    private static partial void DataAt(ILogger logger, string storage);
 }
