@@ -88,11 +88,6 @@ public sealed class WebHost : WebApplicationFactory<Program>
             PostgresAdmin.Execute(server, $"DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE '{schema}%' LOOP EXECUTE 'DROP SCHEMA ' || quote_ident(s) || ' CASCADE'; END LOOP; END $$");
         }
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }
 
 /// <summary>A signed-in account and a client that sends its bearer token.</summary>
@@ -108,4 +103,10 @@ public sealed record Account(string Id, string Email, HttpClient Client)
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
+}
+
+/// <summary>A clock that always says <paramref name="now"/>.</summary>
+internal sealed class FixedClock(Instant now) : IClock
+{
+    public Instant GetCurrentInstant() => now;
 }
