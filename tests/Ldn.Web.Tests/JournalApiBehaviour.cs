@@ -46,7 +46,7 @@ public abstract class JournalApiBehaviour : WebBehaviour
         var second = new { at = "2026-11-30T23:00+01:00", doseMg = 1.5m };
         var question = await AssertProblemAsync(await PostAsync(patient.Client, "/api/journal/doses", second), HttpStatusCode.Conflict);
         Assert.Equal("second-dose", question["questions"]![0]!["code"]!.GetValue<string>());
-        Assert.Contains("nothing was recorded", question["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("nothing was stored", question["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(await DosesAsync(patient));
 
         var confirmed = await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", new { at = "2026-11-30T23:00+01:00", doseMg = 1.5m, confirm = true }), HttpStatusCode.Created);

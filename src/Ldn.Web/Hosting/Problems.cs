@@ -41,7 +41,7 @@ internal sealed partial class Problems(IProblemDetailsService problems, ILogger<
         {
             Status = StatusCodes.Status409Conflict,
             Title = "Confirmation required",
-            Detail = $"{question.Message}; nothing was recorded (send \"confirm\": true to record it).",
+            Detail = $"{question.Message}; nothing was stored (send \"confirm\": true to store it).",
         };
         problem.Extensions["questions"] = question.Questions.Select(q => new { code = q.Code, text = q.Text }).ToList();
         return problem;
