@@ -1,0 +1,95 @@
+using Ldn.Core;
+using Ldn.Core.Journal;
+using Ldn.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+
+namespace Ldn.Web.Accounts;
+
+/// <summary>
+/// <c>/api/account</c>: register, login and logout, written on Identity's <see cref="UserManager{TUser}"/> and
+/// <see cref="SignInManager{TUser}"/> (Identity's ready-made MapIdentityApi ignores a role and has no logout).
+/// Login answers a bearer token as Identity's bearer handler writes it, or with <c>?useCookies=true</c> sets
+/// the Identity cookie; logout renews the security stamp, so every token and cookie of the account stops working.
+/// </summary>
+internal static class AccountEndpoints
+{
+    public const string SignInLimit = "sign-in";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/account").WithTags("Account");
+        group.MapPost("/register", RegisterAsync).AllowAnonymous().RequireRateLimiting(SignInLimit)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInLimit)
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<WebUser> users, WebStorage storage, IClock clock)
+    {
+        var email = Required(body.Email, "email");
+        var password = Required(body.Password, "password");
+        var role = AccountRoles.Parse(body.Role);
+        var zone = role == AccountRoles.Patient ? JournalTime.Zone(string.IsNullOrWhiteSpace(body.TimeZone) ? "UTC" : body.TimeZone) : null;
+        var user = new WebUser { UserName = email, Email = email };
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return TypedResults.Problem(string.Join(" ", created.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest, title: "The account was not created");
+        }
+
+        try
+        {
+            await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+            if (zone is not null)
+            {
+                using var store = storage.OpenJournal(user.Id, clock);
+                _ = new JournalService(store, clock).Initialize(new JournalProfile { TimeZoneId = zone.Id }, [], null);
+            }
+        }
+        catch
+        {
+            // No account without its journal: a half-made account could never get one.
+            await users.DeleteAsync(user).ConfigureAwait(false);
+            throw;
+        }
+
+        return TypedResults.Created("/api/account", new AccountCreated(user.Id, email, role, zone?.Id));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginBody body, bool? useCookies, SignInManager<WebUser> signIn)
+    {
+        var email = Required(body.Email, "email");
+        var password = Required(body.Password, "password");
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(email, password, isPersistent: useCookies == true, lockoutOnFailure: true).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            // The sign-in wrote the response: the cookie, or the bearer token's JSON.
+            return TypedResults.Empty;
+        }
+
+        var detail = result.IsLockedOut
+            ? "The account is locked after too many failed sign-ins; try again in 15 minutes."
+            : result.IsNotAllowed ? "The account may not sign in yet." : "The email or password is wrong.";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext context, UserManager<WebUser> users, SignInManager<WebUser> signIn)
+    {
+        if (await users.GetUserAsync(context.User).ConfigureAwait(false) is { } user)
+        {
+            // A new stamp makes every bearer token and cookie issued so far fail SecurityStampCheck.
+            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        }
+
+        await signIn.SignOutAsync().ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
+}

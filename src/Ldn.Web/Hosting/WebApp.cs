@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Ldn.Web.Accounts;
+using Ldn.Web.Journal;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Ldn.Web.Hosting;
+
+/// <summary>
+/// The web workbench's composition: storage (<see cref="WebStorage"/>), Identity accounts with bearer
+/// tokens and cookies, the rate limit on sign-in, problem details for every error, the OpenAPI document at
+/// <c>/openapi/v1.json</c> (in every environment) and the API routes. Settings are read when services are
+/// first resolved, so tests can set them through the host.
+/// </summary>
+internal static class WebApp
+{
+    /// <summary>Sign-ins and registrations allowed per client address and minute (issue 11: at least 20).</summary>
+    public const string SignInPerMinuteKey = "Ldn:SignInPerMinute";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(StringComparer.Ordinal) { ["--db"] = WebStorage.DatabaseKey });
+        Configure(builder.Services);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(IServiceCollection services)
+    {
+        services.AddSingleton<WebStorage>();
+        services.AddHostedService<PrepareOnStart>();
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddScoped<PatientJournals>();
+        services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
+        services.AddIdentityApiEndpoints<WebUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDb>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // An API answers 401/403; it does not redirect to a login page.
+            options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder().AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccountEndpoints.SignInLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(SignInPerMinuteKey, 20);
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = "Too many sign-in attempts from this address; wait a minute." },
+                }).ConfigureAwait(false);
+            };
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Problems>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
+        services.AddOpenApi();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseSecurityStampCheck();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi().AllowAnonymous();
+        AccountEndpoints.Map(app);
+        JournalEndpoints.Map(app);
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}
