@@ -29,6 +29,26 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["PUT /api/journal/doses/{id}"] = new(Anonymous: false, (_, _) => new { doseMg = 3m, confirm = true }),
         ["DELETE /api/journal/doses/{id}"] = new(Anonymous: false, null),
         ["POST /api/journal/doses/{id}/restore"] = new(Anonymous: false, null),
+        ["POST /api/journal/checkins"] = new(Anonymous: false, (_, _) => new { at = "2026-11-30T23:00Z", scores = new Dictionary<string, int> { ["pain"] = 4, ["Fatigue"] = 6 } }),
+        ["GET /api/journal/checkins/{id}"] = new(Anonymous: false, null),
+        ["PUT /api/journal/checkins/{id}"] = new(Anonymous: false, (_, _) => new { scores = new { pain = 2 } }),
+        ["DELETE /api/journal/checkins/{id}"] = new(Anonymous: false, null),
+        ["POST /api/journal/checkins/{id}/restore"] = new(Anonymous: false, null),
+        ["POST /api/journal/sideeffects"] = new(Anonymous: false, (_, _) => new { kind = "nightmares", from = "2026-11-30T23:00Z", confirm = true }),
+        ["GET /api/journal/sideeffects/{id}"] = new(Anonymous: false, null),
+        ["PUT /api/journal/sideeffects/{id}"] = new(Anonymous: false, (_, _) => new { severity = "moderate" }),
+        ["DELETE /api/journal/sideeffects/{id}"] = new(Anonymous: false, null),
+        ["POST /api/journal/sideeffects/{id}/restore"] = new(Anonymous: false, null),
+        ["POST /api/journal/events"] = new(Anonymous: false, (_, _) => new { kind = "flare", at = "2026-11-30T23:00Z" }),
+        ["GET /api/journal/events/{id}"] = new(Anonymous: false, null),
+        ["PUT /api/journal/events/{id}"] = new(Anonymous: false, (_, _) => new { kind = "infection" }),
+        ["DELETE /api/journal/events/{id}"] = new(Anonymous: false, null),
+        ["POST /api/journal/events/{id}/restore"] = new(Anonymous: false, null),
+        ["POST /api/journal/medications"] = new(Anonymous: false, (_, n) => new { name = $"supplement {n}", since = "2026-11-01 08:00" }),
+        ["GET /api/journal/medications/{id}"] = new(Anonymous: false, null),
+        ["PUT /api/journal/medications/{id}"] = new(Anonymous: false, (_, _) => new { until = "2026-12-01 08:00" }),
+        ["DELETE /api/journal/medications/{id}"] = new(Anonymous: false, null),
+        ["POST /api/journal/medications/{id}/restore"] = new(Anonymous: false, null),
     };
 
     [StoreFact]
@@ -38,15 +58,23 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         var owner = await host.SignUpAsync("owner@example.org");
         var other = await host.SignUpAsync("other@example.org");
         var clinician = await host.SignUpAsync("clinician@example.org", role: "clinician");
-        // Ids are per journal: the owner's id 3 is one the other patient (who makes only their dose 1) lacks.
-        var id = 0L;
+        // Ids are per journal and kind: the owner's id 3 of each kind is one the other patient (who makes only their id 1) lacks.
+        const long id = 3;
         foreach (var day in new[] { 28, 29, 30 })
         {
-            var dose = await JsonAsync(await PostAsync(owner.Client, "/api/journal/doses", new { at = $"2026-11-{day}T22:00Z", doseMg = 1.5m, note = Secret }), HttpStatusCode.Created);
-            id = dose["id"]!.GetValue<long>();
+            var at = $"2026-11-{day}T22:00Z";
+            foreach (var (kind, body) in new (string, object)[]
+            {
+                ("doses", new { at, doseMg = 1.5m, note = Secret }),
+                ("checkins", new { at, scores = new { pain = day - 20 }, note = Secret }),
+                ("sideeffects", new { kind = "insomnia", from = at, to = $"2026-11-{day}T23:00Z", note = Secret }),
+                ("events", new { kind = "other", at, note = Secret }),
+                ("medications", new { name = $"{Secret} {day}", since = at }),
+            })
+            {
+                await JsonAsync(await PostAsync(owner.Client, $"/api/journal/{kind}", body), HttpStatusCode.Created);
+            }
         }
-
-        Assert.Equal(3, id);
 
         var document = await JsonAsync(await host.CreateClient().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var routes = document["paths"]!.AsObject()

@@ -23,6 +23,10 @@ internal static class JournalEndpoints
         group.MapGet("", Show).Produces<JournalDocument>();
         group.MapGet("/history", History);
         DoseEndpoints.Map(group.MapGroup("/doses"));
+        CheckInEndpoints.Map(group.MapGroup("/checkins"));
+        SideEffectEndpoints.Map(group.MapGroup("/sideeffects"));
+        EventEndpoints.Map(group.MapGroup("/events"));
+        MedicationEndpoints.Map(group.MapGroup("/medications"));
     }
 
     private static IResult Show(ClaimsPrincipal user, PatientJournals journals) =>
