@@ -133,7 +133,7 @@ public abstract class JournalApiBehaviour : WebBehaviour
         }
     }
 
-    private static async Task BadRequestAsync(Account patient, string method, string url, string? ifMatch, string body, int status)
+    internal static async Task BadRequestAsync(Account patient, string method, string url, string? ifMatch, string body, int status)
     {
 
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
