@@ -24,6 +24,7 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["POST /api/account/logout"] = new(Anonymous: false, null, EndsSession: true),
         ["GET /api/journal"] = new(Anonymous: false, null),
         ["GET /api/journal/history"] = new(Anonymous: false, null),
+        ["GET /api/advice"] = new(Anonymous: false, null),
         ["POST /api/journal/doses"] = new(Anonymous: false, (_, _) => new { at = "2026-11-30T23:00Z", doseMg = 2m, confirm = true }),
         ["GET /api/journal/doses/{id}"] = new(Anonymous: false, null),
         ["PUT /api/journal/doses/{id}"] = new(Anonymous: false, (_, _) => new { doseMg = 3m, confirm = true }),
@@ -76,6 +77,9 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
             }
         }
 
+        // The other patient has a dose of their own (their id 1), so that the advice has something to work on.
+        await JsonAsync(await PostAsync(other.Client, "/api/journal/doses", new { at = "2026-11-29T22:00Z", doseMg = 1.5m }), HttpStatusCode.Created);
+
         var document = await JsonAsync(await host.CreateClient().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var routes = document["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {path.Key}"))
@@ -114,7 +118,7 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         Assert.Equal(ownerBefore, await owner.Client.GetStringAsync("/api/journal"));
 
         // A clinician without a share: no journal of their own and nobody else's.
-        foreach (var route in routes.Where(r => r.Contains("/api/journal", StringComparison.Ordinal)))
+        foreach (var route in routes.Where(r => !r.Contains("/api/account", StringComparison.Ordinal)))
         {
             await AssertProblemAsync(await CallAsync(clinician.Client, route, clinician.Email, id, calls++), HttpStatusCode.Forbidden);
         }

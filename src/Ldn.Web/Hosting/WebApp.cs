@@ -96,6 +96,7 @@ internal static class WebApp
         app.MapOpenApi().AllowAnonymous();
         AccountEndpoints.Map(app);
         JournalEndpoints.Map(app);
+        AdviceEndpoints.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
