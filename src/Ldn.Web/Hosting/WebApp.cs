@@ -97,6 +97,7 @@ internal static class WebApp
         AccountEndpoints.Map(app);
         JournalEndpoints.Map(app);
         AdviceEndpoints.Map(app);
+        PlanEndpoints.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
