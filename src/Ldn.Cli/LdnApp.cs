@@ -15,8 +15,7 @@ public static class LdnApp
     public const int InternalError = 1;
     public const int BadInput = 2;
 
-    public const string Notice =
-        "LDN Workbench is a research and self-tracking tool, not medical advice; model outputs are hypotheses, not predictions for a patient.";
+    public const string Notice = Disclaimer.NotMedicalAdvice;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

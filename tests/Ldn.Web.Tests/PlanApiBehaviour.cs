@@ -31,7 +31,7 @@ public abstract class PlanApiBehaviour : WebBehaviour
             ConcentrationMgPerMl = 1m,
             TimeZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"],
             Patient = new Ldn.Core.Safety.PatientProfile { Medications = [new Ldn.Core.Safety.MedicationUse("sertraline")] },
-        }), AdviceEndpoints.Notice);
+        }), Ldn.Core.Disclaimer.NotMedicalAdvice);
         var expectedJson = JsonSerializer.SerializeToNode(expected, WebJson)!;
         Assert.Equal(expectedJson["steps"]!.ToJsonString(), plan["steps"]!.ToJsonString());
         Assert.NotNull(plan["steps"]![0]!["volumeMl"]);

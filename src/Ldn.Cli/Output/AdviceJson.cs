@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ldn.Core.Advice;
-using Ldn.Core.Safety;
 
 namespace Ldn.Cli.Output;
 
@@ -13,23 +12,6 @@ internal static class AdviceJson
     public static void Write(Advice advice, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(advice), SimulationJson.Options));
-    }
-
-    public static AdviceDocument From(Advice advice)
-    {
-        ArgumentNullException.ThrowIfNull(advice);
-        return new AdviceDocument(
-            advice.Action,
-            advice.Reason,
-            advice.Source,
-            advice.RuleId,
-            advice.SuggestedDoseMg,
-            [.. advice.Safety.Select(f => new SafetyFindingDocument(f.Code, f.Severity.Name(), f.Message, f.Source))],
-            LdnApp.Notice);
+        writer.WriteLine(JsonSerializer.Serialize(AdviceDocument.From(advice), SimulationJson.Options));
     }
 }
-
-internal sealed record AdviceDocument(string Action, string Reason, string Source, string RuleId, decimal? SuggestedDoseMg, IReadOnlyList<SafetyFindingDocument> Safety, string Notice);
-
-internal sealed record SafetyFindingDocument(string Code, string Severity, string Message, string Source);

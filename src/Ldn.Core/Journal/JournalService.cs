@@ -74,5 +74,5 @@ public sealed partial class JournalService
         ? note.Length <= JournalDocument.MaxNoteLength ? note : throw new InvalidInputException($"A note holds at most {JournalDocument.MaxNoteLength} characters (got {note.Length}).")
         : null;
 
-    internal static string Mg(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
+    internal static string Mg(decimal value) => Advice.AdviceState.Mg(value);
 }

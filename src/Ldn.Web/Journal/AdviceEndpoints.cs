@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Ldn.Core.Advice;
 using Ldn.Core.Journal;
-using Ldn.Core.Safety;
 
 namespace Ldn.Web.Journal;
 
@@ -13,10 +12,6 @@ namespace Ldn.Web.Journal;
 /// </summary>
 internal static class AdviceEndpoints
 {
-    /// <summary>The CLI's notice (<c>LdnApp.Notice</c>), word for word: the document must not differ by front end.</summary>
-    public const string Notice =
-        "LDN Workbench is a research and self-tracking tool, not medical advice; model outputs are hypotheses, not predictions for a patient.";
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/advice", Advise).RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Journal").Produces<AdviceDocument>();
@@ -25,21 +20,6 @@ internal static class AdviceEndpoints
     private static IResult Advise(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j =>
     {
         var day = today is null ? j.Today : JournalTime.ParseDate(today, j.HomeZone, j.Now);
-        return Results.Json(From(j.Advise(day).Advice));
+        return Results.Json(AdviceDocument.From(j.Advise(day).Advice));
     });
-
-    internal static AdviceDocument From(Advice advice) => new(
-        advice.Action,
-        advice.Reason,
-        advice.Source,
-        advice.RuleId,
-        advice.SuggestedDoseMg,
-        [.. advice.Safety.Select(f => new SafetyFindingDocument(f.Code, f.Severity.Name(), f.Message, f.Source))],
-        Notice);
 }
-
-/// <summary>The advice as JSON (the fields of <c>ldn journal advise --json</c>).</summary>
-internal sealed record AdviceDocument(string Action, string Reason, string Source, string RuleId, decimal? SuggestedDoseMg, IReadOnlyList<SafetyFindingDocument> Safety, string Notice);
-
-/// <summary>A safety finding: <c>code</c>, <c>severity</c> (its name), <c>message</c>, <c>source</c>.</summary>
-internal sealed record SafetyFindingDocument(string Code, string Severity, string Message, string Source);

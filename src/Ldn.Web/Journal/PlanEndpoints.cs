@@ -50,7 +50,7 @@ internal static class PlanEndpoints
                 PlannedSurgery = body.Surgery is { } s ? Date(s, "surgery date") : null,
             },
         };
-        return Results.Json(PlanDocument.From(PlanBuilder.Build(request), AdviceEndpoints.Notice));
+        return Results.Json(PlanDocument.From(PlanBuilder.Build(request), Ldn.Core.Disclaimer.NotMedicalAdvice));
     }
 
     /// <summary><c>NAME</c> or <c>NAME@yyyy-MM-dd</c> (the day it was last taken), as <c>ldn plan --medication</c>.</summary>
