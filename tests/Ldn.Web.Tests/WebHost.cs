@@ -52,7 +52,23 @@ public sealed class WebHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(new FixedClock(Now)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    /// <summary>The app's clock: fixed at <see cref="Now"/> until a test moves it (a browser journey logs a week).</summary>
+    public MovableClock Clock { get; } = new(Now);
+
+    /// <summary>
+    /// Serves the app on Kestrel at a free loopback port instead of the in-memory test server, for a real
+    /// browser; returns its address with the host <c>localhost</c> (WebAuthn refuses IP addresses).
+    /// </summary>
+    public Uri StartRealServer()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return new UriBuilder(address) { Host = "localhost" }.Uri;
     }
 
     /// <summary>Opens the patient's journal store directly (as the web app does), to check what was stored.</summary>
@@ -103,6 +119,18 @@ public sealed record Account(string Id, string Email, HttpClient Client)
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
+}
+
+/// <summary>A clock a test sets or moves forward.</summary>
+public sealed class MovableClock(Instant start) : IClock
+{
+    private long ticks = start.ToUnixTimeTicks();
+
+    public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref ticks));
+
+    public void Set(Instant now) => Interlocked.Exchange(ref ticks, now.ToUnixTimeTicks());
+
+    public void Advance(Duration by) => Interlocked.Add(ref ticks, by.BclCompatibleTicks);
 }
 
 /// <summary>A clock that always says <paramref name="now"/>.</summary>
