@@ -98,6 +98,7 @@ internal static class WebApp
         JournalEndpoints.Map(app);
         AdviceEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        AnalysisEndpoints.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
