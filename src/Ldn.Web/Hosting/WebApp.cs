@@ -99,6 +99,7 @@ internal static class WebApp
         AdviceEndpoints.Map(app);
         PlanEndpoints.Map(app);
         AnalysisEndpoints.Map(app);
+        SimulateEndpoints.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
