@@ -26,6 +26,7 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["GET /api/journal/history"] = new(Anonymous: false, null),
         ["GET /api/advice"] = new(Anonymous: false, null),
         ["GET /api/analysis"] = new(Anonymous: false, null),
+        ["GET /api/report"] = new(Anonymous: false, null),
         ["POST /api/simulate"] = new(Anonymous: false, (_, _) => new { dose = "4.5mg", count = 7 }, AnySignedIn: true),
         ["POST /api/plan"] = new(Anonymous: false, (_, _) => new { protocol = "standard", start = "2026-12-01", tz = "Europe/Oslo" }, AnySignedIn: true),
         ["POST /api/journal/doses"] = new(Anonymous: false, (_, _) => new { at = "2026-11-30T23:00Z", doseMg = 2m, confirm = true }),

@@ -100,6 +100,8 @@ internal static class WebApp
         PlanEndpoints.Map(app);
         AnalysisEndpoints.Map(app);
         SimulateEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        ReportAssets.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
