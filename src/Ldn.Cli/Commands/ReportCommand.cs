@@ -2,13 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using Ldn.Cli.Commands.Journal;
 using Ldn.Cli.Output;
-using Ldn.Cli.Reports;
 using Ldn.Core;
 using Ldn.Core.Advice;
 using Ldn.Core.Journal;
 using Ldn.Core.Journal.Analysis;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
+using Ldn.Reports;
 using NodaTime;
 
 namespace Ldn.Cli.Commands;
@@ -67,17 +67,9 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>
-    /// Analysis, safety and advice as of <paramref name="today"/>, rendered: the whole report but the I/O.
-    /// <paramref name="now"/> is the current instant, so a dose not yet due (this evening's, in a report made
-    /// in the morning) is not counted as missed; without it the whole report day counts.
-    /// </summary>
-    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null, Instant? now = null)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var review = JournalReview.Of(data, today, options, now);
-        return JournalReport.Render(data, review.Analysis, review.Advice, review.Safety, generatedAt);
-    }
+    /// <summary>The report as of <paramref name="today"/>: <see cref="JournalReport.Build"/> (the library the web uses too).</summary>
+    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null, Instant? now = null) =>
+        JournalReport.Build(data, today, generatedAt, options, now);
 
     /// <summary>/usr/bin/chromium (Debian), else chromium or chromium-browser on PATH; null if none.</summary>
     internal static string? FindChromium()

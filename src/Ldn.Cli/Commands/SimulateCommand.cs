@@ -41,7 +41,17 @@ internal static class SimulateCommand
 
         command.SetAction(parse =>
         {
-            var horizonText = parse.GetValue(horizon);
+            var options = new SimulationOptions
+            {
+                Dose = parse.GetValue(dose),
+                At = parse.GetValue(at)!,
+                Every = parse.GetValue(every)!,
+                Count = parse.GetValue(count),
+                Horizon = parse.GetValue(horizon),
+                Formulation = parse.GetValue(formulation)!,
+                Scenario = parse.GetValue(scenario)!,
+                OutputStep = parse.GetValue(outputStep)!,
+            };
             Regimen regimen;
             if (parse.GetValue(plan) is { } planPath)
             {
@@ -51,23 +61,15 @@ internal static class SimulateCommand
                     throw new InvalidInputException($"{clash.Name} does not apply with --plan: the plan file sets the doses, times and formulation.");
                 }
 
-                regimen = PlanRegimen.Create(PlanDocument.ReadSteps(ReadPlanFile(planPath), planPath), horizonText is null ? null : Duration.Parse(horizonText));
+                regimen = PlanRegimen.Create(PlanDocument.ReadSteps(ReadPlanFile(planPath), planPath), options.HorizonDuration());
             }
             else
             {
-                var dosesGiven = parse.GetValue(count);
-                var interval = Duration.Parse(parse.GetValue(every)!);
-                regimen = Regimen.Repeated(
-                    Mass.Parse(parse.GetValue(dose) ?? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan.")),
-                    ClockTime.Parse(parse.GetValue(at)!),
-                    interval,
-                    dosesGiven,
-                    Formulations.Parse(parse.GetValue(formulation)!),
-                    horizonText is null ? CheckedDefaultHorizon(interval, dosesGiven) : Duration.Parse(horizonText));
+                regimen = options.Regimen();
             }
 
-            var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
-            var step = Duration.Parse(parse.GetValue(outputStep)!);
+            var scenarios = options.Scenarios();
+            var step = options.Step();
             var model = ParameterFiles.Load(parse.GetValue(parameters));
 
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
@@ -92,7 +94,7 @@ internal static class SimulateCommand
 
             if (asJson)
             {
-                SimulationJson.Write(result, stdout);
+                SimulationDocument.Write(result, stdout);
             }
             else
             {
@@ -114,18 +116,5 @@ internal static class SimulateCommand
         return new FileInfo(path).Length > 1_000_000
             ? throw new InvalidInputException($"The plan file '{path}' is larger than 1 MB; it is not a plan from 'ldn plan --json'.")
             : File.ReadAllText(path);
-    }
-
-    /// <summary>count × every, checked before multiplying so a huge count gets a clear message.</summary>
-    private static Duration CheckedDefaultHorizon(Duration interval, int count)
-    {
-        var hours = interval.Hours * count;
-        if (!double.IsFinite(hours) || hours > DoseLimits.LongestHorizon.Hours)
-        {
-            throw new InvalidInputException(
-                $"{count} doses every {interval} span more than the {DoseLimits.LongestHorizon.Days:0} days (ten years) the simulator accepts.");
-        }
-
-        return Duration.FromHours(hours);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ldn.Cli.Output;
+using Ldn.Core;
 using Ldn.Core.Pharmacology.Validation;
 using Spectre.Console;
 
@@ -48,7 +49,7 @@ internal static class ValidateCommand
                     }),
                     notice = LdnApp.Notice,
                 };
-                stdout.WriteLine(JsonSerializer.Serialize(document, SimulationJson.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(document, DocumentJson.Options));
             }
             else
             {

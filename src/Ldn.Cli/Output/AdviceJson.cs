@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Advice;
 
 namespace Ldn.Cli.Output;
@@ -12,6 +13,6 @@ internal static class AdviceJson
     public static void Write(Advice advice, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(AdviceDocument.From(advice), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(AdviceDocument.From(advice), DocumentJson.Options));
     }
 }

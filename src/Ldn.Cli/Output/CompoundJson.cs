@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Compounding;
 
 namespace Ldn.Cli.Output;
@@ -21,7 +22,7 @@ internal static class CompoundJson
     /// The simulation options, but with ±, – and apostrophes written as themselves: the documents go to a
     /// terminal or a pipe, never into HTML, so escaping them would only make the text harder to read.
     /// </summary>
-    private static readonly JsonSerializerOptions Options = new(SimulationJson.Options)
+    private static readonly JsonSerializerOptions Options = new(DocumentJson.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

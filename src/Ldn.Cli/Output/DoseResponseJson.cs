@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 
@@ -14,7 +15,7 @@ internal static class DoseResponseJson
     public static void Write(DoseResponseResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(result), DocumentJson.Options));
     }
 
     public static DoseResponseDocument From(DoseResponseResult result)

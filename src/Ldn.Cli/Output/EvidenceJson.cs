@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Evidence;
 
 namespace Ldn.Cli.Output;
@@ -12,7 +13,7 @@ internal static class EvidenceJson
     public static void Write(IReadOnlyList<ConditionEvidence> conditions, EvidenceSet set, bool single, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(conditions, set, single), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(conditions, set, single), DocumentJson.Options));
     }
 
     /// <summary>All conditions, or one (<paramref name="single"/>) with only the claims about it.</summary>

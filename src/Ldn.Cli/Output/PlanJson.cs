@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Protocols;
 
 namespace Ldn.Cli.Output;
@@ -14,6 +15,6 @@ internal static class PlanJson
     public static void Write(TitrationPlan plan, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(PlanDocument.From(plan, LdnApp.Notice), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(PlanDocument.From(plan, LdnApp.Notice), DocumentJson.Options));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Population;
 
 namespace Ldn.Cli.Output;
@@ -12,7 +13,7 @@ internal static class PopulationJson
     public static void Write(PopulationResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(result), DocumentJson.Options));
     }
 
     public static PopulationDocument From(PopulationResult result)

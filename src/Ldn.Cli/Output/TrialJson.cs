@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ldn.Core;
 using Ldn.Core.Trials;
 
 namespace Ldn.Cli.Output;
@@ -14,7 +15,7 @@ internal static class TrialJson
     public static void Write(TrialResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result), SimulationJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(result), DocumentJson.Options));
     }
 
     public static TrialDocument From(TrialResult result)

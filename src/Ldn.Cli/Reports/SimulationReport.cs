@@ -5,6 +5,7 @@ using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
+using Ldn.Reports;
 
 namespace Ldn.Cli.Reports;
 
@@ -436,11 +437,7 @@ internal static class SimulationReport
     internal static string Percent(double fraction) => Fixed(fraction * 100, "0.0");
 
     /// <summary>A relative change in percent with its sign, "−11.7" or "+0.0" (a true minus sign, as in the terminal table).</summary>
-    internal static string SignedPercent(double fraction)
-    {
-        var text = Fixed(Math.Abs(fraction * 100), "0.0");
-        return (fraction < 0 && text != "0.0" ? "−" : "+") + text;
-    }
+    internal static string SignedPercent(double fraction) => ReportHtml.SignedPercent(fraction);
 
     internal static string Fixed(double value, string format) => ReportHtml.Fixed(value, format);
 

@@ -106,6 +106,10 @@ internal static class WebApp
         JournalEndpoints.Map(app);
         AdviceEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        AnalysisEndpoints.Map(app);
+        SimulateEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        ReportAssets.Map(app);
         app.MapRazorPages();
     }
 

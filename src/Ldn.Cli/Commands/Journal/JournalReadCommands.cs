@@ -60,7 +60,7 @@ internal static class JournalReadCommands
             using (store)
             {
                 var day = parse.GetValue(today) is { } t ? JournalTime.ParseDate(t, journal.HomeZone, journal.Now) : journal.Today;
-                AnalysisJson.Write(Ldn.Core.Journal.Analysis.JournalAnalyzer.Analyze(journal.LoadUpTo(day), day, null, journal.Now), stdout);
+                Ldn.Core.Journal.Analysis.AnalysisDocument.Write(Ldn.Core.Journal.Analysis.JournalAnalyzer.Analyze(journal.LoadUpTo(day), day, null, journal.Now), stdout);
             }
 
             return LdnApp.Success;

@@ -1,30 +1,32 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
-using Ldn.Core.Pharmacology;
 
-namespace Ldn.Cli.Output;
+namespace Ldn.Core.Pharmacology;
 
 /// <summary>
-/// The JSON contract of <c>ldn simulate --json</c> (issue 2). Field names are binding: add, never rename.
+/// The JSON contract of <c>ldn simulate --json</c> (issue 2) and <c>POST /api/simulate</c>: the regimen, the
+/// parameter set's name, the output step (h), per scenario the exposure summary and the time series, the
+/// condition, and the not-medical-advice notice. Field names are binding: add, never rename. Concentrations
+/// are ng/mL, times hours from the first dose's clock time (<c>clock</c> is that time of day), occupancies and
+/// signalling 0–1 fractions (see docs/model.md).
 /// </summary>
-internal static class SimulationJson
+public sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice)
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = false,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        // Stdout JSON is read by programs, not embedded in HTML: keep "→", "§" and "'" readable instead of
-        // \u escapes. The HTML report uses the strict default encoder.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public string Condition { get; init; } = ConditionCatalog.GenericId;
 
+    public string ClinicalInstrument { get; init; } = "";
+
+    public bool Tlr4 { get; init; }
+
+    /// <summary>The document as one line of JSON (no newline), written with <see cref="DocumentJson.Options"/>.</summary>
+    public static string Json(SimulationResult result) => JsonSerializer.Serialize(From(result), DocumentJson.Options);
+
+    /// <summary>Writes <see cref="Json"/> and a newline: <c>ldn simulate --json</c>'s stdout.</summary>
     public static void Write(SimulationResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result), Options));
+        writer.WriteLine(Json(result));
     }
 
     public static SimulationDocument From(SimulationResult result)
@@ -39,7 +41,7 @@ internal static class SimulationJson
             result.Parameters.Name,
             result.OutputStep.Hours,
             [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.ToString(), Summary(s.Summary), Series(s.Series, regimen)))],
-            LdnApp.Notice)
+            Disclaimer.NotMedicalAdvice)
         {
             Condition = result.Condition.Id,
             ClinicalInstrument = $"{result.Condition.Instrument.Name} ({result.Condition.Instrument.Unit})",
@@ -93,22 +95,13 @@ internal static class SimulationJson
     }
 }
 
-internal sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice)
-{
-    public string Condition { get; init; } = ConditionCatalog.GenericId;
+public sealed record RegimenDocument(string StartClock, double HorizonHours, IReadOnlyList<DoseEventDocument> Events);
 
-    public string ClinicalInstrument { get; init; } = "";
+public sealed record DoseEventDocument(double AmountMg, double TimeHours, double IntervalHours, int Count, string Formulation);
 
-    public bool Tlr4 { get; init; }
-}
+public sealed record ScenarioDocument(string Scenario, SummaryDocument Summary, IReadOnlyList<SeriesPointDocument> Series);
 
-internal sealed record RegimenDocument(string StartClock, double HorizonHours, IReadOnlyList<DoseEventDocument> Events);
-
-internal sealed record DoseEventDocument(double AmountMg, double TimeHours, double IntervalHours, int Count, string Formulation);
-
-internal sealed record ScenarioDocument(string Scenario, SummaryDocument Summary, IReadOnlyList<SeriesPointDocument> Series);
-
-internal sealed record SummaryDocument(
+public sealed record SummaryDocument(
     double ParentCmaxNgPerMl,
     double ParentTmaxHours,
     double ParentAucNgHourPerMl,
@@ -133,7 +126,7 @@ internal sealed record SummaryDocument(
     public double? InflammationChangeWeek12 { get; init; }
 }
 
-internal sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor)
+public sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor)
 {
     public double OpioidSignalling { get; init; }
 

@@ -9,7 +9,7 @@ using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
 using NodaTime;
 
-namespace Ldn.Cli.Reports;
+namespace Ldn.Reports;
 
 /// <summary>
 /// The prescriber's report of <c>ldn report</c>: one self-contained page (Chart.js, data and drawing code
@@ -21,7 +21,7 @@ namespace Ldn.Cli.Reports;
 /// Every string from the journal (names, notes, medication names) is HTML-encoded; the chart data is JSON
 /// without '&lt;'. Sections and data sources: <c>docs/report.md</c>.
 /// </summary>
-internal static class JournalReport
+public static class JournalReport
 {
     public const string StandingNotice =
         "This is a self-tracking record kept by the patient, not a diagnosis; LDN Workbench is a research and self-tracking tool, not medical advice.";
@@ -37,6 +37,23 @@ internal static class JournalReport
 
     public const int MaxListedOffPlan = 20;
 
+    /// <summary>
+    /// Analysis, safety and advice as of <paramref name="today"/> (<see cref="JournalReview.Of"/>), rendered as
+    /// the standalone page (<see cref="Render"/>): the whole report but the I/O. <paramref name="now"/> is the
+    /// current instant, so a dose not yet due (this evening's, in a report made in the morning) is not counted
+    /// as missed; without it the whole report day counts.
+    /// </summary>
+    public static string Build(JournalData data, LocalDate today, DateTimeOffset generatedAt, AnalysisOptions? options = null, Instant? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var review = JournalReview.Of(data, today, options, now);
+        return Render(data, review.Analysis, review.Advice, review.Safety, generatedAt);
+    }
+
+    /// <summary>
+    /// The standalone page (<c>ldn journal report</c>, <c>GET /api/report</c>): one HTML document with the
+    /// styles, Chart.js, the chart data and the drawing script inline, under its own Content-Security-Policy.
+    /// </summary>
     public static string Render(
         JournalData data,
         JournalAnalysis analysis,
@@ -53,6 +70,55 @@ internal static class JournalReport
         var html = new StringBuilder(ReportHtml.ChartLibrary.Length + (dataJson.Length * 2) + 65_536);
         ReportHtml.AppendHead(html, "LDN Workbench — journal report for the prescriber", Styles, ReportHtml.ChartLibrary, AppScript);
         html.Append("<body>\n<main>\n");
+        AppendSections(html, data, analysis, advice, safety, generatedAt, chart);
+        html.Append("</main>\n");
+        ReportHtml.AppendScripts(html, dataJson, AppScript);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The same report as an HTML fragment for a page whose policy runs only scripts served as files
+    /// (<c>script-src 'self'</c>): the sections of <see cref="Render"/> in <c>&lt;div class="journal-report"&gt;</c>,
+    /// the chart data as an inert <c>&lt;script type="application/json" id="report-data"&gt;</c> block, then
+    /// <c>&lt;script src&gt;</c> elements for Chart.js (<see cref="ReportHtml.ChartLibrary"/>) and the drawing script
+    /// (<see cref="DrawingScript"/>) at the URLs the page serves them from. No inline script or style: the page
+    /// links <see cref="Stylesheet"/> (or its own) itself.
+    /// </summary>
+    public static string RenderEmbedded(
+        JournalData data,
+        JournalAnalysis analysis,
+        Advice? advice,
+        IReadOnlyList<SafetyFinding> safety,
+        DateTimeOffset generatedAt,
+        ReportScriptUrls scripts)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(safety);
+        ArgumentNullException.ThrowIfNull(scripts);
+
+        var chart = JournalChartSeries.Build(data, analysis);
+        var dataJson = ReportHtml.DataJson(ChartJson(chart));
+        var html = new StringBuilder((dataJson.Length * 2) + 65_536);
+        html.Append("<div class=\"journal-report\">\n");
+        AppendSections(html, data, analysis, advice, safety, generatedAt, chart);
+        html.Append("</div>\n")
+            .Append("<script id=\"report-data\" type=\"application/json\">").Append(dataJson).Append("</script>\n")
+            .Append("<script src=\"").Append(Text(scripts.ChartLibrary)).Append("\"></script>\n")
+            .Append("<script src=\"").Append(Text(scripts.DrawingScript)).Append("\"></script>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The report's styles (base and its own, with the print rules), for a page that embeds it to serve as a file.</summary>
+    public static string Stylesheet => Styles;
+
+    /// <summary>The script that draws the three charts from the <c>report-data</c> block (needs Chart.js loaded first), for serving as a file.</summary>
+    public static string DrawingScript => AppScript;
+
+    private static void AppendSections(
+        StringBuilder html, JournalData data, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety, DateTimeOffset generatedAt, JournalChartSeries chart)
+    {
         AppendHeader(html, data, analysis, generatedAt);
         AppendSummary(html, analysis, advice, safety);
         AppendPlan(html, data, analysis);
@@ -63,10 +129,6 @@ internal static class JournalReport
         AppendMedications(html, data, analysis.AsOf);
         AppendEventsAndNotes(html, data);
         AppendFooter(html, analysis, generatedAt);
-        html.Append("</main>\n");
-        ReportHtml.AppendScripts(html, dataJson, AppScript);
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
     }
 
     // ---- Page sections ------------------------------------------------------------------------------
@@ -665,7 +727,7 @@ internal static class JournalReport
         return (value < 0 && text != "0.00" ? "−" : "+") + text;
     }
 
-    private static string Change(double? fraction) => fraction is { } f ? SimulationReport.SignedPercent(f) : "—";
+    private static string Change(double? fraction) => fraction is { } f ? ReportHtml.SignedPercent(f) : "—";
 
     private static string EstimatedText(int estimated) =>
         estimated == 0 ? "none could be estimated yet (see the table for why)" : $"no clear change in the {Count(estimated)} estimated comparisons";

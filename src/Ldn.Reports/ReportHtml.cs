@@ -4,17 +4,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Ldn.Cli.Reports;
+namespace Ldn.Reports;
 
 /// <summary>
-/// What the self-contained HTML reports share (<see cref="SimulationReport"/>, <see cref="JournalReport"/>):
+/// What the self-contained HTML reports share (the CLI's simulation report, <see cref="JournalReport"/>, and the web's Report page):
 /// the vendored Chart.js, the head with a Content-Security-Policy that lets only the page's own inline
 /// scripts run (by their SHA-256), the chart data as an inert JSON block, HTML encoding, the base styles
 /// and the start of the drawing script. One place, so a security fix reaches every report.
 /// </summary>
-internal static class ReportHtml
+public static class ReportHtml
 {
-    private const string ChartResourceName = "Ldn.Cli.Reports.chart.umd.min.js";
+    private const string ChartResourceName = "Ldn.Reports.chart.umd.min.js";
 
     private static readonly Lazy<string> _chartLibrary = new(LoadChartLibrary);
 
@@ -27,7 +27,7 @@ internal static class ReportHtml
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
     };
 
-    /// <summary>Chart.js as vendored (src/Ldn.Cli/Reports/vendor), checked to be safe to inline.</summary>
+    /// <summary>Chart.js as vendored (src/Ldn.Reports/vendor), checked to be safe to inline; the web serves the same text as a file.</summary>
     public static string ChartLibrary => _chartLibrary.Value;
 
     /// <summary>The chart data as JSON that is safe inside a <c>&lt;script&gt;</c> element (no '&lt;' at all).</summary>
@@ -90,6 +90,13 @@ internal static class ReportHtml
     public static string Text(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
 
     public static string Fixed(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a signed percentage with one decimal and a true minus, never "−0.0": 0.123 → "+12.3".</summary>
+    public static string SignedPercent(double fraction)
+    {
+        var text = Fixed(Math.Abs(fraction * 100), "0.0");
+        return (fraction < 0 && text != "0.0" ? "−" : "+") + text;
+    }
 
     public static string Sha256Base64(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
 
@@ -164,7 +171,7 @@ internal static class ReportHtml
     private static string LoadChartLibrary()
     {
         using var stream = typeof(ReportHtml).Assembly.GetManifestResourceStream(ChartResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ChartResourceName} is missing from the ldn assembly.");
+            ?? throw new InvalidOperationException($"Embedded resource {ChartResourceName} is missing from the Ldn.Reports assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var script = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
 

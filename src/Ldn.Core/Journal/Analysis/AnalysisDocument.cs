@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ldn.Core.Journal;
-using Ldn.Core.Journal.Analysis;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Ldn.Cli.Output;
+namespace Ldn.Core.Journal.Analysis;
 
 /// <summary>
 /// <c>ldn journal analyse --json</c>: the analysis behind the report as one JSON document, for researchers
@@ -15,14 +13,15 @@ namespace Ldn.Cli.Output;
 /// journal's catalogue is in <c>scales</c> (with its shared reason, noise model and dose–response trend) and
 /// its comparisons in <c>comparisons</c>, whose <c>symptom</c> is the scale id (the five built-in ones keep
 /// their names). Adherence is per plan version and step. Enum values are kebab-case ("not-enough-data");
-/// dates are yyyy-MM-dd.
+/// dates are yyyy-MM-dd. The same document is <c>GET /api/analysis</c>: one writer, so the two cannot drift.
+/// Pure: it only projects the analysis (its <c>now</c> is the analysis's, not a clock).
 /// </summary>
-internal static partial class AnalysisJson
+public static partial class AnalysisDocument
 {
-    public static void Write(JournalAnalysis analysis, TextWriter writer)
+    /// <summary>The document as one line of JSON (no newline), written with <see cref="DocumentJson.Options"/>.</summary>
+    public static string Json(JournalAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        ArgumentNullException.ThrowIfNull(writer);
         var adherence = analysis.Adherence;
         var document = new
         {
@@ -139,9 +138,16 @@ internal static partial class AnalysisJson
                 label = ModelPrediction.Label,
             }),
             notes = analysis.Notes,
-            notice = LdnApp.Notice,
+            notice = Disclaimer.NotMedicalAdvice,
         };
-        writer.WriteLine(JsonSerializer.Serialize(document, SimulationJson.Options));
+        return JsonSerializer.Serialize(document, DocumentJson.Options);
+    }
+
+    /// <summary>Writes <see cref="Json"/> and a newline: <c>ldn journal analyse --json</c>'s stdout.</summary>
+    public static void Write(JournalAnalysis analysis, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(Json(analysis));
     }
 
     private static object Step(AdherenceStep s) => new

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Ldn.Core.Journal;
+using Ldn.Core.Journal.Analysis;
+
+namespace Ldn.Web.Journal;
+
+/// <summary>
+/// <c>GET /api/analysis[?today=yyyy-MM-dd]</c>: the analysis behind the report (<see cref="JournalAnalyzer"/>
+/// over the journal up to that day, with the current instant so tonight's dose is not counted as missed),
+/// as the document of <c>ldn journal analyse --json</c>, written by the same <see cref="AnalysisDocument"/>:
+/// <c>asOf</c>, <c>now</c>, <c>from</c>, <c>daysCovered</c>, <c>firstDoseDate</c>, <c>baseline</c>, <c>scales</c>,
+/// <c>comparisons</c>, <c>adherence</c>, <c>sideEffects</c>, <c>predictions</c>, <c>notes</c>, <c>notice</c>.
+/// <c>today</c> is the CLI's <c>--today</c> (yyyy-MM-dd, <c>today</c> or <c>yesterday</c> in the journal's zone);
+/// anything else is 400 with one sentence. Patients only (their own journal).
+/// </summary>
+internal static class AnalysisEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/analysis", Analyse).RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Journal")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+    }
+
+    private static IResult Analyse(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j =>
+    {
+        var day = today is null ? j.Today : JournalTime.ParseDate(today, j.HomeZone, j.Now);
+        return Results.Text(AnalysisDocument.Json(JournalAnalyzer.Analyze(j.LoadUpTo(day), day, null, j.Now)), "application/json; charset=utf-8");
+    });
+}
