@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Ldn.Web.Accounts;
+using Ldn.Web.Calendar;
 using Ldn.Web.Journal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -82,6 +83,7 @@ internal static class WebApp
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         services.AddOpenApi();
+        CalendarFeedEndpoint.AddServices(services);
     }
 
     private static void Configure(WebApplication app)
@@ -98,6 +100,8 @@ internal static class WebApp
         JournalEndpoints.Map(app);
         AdviceEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        PlanVersionEndpoints.Map(app);
+        CalendarFeedEndpoint.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
