@@ -1,10 +1,6 @@
-using Ldn.Core;
-using Ldn.Core.Journal;
-using Ldn.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using NodaTime;
 
 namespace Ldn.Web.Accounts;
 
@@ -28,42 +24,16 @@ internal static class AccountEndpoints
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<WebUser> users, WebStorage storage, IClock clock)
+    private static async Task<Created<AccountCreated>> RegisterAsync(RegisterBody body, AccountRegistration registration)
     {
-        var email = Required(body.Email, "email");
-        var password = Required(body.Password, "password");
-        var role = AccountRoles.Parse(body.Role);
-        var zone = role == AccountRoles.Patient ? JournalTime.Zone(string.IsNullOrWhiteSpace(body.TimeZone) ? "UTC" : body.TimeZone) : null;
-        var user = new WebUser { UserName = email, Email = email };
-        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
-        if (!created.Succeeded)
-        {
-            return TypedResults.Problem(string.Join(" ", created.Errors.Select(e => e.Description)), statusCode: StatusCodes.Status400BadRequest, title: "The account was not created");
-        }
-
-        try
-        {
-            await users.AddToRoleAsync(user, role).ConfigureAwait(false);
-            if (zone is not null)
-            {
-                using var store = storage.OpenJournal(user.Id, clock);
-                _ = new JournalService(store, clock).Initialize(new JournalProfile { TimeZoneId = zone.Id }, [], null);
-            }
-        }
-        catch
-        {
-            // No account without its journal: a half-made account could never get one.
-            await users.DeleteAsync(user).ConfigureAwait(false);
-            throw;
-        }
-
-        return TypedResults.Created("/api/account", new AccountCreated(user.Id, email, role, zone?.Id));
+        var created = await registration.RegisterAsync(body.Email, body.Password, body.Role, body.TimeZone).ConfigureAwait(false);
+        return TypedResults.Created("/api/account", created);
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginBody body, bool? useCookies, SignInManager<WebUser> signIn)
     {
-        var email = Required(body.Email, "email");
-        var password = Required(body.Password, "password");
+        var email = AccountRegistration.Required(body.Email, "email");
+        var password = AccountRegistration.Required(body.Password, "password");
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(email, password, isPersistent: useCookies == true, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
@@ -89,7 +59,4 @@ internal static class AccountEndpoints
         await signIn.SignOutAsync().ConfigureAwait(false);
         return TypedResults.NoContent();
     }
-
-    private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
 }

@@ -36,6 +36,9 @@ internal static class WebApp
         services.AddHostedService<PrepareOnStart>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<PatientJournals>();
+        services.AddScoped<AccountRegistration>();
+        // Pages are for signed-in accounts unless a page model says [AllowAnonymous].
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/"));
         services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
         services.AddIdentityApiEndpoints<WebUser>(options =>
             {
@@ -52,8 +55,12 @@ internal static class WebApp
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            // An API answers 401/403; it does not redirect to a login page.
-            options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            // An API answers 401/403; a page sends the browser to the sign-in page and back.
+            options.LoginPath = "/login";
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? Status(context.Response, StatusCodes.Status401Unauthorized)
+                : Redirect(context.Response, context.RedirectUri);
+            // A wrong role is 403 for pages too: a redirect would hide why.
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder().AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient));
@@ -91,6 +98,7 @@ internal static class WebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseSecurityStampCheck();
         app.UseAuthorization();
@@ -102,6 +110,16 @@ internal static class WebApp
         PlanEndpoints.Map(app);
         PlanVersionEndpoints.Map(app);
         CalendarFeedEndpoint.Map(app);
+        app.MapRazorPages();
+    }
+
+    /// <summary>A request to the JSON API (answered with status codes, never redirected).</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(HttpResponse response, string uri)
+    {
+        response.Redirect(uri);
+        return Task.CompletedTask;
     }
 
     private static Task Status(HttpResponse response, int status)

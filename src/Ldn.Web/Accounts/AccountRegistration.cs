@@ -1,0 +1,53 @@
+using Ldn.Core;
+using Ldn.Core.Journal;
+using Ldn.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+
+namespace Ldn.Web.Accounts;
+
+/// <summary>
+/// Makes an account with its role and, for a patient, its journal in the time zone given (UTC if none):
+/// the one registration used by <c>POST /api/account/register</c> and the sign-up page.
+/// </summary>
+internal sealed class AccountRegistration(UserManager<WebUser> users, WebStorage storage, IClock clock)
+{
+    /// <summary>Registers <paramref name="email"/>; role null or blank is patient.</summary>
+    /// <exception cref="InvalidInputException">A missing field, an unknown role or zone, or Identity's refusal (its sentences: a taken email, a weak password).</exception>
+    public async Task<AccountCreated> RegisterAsync(string? email, string? password, string? role, string? timeZone)
+    {
+        var address = Required(email, "email");
+        var secret = Required(password, "password");
+        var roleName = AccountRoles.Parse(role);
+        var zone = roleName == AccountRoles.Patient ? JournalTime.Zone(string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim()) : null;
+        var user = new WebUser { UserName = address, Email = address };
+        var created = await users.CreateAsync(user, secret).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            throw new InvalidInputException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        try
+        {
+            await users.AddToRoleAsync(user, roleName).ConfigureAwait(false);
+            if (zone is not null)
+            {
+                using var store = storage.OpenJournal(user.Id, clock);
+                _ = new JournalService(store, clock).Initialize(new JournalProfile { TimeZoneId = zone.Id }, [], null);
+            }
+        }
+        catch
+        {
+            // No account without its journal: a half-made account could never get one.
+            await users.DeleteAsync(user).ConfigureAwait(false);
+            throw;
+        }
+
+        return new AccountCreated(user.Id, address, roleName, zone?.Id);
+    }
+
+    /// <summary>The trimmed value of a required field.</summary>
+    /// <exception cref="InvalidInputException">It is missing or blank.</exception>
+    public static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
+}
