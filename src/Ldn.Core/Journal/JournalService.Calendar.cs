@@ -27,12 +27,6 @@ public sealed partial class JournalService
         return PlanCalendar.WriteFeed(plan, HomeZone, Now, Today.PlusDays(-daysBefore), Today.PlusDays(daysAfter), confirm);
     }
 
-    /// <summary>
-    /// The dose the plan schedules on <paramref name="day"/> (a local date in the journal's zone): the step of
-    /// the version in force that day, or null when no version is in force or its steps leave the day out.
-    /// </summary>
-    public PlanStep? ScheduledDose(LocalDate day) => Store.Load(Now, Now).PlanOn(day)?.StepOn(day);
-
     /// <summary>The version a calendar starts from: the one in force today, or the first before it starts.</summary>
     private PlanVersion? CalendarVersion(JournalData data) => data.PlanOn(Today) ?? (data.Plans.Count > 0 ? data.Plans[0] : null);
 
