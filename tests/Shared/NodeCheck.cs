@@ -14,6 +14,8 @@ namespace Ldn.Tests.Shared;
 /// </summary>
 internal sealed class NodeCheck(string folderName, string dependency, string what, ITestOutputHelper output)
 {
+    private static readonly Lock Install = new();
+
     public JsonDocument? Run(string text, string extension, params string[] extraArgs)
     {
         var folder = Path.Combine(RepositoryRoot(), "tests", folderName);
@@ -24,10 +26,14 @@ internal sealed class NodeCheck(string folderName, string dependency, string wha
             return null;
         }
 
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", dependency)))
+        // Test classes run in parallel: one npm ci at a time, or a second run reads a half-installed folder.
+        lock (Install)
         {
-            var (code, _, error) = Execute("npm", folder, "ci", "--no-audit", "--no-fund");
-            Assert.True(code == 0, $"npm ci failed in tests/{folderName}: {error}");
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", dependency)))
+            {
+                var (code, _, error) = Execute("npm", folder, "ci", "--no-audit", "--no-fund");
+                Assert.True(code == 0, $"npm ci failed in tests/{folderName}: {error}");
+            }
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"ldn-{folderName}-{Guid.NewGuid():N}{extension}");

@@ -18,10 +18,12 @@ namespace Ldn.Web.Pages.Today;
 /// dose taken or skipped through <see cref="JournalService.RecordDose"/> with the patient's own sign-in
 /// cookie and the antiforgery token (the feed's token is no credential here). A dose that needs confirming
 /// (a second dose that day, …) is not stored: the page shows the question and a "Record anyway" button.
+/// Only the sign-in cookie opens it (a bearer token is for the API); without it the browser goes to /login and back.
 /// Taken on the dose day itself, the dose is recorded now; confirmed later, at the time the plan gave.
 /// A bad or unknown date is 400 and a day without a planned dose 404, each with one sentence on the page.
 /// </summary>
-[Authorize(Policy = JournalEndpoints.PatientPolicy)]
+// The cookie scheme by name: the default (Identity's bearer-or-cookie) challenges with a 401, and a page must send the browser to /login.
+[Authorize(Policy = JournalEndpoints.PatientPolicy, AuthenticationSchemes = "Identity.Application")]
 internal sealed class ConfirmModel(PatientJournals journals) : PageModel
 {
     /// <summary>The dose day, yyyy-MM-dd (also today or yesterday); default today in the journal's zone.</summary>
@@ -58,6 +60,12 @@ internal sealed class ConfirmModel(PatientJournals journals) : PageModel
         if (!Show(j))
         {
             return Status();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Error = "The form was not sent as the page made it; open the page again.";
+            return Status(StatusCodes.Status400BadRequest);
         }
 
         var skipped = Outcome?.Trim().ToLowerInvariant() switch
