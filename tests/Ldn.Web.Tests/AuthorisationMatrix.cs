@@ -54,6 +54,12 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["PUT /api/journal/medications/{id}"] = new(Anonymous: false, (_, _) => new { until = "2026-12-01 08:00" }),
         ["DELETE /api/journal/medications/{id}"] = new(Anonymous: false, null),
         ["POST /api/journal/medications/{id}/restore"] = new(Anonymous: false, null),
+        ["GET /api/journal/plan"] = new(Anonymous: false, null),
+        ["PUT /api/journal/plan"] = new(Anonymous: false, (_, _) => new { protocol = "standard", start = "2026-12-01" }),
+        ["POST /api/journal/plan/adjust"] = new(Anonymous: false, (_, _) => new { action = "move-to-morning" }),
+        ["POST /api/calendar/tokens"] = new(Anonymous: false, null),
+        ["GET /api/calendar/tokens"] = new(Anonymous: false, null),
+        ["DELETE /api/calendar/tokens/{id}"] = new(Anonymous: false, null),
     };
 
     [StoreFact]
@@ -79,6 +85,8 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
             {
                 await JsonAsync(await PostAsync(owner.Client, $"/api/journal/{kind}", body), HttpStatusCode.Created);
             }
+
+            await JsonAsync(await owner.Client.PostAsync("/api/calendar/tokens", null), HttpStatusCode.Created); // the owner's calendar token ids 1–3
         }
 
         // The other patient has a dose of their own (their id 1), so that the advice has something to work on.

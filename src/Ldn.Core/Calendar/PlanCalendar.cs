@@ -18,6 +18,9 @@ public static class PlanCalendar
     /// <summary>How far the time-zone table reaches into an open-ended maintenance step.</summary>
     public const int OpenEndedYearsCovered = 10;
 
+    /// <summary>How often a feed asks to be fetched again (RFC 7986 REFRESH-INTERVAL).</summary>
+    private const string FeedRefresh = "PT12H";
+
     private const string Notice = "LDN Workbench is a research and self-tracking tool, not medical advice.";
 
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("yyyyMMdd'T'HHmmss");
@@ -30,47 +33,106 @@ public static class PlanCalendar
     {
         ArgumentNullException.ThrowIfNull(plan);
         var zone = plan.TimeZone;
+        var last = plan.Steps[^1];
+        var end = (last.To ?? last.From.AddYears(OpenEndedYearsCovered)).AddDays(2);
+        var lines = Header($"LDN plan: {plan.Protocol.Name}", zone, LocalDate.FromDateOnly(plan.Start).PlusDays(-1), LocalDate.FromDateOnly(end));
+        foreach (var step in plan.Steps)
+        {
+            var until = step.To is { } to ? $"to {to:yyyy-MM-dd}" : "onwards (maintenance dose, until your prescriber changes it)";
+            WriteEvent(
+                lines,
+                plan,
+                step,
+                stamp,
+                uid: $"ldn-{plan.Protocol.Id}-{plan.Start:yyyyMMdd}-step{step.Number}@ldn-workbench",
+                day: LocalDate.FromDateOnly(step.From),
+                rrule: step.Days is { } days ? $"FREQ=DAILY;COUNT={days.ToString(CultureInfo.InvariantCulture)}" : "FREQ=DAILY",
+                when: $"daily at {step.At} from {step.From:yyyy-MM-dd} {until}",
+                confirm: null);
+        }
+
+        return lines.Raw("END", "VCALENDAR").ToString();
+    }
+
+    /// <summary>
+    /// A subscription feed of the plan: one event (with its reminder) per day a step is in force between
+    /// <paramref name="first"/> and <paramref name="last"/> (local dates, included), each carrying in its
+    /// URL, its DESCRIPTION and its reminder's DESCRIPTION the link <paramref name="confirm"/> gives for that
+    /// day (a page to confirm the dose). A feed is fetched again by the calendar app (REFRESH-INTERVAL, 12 h),
+    /// so a window that moves with the fetch date replaces the open-ended series of <see cref="Write"/>: a
+    /// series cannot carry a different link on each day. UIDs are per day (<c>ldn-dose-yyyyMMdd</c>), so a
+    /// day whose dose a plan change alters is updated in place. Without a plan (<paramref name="plan"/> null)
+    /// the calendar holds only the zone's VTIMEZONE: valid, and filled once a plan is saved.
+    /// </summary>
+    /// <param name="plan">The plan (its steps already cut to the versions in force), or null.</param>
+    /// <param name="zone">The zone of the events (the journal's).</param>
+    /// <param name="stamp">When the feed is made (DTSTAMP).</param>
+    /// <param name="first">First day of the window.</param>
+    /// <param name="last">Last day of the window (included).</param>
+    /// <param name="confirm">The absolute link to the confirmation page of a day's dose.</param>
+    public static string WriteFeed(TitrationPlan? plan, DateTimeZone zone, Instant stamp, LocalDate first, LocalDate last, Func<LocalDate, Uri> confirm)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(confirm);
+        var lines = Header(plan is null ? "LDN plan" : $"LDN plan: {plan.Protocol.Name}", zone, first.PlusDays(-1), last.PlusDays(2))
+            .Raw("REFRESH-INTERVAL;VALUE=DURATION", FeedRefresh)
+            .Raw("X-PUBLISHED-TTL", FeedRefresh);
+        for (var day = first; plan is not null && day <= last; day = day.PlusDays(1))
+        {
+            var date = day.ToDateOnly();
+            if (plan.Steps.LastOrDefault(s => s.From <= date && (s.To is null || s.To >= date)) is { } step)
+            {
+                WriteEvent(lines, plan, step, stamp, uid: $"ldn-dose-{date:yyyyMMdd}@ldn-workbench", day, rrule: null, when: $"on {date:yyyy-MM-dd} at {step.At}", confirm(day));
+            }
+        }
+
+        return lines.Raw("END", "VCALENDAR").ToString();
+    }
+
+    private static ContentLines Header(string name, DateTimeZone zone, LocalDate zoneFrom, LocalDate zoneTo)
+    {
         var lines = new ContentLines()
             .Raw("BEGIN", "VCALENDAR")
             .Raw("VERSION", "2.0")
             .Raw("PRODID", "-//LDN Workbench//ldn plan//EN")
             .Raw("CALSCALE", "GREGORIAN")
             .Raw("METHOD", "PUBLISH")
-            .Text("X-WR-CALNAME", $"LDN plan: {plan.Protocol.Name}")
+            .Text("X-WR-CALNAME", name)
             .Text("X-WR-TIMEZONE", zone.Id);
-
-        var last = plan.Steps[^1];
-        var end = (last.To ?? last.From.AddYears(OpenEndedYearsCovered)).AddDays(2);
-        TimeZoneComponent.Write(lines, zone, AtStartOfDay(plan.Start.AddDays(-1), zone), AtStartOfDay(end, zone));
-        foreach (var step in plan.Steps)
-        {
-            WriteStep(lines, plan, step, stamp);
-        }
-
-        return lines.Raw("END", "VCALENDAR").ToString();
+        TimeZoneComponent.Write(lines, zone, zoneFrom.AtStartOfDayInZone(zone).ToInstant(), zoneTo.AtStartOfDayInZone(zone).ToInstant());
+        return lines;
     }
 
-    private static void WriteStep(ContentLines lines, TitrationPlan plan, PlanStep step, Instant stamp)
+    private static void WriteEvent(ContentLines lines, TitrationPlan plan, PlanStep step, Instant stamp, string uid, LocalDate day, string? rrule, string when, Uri? confirm)
     {
-        var start = LocalDate.FromDateOnly(step.From).At(new LocalTime(step.At.Hour, step.At.Minute));
+        var start = day.At(new LocalTime(step.At.Hour, step.At.Minute));
         var what = Summary(step, plan);
-        var until = step.To is { } to ? $"to {to:yyyy-MM-dd}" : "onwards (maintenance dose, until your prescriber changes it)";
-        var description = $"Step {step.Number} of {plan.Steps.Count} of the protocol '{plan.Protocol.Name}': {what} daily at {step.At} from {step.From:yyyy-MM-dd} {until}. "
+        var link = confirm is null ? "" : $" Confirm it: {confirm.AbsoluteUri}";
+        var description = $"Step {step.Number} of {plan.Steps.Count} of the protocol '{plan.Protocol.Name}': {what} {when}.{link} "
             + $"Source: {plan.Protocol.Source} {Notice}";
         lines.Raw("BEGIN", "VEVENT")
-            .Text("UID", $"ldn-{plan.Protocol.Id}-{plan.Start:yyyyMMdd}-step{step.Number}@ldn-workbench")
+            .Text("UID", uid)
             .Raw("DTSTAMP", UtcPattern.Format(stamp))
             .Raw($"DTSTART;TZID={plan.TimeZone.Id}", LocalPattern.Format(start))
-            .Raw("DURATION", "PT5M")
-            .Raw("RRULE", step.Days is { } days ? $"FREQ=DAILY;COUNT={days.ToString(CultureInfo.InvariantCulture)}" : "FREQ=DAILY")
-            .Text("SUMMARY", $"LDN {what}")
+            .Raw("DURATION", "PT5M");
+        if (rrule is not null)
+        {
+            lines.Raw("RRULE", rrule);
+        }
+
+        if (confirm is not null)
+        {
+            lines.Raw("URL", confirm.AbsoluteUri);
+        }
+
+        lines.Text("SUMMARY", $"LDN {what}")
             .Text("DESCRIPTION", description)
             .Text("CATEGORIES", "LDN")
             .Raw("TRANSP", "TRANSPARENT")
             .Raw("BEGIN", "VALARM")
             .Raw("ACTION", "DISPLAY")
             .Raw("TRIGGER", "PT0S")
-            .Text("DESCRIPTION", $"Time for LDN: {what}")
+            .Text("DESCRIPTION", $"Time for LDN: {what}{link}")
             .Raw("END", "VALARM")
             .Raw("END", "VEVENT");
     }
@@ -89,6 +151,4 @@ public static class PlanCalendar
     }
 
     private static string Mg(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
-
-    private static Instant AtStartOfDay(DateOnly day, DateTimeZone zone) => LocalDate.FromDateOnly(day).AtStartOfDayInZone(zone).ToInstant();
 }

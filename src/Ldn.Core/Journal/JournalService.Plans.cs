@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ldn.Core.Calendar;
 using Ldn.Core.Protocols;
 using NodaTime;
@@ -51,41 +50,11 @@ public sealed partial class JournalService
     public string PlanCalendarFile()
     {
         var data = Store.Load(Now, Now);
-        var today = Today;
-        var current = data.PlanOn(today) ?? (data.Plans.Count > 0 ? data.Plans[0] : null)
+        var current = CalendarVersion(data)
             ?? throw new InvalidInputException("The journal has no plan to make a calendar of; set one with 'ldn journal plan set FILE'.");
-        var steps = data.Plans.SkipWhile(p => !ReferenceEquals(p, current))
-            .SelectMany(p => p.StepsInForce(data.PlanEnd(p)))
-            .Select((s, i) => s with { Number = i + 1 })
-            .ToList();
-        if (steps.Count == 0)
-        {
-            throw new InvalidInputException($"The plan in force has no dose planned from {current.From:uuuu-MM-dd} on, so there is nothing to put in a calendar.");
-        }
-
-        var document = JsonNode.Parse(current.PlanJson)?.AsObject();
-        var protocolId = document?["protocol"]?.GetValue<string>() ?? "journal-plan";
-        var start = steps.Count > 0 ? steps[0].From : current.From.ToDateOnly();
-        var titration = new TitrationPlan
-        {
-            Protocol = new TitrationProtocol
-            {
-                Id = protocolId,
-                Name = document?["protocolName"]?.GetValue<string>() ?? protocolId,
-                Description = "The journal's plan from version " + current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + " on",
-                Source = document?["source"]?.GetValue<string>() ?? "the journal's plan",
-                DefaultTime = steps.Count > 0 ? steps[0].At : current.Steps[0].At,
-                Steps = [],
-            },
-            Start = start,
-            At = steps.Count > 0 ? steps[0].At : current.Steps[0].At,
-            TimeZone = HomeZone,
-            Formulation = steps.Count > 0 ? steps[0].Formulation : current.Steps[0].Formulation,
-            ConcentrationMgPerMl = document?["concentrationMgPerMl"]?.GetValue<decimal?>(),
-            Steps = steps,
-            Warnings = [],
-        };
-        return PlanCalendar.Write(titration, Now);
+        var plan = CalendarPlan(data, current)
+            ?? throw new InvalidInputException($"The plan in force has no dose planned from {current.From:uuuu-MM-dd} on, so there is nothing to put in a calendar.");
+        return PlanCalendar.Write(plan, Now);
     }
 
     private PlanVersion Added(PlanVersion version, IReadOnlyList<PlanVersion> existing)

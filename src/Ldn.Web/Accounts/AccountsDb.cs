@@ -9,6 +9,9 @@ namespace Ldn.Web.Accounts;
 /// <summary>The accounts database: Identity's tables (users, roles, claims, logins, tokens), in SQLite or PostgreSQL.</summary>
 internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<WebUser>(options)
 {
+    /// <summary>The patients' calendar feed addresses (hashes only).</summary>
+    public DbSet<Calendar.CalendarToken> CalendarTokens => Set<Calendar.CalendarToken>();
+
     /// <summary>
     /// Creates Identity's tables on first start and the three roles. EnsureCreated is not used: on PostgreSQL
     /// it skips creating when any schema of the database has tables, and journals live in the same database.

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Ldn.Web.Accounts;
+using Ldn.Web.Calendar;
 using Ldn.Web.Journal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -89,6 +90,7 @@ internal static class WebApp
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         services.AddOpenApi();
+        CalendarFeedEndpoint.AddServices(services);
     }
 
     private static void Configure(WebApplication app)
@@ -110,6 +112,8 @@ internal static class WebApp
         SimulateEndpoints.Map(app);
         ReportEndpoints.Map(app);
         ReportAssets.Map(app);
+        PlanVersionEndpoints.Map(app);
+        CalendarFeedEndpoint.Map(app);
         app.MapRazorPages();
     }
 

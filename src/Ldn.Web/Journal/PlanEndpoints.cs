@@ -22,7 +22,11 @@ internal static class PlanEndpoints
         app.MapPost("/api/plan", Plan).RequireAuthorization().WithTags("Plan").Produces<PlanDocument>();
     }
 
-    private static IResult Plan(PlanBody body)
+    private static IResult Plan(PlanBody body) => Results.Json(Document(body));
+
+    /// <summary>The plan the options describe, as the document of <c>ldn plan --json</c> (also what <c>PUT /api/journal/plan</c> stores).</summary>
+    /// <exception cref="Ldn.Core.InvalidInputException">A missing or bad option, in one sentence.</exception>
+    internal static PlanDocument Document(PlanBody body)
     {
         var request = new PlanRequest
         {
@@ -50,7 +54,7 @@ internal static class PlanEndpoints
                 PlannedSurgery = body.Surgery is { } s ? Date(s, "surgery date") : null,
             },
         };
-        return Results.Json(PlanDocument.From(PlanBuilder.Build(request), Ldn.Core.Disclaimer.NotMedicalAdvice));
+        return PlanDocument.From(PlanBuilder.Build(request), Ldn.Core.Disclaimer.NotMedicalAdvice);
     }
 
     /// <summary><c>NAME</c> or <c>NAME@yyyy-MM-dd</c> (the day it was last taken), as <c>ldn plan --medication</c>.</summary>

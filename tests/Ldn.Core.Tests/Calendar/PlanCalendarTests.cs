@@ -3,6 +3,7 @@ using Ldn.Core.Calendar;
 using Ldn.Core.Dosing;
 using Ldn.Core.Protocols;
 using Ldn.Core.Units;
+using Ldn.Tests.Shared;
 using NodaTime;
 using Xunit.Abstractions;
 using Xunit;

@@ -5,6 +5,7 @@ using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using Ldn.Core.Journal.Fhir;
+using Ldn.Tests.Shared;
 using NodaTime;
 using Xunit.Abstractions;
 using Xunit;

@@ -1,22 +1,24 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Ldn.Core.Tests.Protocols;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Ldn.Core.Tests;
+namespace Ldn.Tests.Shared;
 
 /// <summary>
 /// Runs an independent checker written for Node (tests/ical-check, tests/fhir-check) on a file: installs
 /// its pinned npm dependency when missing, writes the text to a temporary file, runs <c>node check.mjs</c>
-/// and parses the JSON it prints. Without node the check notes its absence and returns null, except in CI
+/// and parses the JSON it prints. One file compiled into each test project that checks with node
+/// (linked from tests/Shared), so the Core and Web tests run the same checker the same way. Without node the check notes its absence and returns null, except in CI
 /// (<c>LDN_CI=1</c>), where a missing checker fails rather than passes silently.
 /// </summary>
 internal sealed class NodeCheck(string folderName, string dependency, string what, ITestOutputHelper output)
 {
+    private static readonly Lock Install = new();
+
     public JsonDocument? Run(string text, string extension, params string[] extraArgs)
     {
-        var folder = Path.Combine(ShippedProtocolTests.RepositoryRoot(), "tests", folderName);
+        var folder = Path.Combine(RepositoryRoot(), "tests", folderName);
         if (!OnPath("node") || !OnPath("npm"))
         {
             Assert.True(Environment.GetEnvironmentVariable("LDN_CI") != "1", "node and npm are required in CI (LDN_CI=1) but not on PATH.");
@@ -24,10 +26,14 @@ internal sealed class NodeCheck(string folderName, string dependency, string wha
             return null;
         }
 
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", dependency)))
+        // Test classes run in parallel: one npm ci at a time, or a second run reads a half-installed folder.
+        lock (Install)
         {
-            var (code, _, error) = Execute("npm", folder, "ci", "--no-audit", "--no-fund");
-            Assert.True(code == 0, $"npm ci failed in tests/{folderName}: {error}");
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", dependency)))
+            {
+                var (code, _, error) = Execute("npm", folder, "ci", "--no-audit", "--no-fund");
+                Assert.True(code == 0, $"npm ci failed in tests/{folderName}: {error}");
+            }
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"ldn-{folderName}-{Guid.NewGuid():N}{extension}");
@@ -42,6 +48,17 @@ internal sealed class NodeCheck(string folderName, string dependency, string wha
         {
             File.Delete(file);
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LdnWorkbench.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     private static bool OnPath(string program) =>
