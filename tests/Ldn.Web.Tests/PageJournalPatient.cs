@@ -70,6 +70,23 @@ public sealed partial class PageJournalPatient : IDisposable
         return (response.StatusCode, html, response.Headers.Location?.OriginalString);
     }
 
+    /// <summary>
+    /// Posts a form that must be refused with <paramref name="expected"/>: one short sentence in the page's
+    /// alert, no exception text and none of <paramref name="secret"/>; returns the sentence.
+    /// </summary>
+    public async Task<string> RefusedAsync(string page, string action, (string Key, string Value)[] fields, HttpStatusCode expected, string secret = "other-secret")
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var (status, html, _) = await PostAsync(page, action, fields);
+        var sentence = Alert(html);
+        Assert.True(expected == status, $"{action} {string.Join(",", fields.Select(f => f.Key + "=" + f.Value[..Math.Min(20, f.Value.Length)]))}: {(int)status} {sentence}");
+        Assert.False(string.IsNullOrWhiteSpace(sentence), $"{action}: no sentence");
+        Assert.True(sentence!.Length < 400, sentence);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+        return sentence;
+    }
+
     /// <summary>The one sentence a refused form shows (the text of its role=alert paragraph), or null.</summary>
     public static string? Alert(string html)
     {

@@ -125,12 +125,7 @@ internal sealed class EditModel(PatientJournals journals) : PatientPageModel(jou
     /// <summary>The entry's kind from the route; 404 for a word that is not a listed kind or an id not in the journal.</summary>
     private JournalEntryKind KindOf(JournalService journal)
     {
-        var kind = JournalModel.Kinds.FirstOrDefault(k => string.Equals(JournalEntryKinds.Name(k), KindText, StringComparison.OrdinalIgnoreCase), JournalEntryKind.Plan);
-        if (kind == JournalEntryKind.Plan)
-        {
-            throw new UnknownEntryException($"'{KindText}' is not a kind of journal entry (dose, check-in, side-effect, event or medication).");
-        }
-
+        var kind = JournalModel.RouteKind(KindText);
         MustExist(journal, kind, Id);
         return kind;
     }

@@ -30,12 +30,7 @@ internal sealed class HistoryModel(PatientJournals journals) : PatientPageModel(
     protected override void Load(JournalService journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        Kind = JournalModel.Kinds.FirstOrDefault(k => string.Equals(JournalEntryKinds.Name(k), KindText, StringComparison.OrdinalIgnoreCase), JournalEntryKind.Plan);
-        if (Kind == JournalEntryKind.Plan)
-        {
-            throw new UnknownEntryException($"'{KindText}' is not a kind of journal entry (dose, check-in, side-effect, event or medication).");
-        }
-
+        Kind = JournalModel.RouteKind(KindText);
         MustExist(journal, Kind, Id);
         var stored = journal.Store.Find(Kind, Id)!;
         Current = EntryRow.Of(stored.Entry, journal, journal.LoadDays(journal.Today, journal.Today).Scales, stored.Deleted);

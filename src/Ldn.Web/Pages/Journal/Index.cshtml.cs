@@ -35,6 +35,16 @@ internal sealed class JournalModel(PatientJournals journals) : PatientPageModel(
     public static IReadOnlyList<JournalEntryKind> Kinds { get; } =
         [JournalEntryKind.Dose, JournalEntryKind.CheckIn, JournalEntryKind.SideEffect, JournalEntryKind.Event, JournalEntryKind.Medication];
 
+    /// <summary>The kind named in a page's route (<c>/journal/edit/{kind}/{id}</c>); a word that is not a listed kind is 404.</summary>
+    /// <exception cref="UnknownEntryException">Not dose, check-in, side-effect, event or medication.</exception>
+    public static JournalEntryKind RouteKind(string? text)
+    {
+        var kind = Kinds.FirstOrDefault(k => string.Equals(JournalEntryKinds.Name(k), text, StringComparison.OrdinalIgnoreCase), JournalEntryKind.Plan);
+        return kind != JournalEntryKind.Plan
+            ? kind
+            : throw new UnknownEntryException($"'{text}' is not a kind of journal entry (dose, check-in, side-effect, event or medication).");
+    }
+
     public bool WithDeleted => ShowDeleted is "1" or "true" or "on";
 
     public IActionResult OnGet() => Show();
