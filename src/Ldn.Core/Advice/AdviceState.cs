@@ -140,5 +140,6 @@ public sealed record AdviceState
         }
     }
 
-    internal static string Mg(decimal dose) => dose.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
+    /// <summary>"4.5 mg": the dose as every front end writes it (up to 3 decimals, invariant culture).</summary>
+    public static string Mg(decimal dose) => dose.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
 }

@@ -20,6 +20,9 @@ internal static class WebApp
     /// <summary>Sign-ins and registrations allowed per client address and minute (issue 11: at least 20).</summary>
     public const string SignInPerMinuteKey = "Ldn:SignInPerMinute";
 
+    /// <summary>The policy of every page: signed in with the Identity cookie.</summary>
+    public const string PagesPolicy = "pages";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -37,8 +40,9 @@ internal static class WebApp
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<PatientJournals>();
         services.AddScoped<AccountRegistration>();
-        // Pages are for signed-in accounts unless a page model says [AllowAnonymous].
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/"));
+        // Pages are for signed-in accounts unless a page model says [AllowAnonymous]; they sign in with the
+        // cookie, so their challenge is the sign-in page (the default scheme's challenge is the bearer's 401).
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/", PagesPolicy));
         services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
         services.AddIdentityApiEndpoints<WebUser>(options =>
             {
@@ -63,7 +67,9 @@ internal static class WebApp
             // A wrong role is 403 for pages too: a redirect would hide why.
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorizationBuilder().AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient))
+            .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

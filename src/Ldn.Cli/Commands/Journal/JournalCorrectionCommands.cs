@@ -91,7 +91,7 @@ internal static class JournalCorrectionCommands
         var command = new Command("dose", "Correct a dose.") { id, dose, at, tz, formulation, skipped, note, revision, reason, yes };
         command.SetAction(parse => Run(parse, stdout, stderr, journal => JournalContext.Confirmed(
             confirm => journal.EditDose(parse.GetValue(id), new DoseEdit(
-                parse.GetValue(dose) is { } d ? JournalEntryCommands.ParseDose(d) : null,
+                parse.GetValue(dose) is { } d ? JournalInput.DoseMg(d) : null,
                 parse.GetValue(at), parse.GetValue(tz),
                 parse.GetValue(formulation) is { } f ? Formulations.Parse(f) : null,
                 parse.GetValue(skipped), parse.GetValue(note)), parse.GetValue(revision), confirm, parse.GetValue(reason)),
@@ -120,7 +120,7 @@ internal static class JournalCorrectionCommands
             {
                 if (parse.GetValue(option) is { } text)
                 {
-                    scores[scale.Id] = JournalEntryCommands.Score(text, scale.Id);
+                    scores[scale.Id] = JournalInput.Score(text, scale.Id);
                 }
             }
 
@@ -142,7 +142,7 @@ internal static class JournalCorrectionCommands
         command.SetAction(parse => Run(parse, stdout, stderr, journal => JournalContext.Confirmed(
             confirm => journal.EditSideEffect(parse.GetValue(id), new SideEffectEdit(
                 parse.GetValue(kind),
-                parse.GetValue(severity) is { } s ? JournalEntryCommands.ParseSeverity(s) : null,
+                parse.GetValue(severity) is { } s ? JournalInput.Severity(s) : null,
                 parse.GetValue(from), parse.GetValue(to), parse.GetValue(tz), parse.GetValue(note)), parse.GetValue(revision), confirm, parse.GetValue(reason)),
             parse.GetValue(yes), stdout)));
         return command;

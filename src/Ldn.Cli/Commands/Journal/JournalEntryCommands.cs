@@ -28,7 +28,7 @@ internal static class JournalEntryCommands
         command.SetAction(parse =>
         {
             var request = new DoseRequest(
-                parse.GetValue(amount) is { } text ? ParseDose(text) : null,
+                parse.GetValue(amount) is { } text ? JournalInput.DoseMg(text) : null,
                 parse.GetValue(at),
                 parse.GetValue(tz),
                 parse.GetValue(formulation) is { } f ? Formulations.Parse(f) : null,
@@ -72,7 +72,7 @@ internal static class JournalEntryCommands
             {
                 if (parse.GetValue(option) is { } text)
                 {
-                    scores[scale.Id] = Score(text, scale.Id);
+                    scores[scale.Id] = JournalInput.Score(text, scale.Id);
                 }
             }
 
@@ -137,7 +137,7 @@ internal static class JournalEntryCommands
 
                 var request = new SideEffectRequest(
                     parse.GetValue(kind) ?? throw new InvalidInputException("Give the kind of side effect, e.g. 'ldn journal side-effect insomnia --severity moderate'."),
-                    ParseSeverity(parse.GetValue(severity) ?? "mild"),
+                    JournalInput.Severity(parse.GetValue(severity) ?? "mild"),
                     parse.GetValue(from),
                     parse.GetValue(to),
                     parse.GetValue(tz),
@@ -175,17 +175,6 @@ internal static class JournalEntryCommands
         return command;
     }
 
-    internal static decimal ParseDose(string text) =>
-        ExactQuantity.ParseMilligrams(text, "dose", CompoundingLimits.SmallestDoseMg, CompoundingLimits.LargestDoseMg);
-
-    internal static SideEffectSeverity ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "mild" => SideEffectSeverity.Mild,
-        "moderate" => SideEffectSeverity.Moderate,
-        "severe" => SideEffectSeverity.Severe,
-        _ => throw new InvalidInputException($"'{text}' is not a severity (use mild, moderate or severe)."),
-    };
-
     /// <summary><c>--score "NAME=VALUE"</c>, repeatable, for any scale of the journal.</summary>
     internal static Option<string[]> ScoreOption() => new("--score")
     {
@@ -206,7 +195,7 @@ internal static class JournalEntryCommands
             }
 
             var name = pair[..cut].Trim();
-            if (!scores.TryAdd(name, Score(pair[(cut + 1)..], name)))
+            if (!scores.TryAdd(name, JournalInput.Score(pair[(cut + 1)..], name)))
             {
                 throw new InvalidInputException($"The {name} score is given twice; give it once.");
             }
@@ -214,11 +203,6 @@ internal static class JournalEntryCommands
 
         return scores;
     }
-
-    internal static int Score(string text, string scale) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 10
-            ? value
-            : throw new InvalidInputException($"'{text}' is not a {scale} score: use a whole number from 0 to 10.");
 
     internal static Option<string?> NoteOption() => new("--note") { Description = "A free note (taken as typed, also when it starts with @)." };
 

@@ -11,4 +11,14 @@
       }
     }
   });
+
+  // Installable and offline (issue 11 §6): the worker at /sw.js shows /offline when the network is down;
+  // it caches no journal page or API answer.
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {
+        // No worker (private mode, plain HTTP on another host): the pages still work online.
+      });
+    });
+  }
 })();

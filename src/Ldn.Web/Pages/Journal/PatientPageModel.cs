@@ -1,0 +1,101 @@
+using Ldn.Core;
+using Ldn.Core.Journal;
+using Ldn.Web.Journal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ldn.Web.Pages.Journal;
+
+/// <summary>
+/// A page over the signed-in patient's own journal (clinicians and pharmacists get 403). A form's mistake is
+/// shown on the page as one sentence (400; an unknown id 404), a question the journal asks before recording
+/// (a second dose that day) as the question with a button that posts the same form again with
+/// <c>confirm=true</c> (409); in each case nothing was stored and the page is rendered again from the journal.
+/// </summary>
+[Authorize(Policy = JournalEndpoints.PatientPolicy)]
+internal abstract class PatientPageModel(PatientJournals journals) : PageModel
+{
+    /// <summary>The sentence saying why the last form was refused, or null.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The question to answer before the last form can be recorded, or null.</summary>
+    public ConfirmationRequiredException? Question { get; private set; }
+
+    protected PatientJournals Journals { get; } = journals;
+
+    /// <summary>Reads what the page shows from the journal (called for GET and after a refused form).</summary>
+    protected abstract void Load(JournalService journal);
+
+    /// <summary>Renders the page; a mistake in what the page was asked to show (a bad filter) is its sentence.</summary>
+    protected IActionResult Show() => Act(_ => Page());
+
+    /// <summary>Runs <paramref name="work"/> on the journal; a mistake or a question re-renders the page with it.</summary>
+    protected IActionResult Act(Func<JournalService, IActionResult> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return Journals.Use(User, j =>
+            {
+                var result = work(j);
+                if (result is PageResult)
+                {
+                    Load(j);
+                }
+
+                return result;
+            });
+        }
+        catch (ConfirmationRequiredException question)
+        {
+            Question = question;
+            return Again(StatusCodes.Status409Conflict);
+        }
+        catch (UnknownEntryException unknown)
+        {
+            return Refused(StatusCodes.Status404NotFound, unknown.Message);
+        }
+        catch (InvalidInputException mistake)
+        {
+            return Refused(StatusCodes.Status400BadRequest, mistake.Message);
+        }
+    }
+
+    /// <summary>The page with <paramref name="sentence"/> and the status <paramref name="status"/> (404 for an unknown id).</summary>
+    protected IActionResult Refused(int status, string sentence)
+    {
+        Error = sentence;
+        return Again(status);
+    }
+
+    /// <summary>404 unless the journal holds entry <paramref name="kind"/> <paramref name="id"/> (another patient's ids are not in it).</summary>
+    protected static void MustExist(JournalService journal, JournalEntryKind kind, long id)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        if (kind == JournalEntryKind.Plan || journal.Store.Find(kind, id) is null)
+        {
+            throw new UnknownEntryException($"The journal has no {JournalEntryKinds.Name(kind)} with id {id}.");
+        }
+    }
+
+    private PageResult Again(int status)
+    {
+        Response.StatusCode = status;
+        try
+        {
+            Journals.Use(User, j =>
+            {
+                Load(j);
+                return 0;
+            });
+        }
+        catch (InvalidInputException mistake)
+        {
+            // What the page shows could not be read (a bad filter as well as a bad form): the first sentence stands.
+            Error ??= mistake.Message;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,149 @@
+using Ldn.Core;
+using Ldn.Core.Advice;
+using Ldn.Core.Journal;
+using Ldn.Core.Protocols;
+using Ldn.Web.Journal;
+using Ldn.Web.Pages.Journal;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Ldn.Web.Pages.Today;
+
+/// <summary>
+/// <c>/today</c>, the patient's day: the dose due from the plan version in force on today's dose day (before
+/// 06:00 the night before's), one-tap Taken / Skipped (the plan's mg at now; without a plan step, the mg typed),
+/// the doses already recorded that dose day, the check-in on every scale of the journal's catalogue, the
+/// ongoing side effects (add, end), and the advice of <see cref="JournalService.Advise"/> with its safety
+/// findings. Every form posts back here and, once stored, redirects to <c>/today?done={kind}&amp;id={id}</c>
+/// (post/redirect/get), which shows what was recorded with a link to correct it.
+/// </summary>
+internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(journals)
+{
+    /// <summary>The dose day shown (the journal's zone).</summary>
+    public LocalDate Day { get; private set; }
+
+    /// <summary>The plan step of <see cref="Day"/>, or null (no plan, or a plan that has not started or has ended).</summary>
+    public PlanStep? Step { get; private set; }
+
+    /// <summary>The plan version in force on <see cref="Day"/>, or null.</summary>
+    public PlanVersion? Plan { get; private set; }
+
+    /// <summary>Doses (taken or skipped) recorded for <see cref="Day"/>.</summary>
+    public IReadOnlyList<EntryRow> DosesToday { get; private set; } = [];
+
+    /// <summary>The dose to offer when there is no plan step: the newest dose's mg, or null.</summary>
+    public decimal? LastDoseMg { get; private set; }
+
+    public IReadOnlyList<SymptomScale> Scales { get; private set; } = SymptomScales.BuiltIn;
+
+    public IReadOnlyList<EntryRow> Ongoing { get; private set; } = [];
+
+    /// <summary>The rules' advice for today, or null when the journal has no dose and no plan yet (<see cref="NotStarted"/>).</summary>
+    public Ldn.Core.Advice.Advice? Advice { get; private set; }
+
+    public bool NotStarted { get; private set; }
+
+    /// <summary>The entry just recorded (from <c>?done=</c>), with its correction link.</summary>
+    public EntryRow? Done { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "done")]
+    public string? DoneKind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "id")]
+    public long? DoneId { get; set; }
+
+    public IActionResult OnGet() => Show();
+
+    /// <summary>Taken: the plan's dose for today at now (or <paramref name="doseMg"/> when typed).</summary>
+    public IActionResult OnPostTaken(string? doseMg, bool confirm) => RecordDose(doseMg, skipped: false, confirm);
+
+    public IActionResult OnPostSkipped(string? doseMg, bool confirm) => RecordDose(doseMg, skipped: true, confirm);
+
+    /// <summary>A check-in: fields <c>score-{scale id}</c> (0–10, empty skips) and <c>note</c>.</summary>
+    public IActionResult OnPostCheckIn(string? note) => Act(j =>
+    {
+        var scales = j.LoadDays(j.Today, j.Today).Scales;
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var scale in scales)
+        {
+            if (Request.Form[$"score-{scale.Id}"].ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
+            {
+                scores[scale.Id] = JournalInput.Score(text, scale.Label);
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            throw new InvalidInputException("Give at least one score from 0 to 10; nothing was recorded.");
+        }
+
+        return Recorded(j.RecordCheckIn(new CheckInRequest(scores, Note: note)).Entry);
+    });
+
+    /// <summary>A side effect starting now: <paramref name="kind"/> from the catalogue (or a name for one), <paramref name="severity"/> mild, moderate or severe.</summary>
+    public IActionResult OnPostSideEffect(string? kind, string? severity, string? note, bool confirm) => Act(j =>
+    {
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            throw new InvalidInputException("Choose the kind of side effect; nothing was recorded.");
+        }
+
+        var request = new SideEffectRequest(kind, JournalInput.Severity(severity ?? "mild"), Note: note);
+        return Recorded(j.RecordSideEffect(request, confirm).Entry);
+    });
+
+    /// <summary>Ends the ongoing side effect <paramref name="id"/> now.</summary>
+    public IActionResult OnPostEndSideEffect(long id) => Act(j =>
+    {
+        MustExist(j, JournalEntryKind.SideEffect, id);
+        j.EndSideEffect(id, null);
+        return Recorded(j.Find(JournalEntryKind.SideEffect, id).Entry);
+    });
+
+    protected override void Load(JournalService journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        Day = JournalService.DoseDay(journal.Now, journal.Profile.TimeZoneId);
+        var data = journal.LoadDays(Day.PlusDays(-1), journal.Today);
+        Plan = data.PlanOn(Day);
+        Step = Plan?.StepOn(Day);
+        Scales = data.Scales;
+        DosesToday = [.. data.Doses
+            .Where(d => JournalService.DoseDay(d.At, d.TimeZoneId) == Day)
+            .OrderByDescending(d => d.At)
+            .Select(d => EntryRow.Of(d, journal, data.Scales))];
+        Ongoing = [.. data.SideEffects.Where(s => s.To is null).Select(s => EntryRow.Of(s, journal, data.Scales))];
+        // Without a plan step the Taken form asks for the mg, offering the newest dose's.
+        LastDoseMg = Step is null && journal.LoadUpTo(journal.Today).Doses is { Count: > 0 } doses ? doses[^1].DoseMg : null;
+        try
+        {
+            Advice = journal.Advise().Advice;
+        }
+        catch (InvalidInputException)
+        {
+            // No dose and no plan: nothing to advise on yet; the page shows how to start.
+            NotStarted = true;
+        }
+
+        if (DoneId is { } id && DoneKind is { } kind && Kinds.TryGetValue(kind, out var k) && journal.Store.Find(k, id) is { Deleted: false } stored)
+        {
+            Done = EntryRow.Of(stored.Entry, journal, data.Scales);
+        }
+    }
+
+    private static readonly Dictionary<string, JournalEntryKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["dose"] = JournalEntryKind.Dose,
+        ["check-in"] = JournalEntryKind.CheckIn,
+        ["side-effect"] = JournalEntryKind.SideEffect,
+    };
+
+    private IActionResult RecordDose(string? doseMg, bool skipped, bool confirm) => Act(j =>
+    {
+        decimal? mg = string.IsNullOrWhiteSpace(doseMg) ? null : JournalInput.DoseMg(doseMg);
+        return Recorded(j.RecordDose(new DoseRequest(mg, Skipped: skipped), confirm).Entry);
+    });
+
+    private RedirectResult Recorded(IJournalEntry entry) =>
+        Redirect($"/today?done={JournalEntryKinds.Name(entry.Kind)}&id={entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+}
