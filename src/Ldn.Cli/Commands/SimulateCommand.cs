@@ -55,15 +55,15 @@ internal static class SimulateCommand
             }
             else
             {
-                var dosesGiven = parse.GetValue(count);
-                var interval = Duration.Parse(parse.GetValue(every)!);
-                regimen = Regimen.Repeated(
-                    Mass.Parse(parse.GetValue(dose) ?? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan.")),
-                    ClockTime.Parse(parse.GetValue(at)!),
-                    interval,
-                    dosesGiven,
-                    Formulations.Parse(parse.GetValue(formulation)!),
-                    horizonText is null ? CheckedDefaultHorizon(interval, dosesGiven) : Duration.Parse(horizonText));
+                regimen = new SimulationOptions
+                {
+                    Dose = parse.GetValue(dose) ?? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan."),
+                    At = parse.GetValue(at),
+                    Every = parse.GetValue(every),
+                    Count = parse.GetValue(count),
+                    Horizon = horizonText,
+                    Formulation = parse.GetValue(formulation),
+                }.ToRegimen();
             }
 
             var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
@@ -114,18 +114,5 @@ internal static class SimulateCommand
         return new FileInfo(path).Length > 1_000_000
             ? throw new InvalidInputException($"The plan file '{path}' is larger than 1 MB; it is not a plan from 'ldn plan --json'.")
             : File.ReadAllText(path);
-    }
-
-    /// <summary>count × every, checked before multiplying so a huge count gets a clear message.</summary>
-    private static Duration CheckedDefaultHorizon(Duration interval, int count)
-    {
-        var hours = interval.Hours * count;
-        if (!double.IsFinite(hours) || hours > DoseLimits.LongestHorizon.Hours)
-        {
-            throw new InvalidInputException(
-                $"{count} doses every {interval} span more than the {DoseLimits.LongestHorizon.Days:0} days (ten years) the simulator accepts.");
-        }
-
-        return Duration.FromHours(hours);
     }
 }

@@ -62,6 +62,10 @@ internal static class WebApp
             // A wrong role is 403 for pages too: a redirect would hide why.
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
+        // Identity's composite scheme challenges with the bearer scheme (401); a page's challenge goes to the cookie
+        // instead, so an anonymous browser is sent to /login (the events above) while the API keeps answering 401.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>("Identity.BearerAndApplication" /* Identity keeps the name internal */, options =>
+            options.ForwardDefaultSelector = context => IsApi(context.Request) ? null : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder().AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient));
         services.AddRateLimiter(options =>
         {
