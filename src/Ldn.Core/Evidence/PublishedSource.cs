@@ -11,7 +11,7 @@ namespace Ldn.Core.Evidence;
 public static partial class PublishedSource
 {
     /// <summary>What a finding says when its only source is the project's own reading of the literature.</summary>
-    public const string NoneNamed = "no published source (the literature review found none)";
+    public const string NoneNamed = "No published source (the literature review found none)";
 
     /// <summary>
     /// <paramref name="source"/> without references to the project's documents and data files;
@@ -54,7 +54,7 @@ public static partial class PublishedSource
     private static partial Regex DataFiles();
 
     /// <summary>A bare "(label)" left where the notes named the label.</summary>
-    [GeneratedRegex(@"^\(label\)")]
+    [GeneratedRegex(@"^\s*\(label\)")]
     private static partial Regex Label();
 
     /// <summary>A source that now opens with the bracket that followed the removed reference: the bracket's text leads.</summary>
