@@ -29,17 +29,7 @@ public abstract class PagePlanBehaviour : WebBehaviour
             var html = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             PageKnowledgeAssert.NoLeaks(html);
-            var expected = PlanBuilder.Build(new PlanRequest
-            {
-                Protocol = ProtocolCatalog.Find("slow-start"),
-                Start = new DateOnly(2026, 12, 3),
-                At = Ldn.Core.Units.ClockTime.Parse("21:00"),
-                TimeZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"],
-                Formulation = Ldn.Core.Dosing.Formulation.Liquid,
-                ConcentrationMgPerMl = 1m,
-                Syringe = Syringe.ForCapacity(1m),
-                Patient = new PatientProfile { Medications = [new("levothyroxine")] },
-            });
+            var expected = LiquidPlan();
             var rows = PageKnowledgeAssert.Rows(html, "plan-steps");
             Assert.Equal(expected.Steps.Count, rows.Count);
             foreach (var (step, row) in expected.Steps.Zip(rows))
@@ -77,11 +67,7 @@ public abstract class PagePlanBehaviour : WebBehaviour
             Assert.Equal("/plan?saved=1", saved.Headers.Location?.OriginalString);
             var version = Assert.Single(Versions(host, id));
             Assert.Equal(new LocalDate(2026, 12, 3), version.From);
-            Assert.Equal(PlanBuilder.Build(new PlanRequest
-            {
-                Protocol = ProtocolCatalog.Find("slow-start"), Start = new DateOnly(2026, 12, 3), At = Ldn.Core.Units.ClockTime.Parse("21:00"),
-                TimeZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"], Formulation = Ldn.Core.Dosing.Formulation.Liquid, ConcentrationMgPerMl = 1m, Syringe = Syringe.ForCapacity(1m),
-            }).Steps.Select(s => (s.From, s.DoseMg)), version.Steps.Select(s => (s.From, s.DoseMg)));
+            Assert.Equal(LiquidPlan().Steps.Select(s => (s.From, s.DoseMg)), version.Steps.Select(s => (s.From, s.DoseMg)));
             var page = await browser.PageAsync("/plan?saved=1");
             Assert.Contains("Plan version 1 saved, in force from 2026-12-03.", PageKnowledgeAssert.Text(page), StringComparison.Ordinal);
 
@@ -151,6 +137,19 @@ public abstract class PagePlanBehaviour : WebBehaviour
             Assert.Single(Versions(host, id));
         }
     }
+
+    /// <summary>The plan <see cref="Liquid"/> asks for, made by Core directly.</summary>
+    private static TitrationPlan LiquidPlan() => PlanBuilder.Build(new PlanRequest
+    {
+        Protocol = ProtocolCatalog.Find("slow-start"),
+        Start = new DateOnly(2026, 12, 3),
+        At = Ldn.Core.Units.ClockTime.Parse("21:00"),
+        TimeZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"],
+        Formulation = Ldn.Core.Dosing.Formulation.Liquid,
+        ConcentrationMgPerMl = 1m,
+        Syringe = Syringe.ForCapacity(1m),
+        Patient = new PatientProfile { Medications = [new("levothyroxine")] },
+    });
 
     /// <summary>A patient registered through the API (for the id) and signed in on the pages with the cookie.</summary>
     private static async Task<(PageSession Browser, string Id)> SignInAsync(WebHost host, string email)
