@@ -30,7 +30,7 @@ public abstract class SimulateApiBehaviour : WebBehaviour
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
 
         var options = new SimulationOptions { Dose = "3mg", At = "21:30", Every = "24h", Count = 28, Formulation = "liquid", Scenario = "both", OutputStep = "2h" };
-        var expected = Simulator.Run(options.Regimen(), ParameterSets.Default, ConditionCatalog.Find("fibromyalgia").Parameters, options.Step(), options.Scenarios(), tlr4: false);
+        var expected = Simulator.Run(options.ToRegimen(), ParameterSets.Default, ConditionCatalog.Find("fibromyalgia").Parameters, options.Step(), options.Scenarios(), tlr4: false);
         Assert.Equal(SimulationDocument.Json(expected), text);
 
         var document = JsonNode.Parse(text)!.AsObject();
@@ -44,7 +44,7 @@ public abstract class SimulateApiBehaviour : WebBehaviour
         // The CLI's defaults: 84 nightly doses at 22:00, scenario B, hourly, generic condition.
         var defaults = JsonNode.Parse(await (await PostAsync(clinician.Client, "/api/simulate", new { dose = "4.5mg" })).Content.ReadAsStringAsync())!;
         var cli = new SimulationOptions { Dose = "4.5mg" };
-        Assert.Equal(SimulationDocument.Json(Simulator.Run(cli.Regimen(), ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false)), defaults.ToJsonString(Ldn.Core.DocumentJson.Options));
+        Assert.Equal(SimulationDocument.Json(Simulator.Run(cli.ToRegimen(), ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false)), defaults.ToJsonString(Ldn.Core.DocumentJson.Options));
     }
 
     [StoreFact]

@@ -42,23 +42,17 @@ internal static class PlanCommand
 
         command.SetAction(parse =>
         {
-            var form = Formulations.Parse(parse.GetValue(formulation)!);
-            var request = new PlanRequest
+            var options = new PlanOptions
             {
-                Protocol = ProtocolFiles.Resolve(parse.GetValue(protocol)!),
-                Start = ParseDate(parse.GetValue(start)!, "start date"),
-                At = parse.GetValue(at) is { } clock ? ClockTime.Parse(clock) : null,
-                Weight = parse.GetValue(weight) is { } w ? BodyWeight.Parse(w) : null,
-                Formulation = form,
-                ConcentrationMgPerMl = parse.GetValue(concentration) is { } c
-                    ? ExactQuantity.ParseMilligramsPerMillilitre(c, "liquid strength", CompoundingLimits.SmallestConcentrationMgPerMl, CompoundingLimits.LargestConcentrationMgPerMl)
-                    : null,
-                Syringe = parse.GetValue(syringe) is { } size
-                    ? Syringe.ForCapacity(ExactQuantity.ParseMillilitres(size, "syringe size", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestSyringeMl))
-                    : null,
-                TimeZone = ResolveZone(parse.GetValue(timeZone)),
+                Start = parse.GetValue(start),
+                At = parse.GetValue(at),
+                Weight = parse.GetValue(weight),
+                Formulation = parse.GetValue(formulation),
+                Concentration = parse.GetValue(concentration),
+                Syringe = parse.GetValue(syringe),
                 Patient = safety.Read(parse),
             };
+            var request = options.ToRequest(ProtocolFiles.Resolve(parse.GetValue(protocol)!), ResolveZone(parse.GetValue(timeZone)));
             var plan = PlanBuilder.Build(request);
 
             var asJson = parse.GetValue(json);
@@ -90,13 +84,7 @@ internal static class PlanCommand
         return command;
     }
 
-    public static DateOnly ParseDate(string text, string what)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InvalidInputException($"'{text}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
-    }
+    public static DateOnly ParseDate(string text, string what) => IsoDate.Parse(text, what);
 
     /// <summary>An IANA zone id (case-insensitive), or this computer's zone, or UTC when that cannot be named.</summary>
     public static DateTimeZone ResolveZone(string? id)

@@ -38,31 +38,20 @@ internal sealed class SafetyOptions
         command.Options.Add(surgery);
     }
 
-    public PatientProfile Read(ParseResult parse)
+    /// <summary>The options as given; <see cref="PatientOptions.ToProfile"/> parses them.</summary>
+    public PatientOptions Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new PatientProfile
+        return new PatientOptions
         {
-            Medications = [.. (parse.GetValue(medication) ?? []).Select(ParseMedication)],
+            Medications = parse.GetValue(medication) ?? [],
             HepaticImpairment = parse.GetValue(hepatic),
             RenalImpairment = parse.GetValue(renal),
             Pregnant = parse.GetValue(pregnant),
             Breastfeeding = parse.GetValue(breastfeeding),
             ThyroidReplacement = parse.GetValue(thyroid),
-            TransplantImmunosuppression = parse.GetValue(transplant),
-            PlannedSurgery = parse.GetValue(surgery) is { } date ? PlanCommand.ParseDate(date, "surgery date") : null,
+            Transplant = parse.GetValue(transplant),
+            Surgery = parse.GetValue(surgery),
         };
-    }
-
-    private static MedicationUse ParseMedication(string text)
-    {
-        var at = text.LastIndexOf('@');
-        var name = (at >= 0 ? text[..at] : text).Trim();
-        if (name.Length == 0)
-        {
-            throw new InvalidInputException($"'{text}' names no medication.");
-        }
-
-        return new MedicationUse(name, at >= 0 ? PlanCommand.ParseDate(text[(at + 1)..], "date the medication was last taken") : null);
     }
 }

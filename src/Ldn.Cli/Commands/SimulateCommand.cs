@@ -65,7 +65,7 @@ internal static class SimulateCommand
             }
             else
             {
-                regimen = options.Regimen();
+                regimen = (options.Dose is null ? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan.") : options).ToRegimen();
             }
 
             var scenarios = options.Scenarios();

@@ -121,9 +121,7 @@ internal static class EvidenceView
         console.WriteLine();
     }
 
-    private static string Dose(Study s) =>
-        s.DoseText ?? (s.DoseMg is { } mg ? mg.ToString("0.##", CultureInfo.InvariantCulture) + " mg" : Missing);
+    private static string Dose(Study s) => s.DoseDescription ?? Missing;
 
-    private static string Duration(Study s) =>
-        s.DurationText ?? (s.DurationWeeks is { } w ? w.ToString("0.#", CultureInfo.InvariantCulture) + " wk" : Missing);
+    private static string Duration(Study s) => s.DurationDescription ?? Missing;
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Ldn.Core.Conditions;
-using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Spectre.Console;
 
@@ -22,20 +19,10 @@ internal static class SimulationConsoleView
         ArgumentNullException.ThrowIfNull(result);
         var console = ConsoleFactory.For(writer);
 
-        var regimen = result.Regimen;
-        // One event per titration step: "1.5 mg capsule every 24 h × 14, then 3 mg … × 14, then …".
-        var dosing = string.Join(", then ", regimen.Events.Select(e => $"{e.Amount} {e.Formulation.Name()} every {e.Interval.Hours:0.##} h × {e.Count}"));
-        console.MarkupLine(Markup.Escape(
-            $"{dosing}, first dose at {regimen.StartClock}; " +
-            $"{regimen.Horizon.Days:0.#} days simulated; parameters: {result.Parameters.Name}."));
-        var condition = result.Condition;
-        console.MarkupLine(Markup.Escape(
-            $"Condition: {condition.Name} ({condition.Id}); outcome scale {InstrumentLabel(condition.Instrument)}, {(condition.Instrument.LowerIsBetter ? "lower" : "higher")} is better; " +
-            $"TLR4 term {(result.Tlr4 ? "on" : "off")}."));
+        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
+        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
         var window = result.Scenarios[0].Summary;
-        console.MarkupLine(Markup.Escape(regimen.Administrations.Count == 1
-            ? "Summary over the whole horizon (single dose; AUC to infinity)."
-            : $"Summary over the last dosing interval (hour {window.WindowStart.Hours:0.#} to {window.WindowEnd.Hours:0.#})."));
+        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Window(result)));
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
         foreach (var scenario in result.Scenarios)
@@ -43,22 +30,11 @@ internal static class SimulationConsoleView
             table.AddColumn(new TableColumn($"Scenario {scenario.Scenario}").RightAligned());
         }
 
-        AddRow(table, result, "Naltrexone Cmax (ng/mL)", s => Number(s.ParentCmax.NanogramsPerMillilitre));
-        AddRow(table, result, "Naltrexone Tmax (h after dose)", s => s.ParentTmax.Hours.ToString("0.00", CultureInfo.InvariantCulture));
-        AddRow(table, result, "Naltrexone AUC (ng·h/mL)", s => Number(s.ParentAuc.NanogramHoursPerMillilitre));
-        AddRow(table, result, "6β-naltrexol Cmax (ng/mL)", s => Number(s.MetaboliteCmax.NanogramsPerMillilitre));
-        AddRow(table, result, "MOR blockade peak", s => Percent(s.MorPeak));
-        AddRow(table, result, "MOR blockade trough", s => Percent(s.MorTrough));
-        AddRow(table, result, "MOR blockade mean", s => Percent(s.MorMean));
-        AddRow(table, result, "Hours MOR > 25%", s => s.MorAbove25Percent.Hours.ToString("0.0", CultureInfo.InvariantCulture));
-        AddRow(table, result, "Hours MOR > 50%", s => s.MorAbove50Percent.Hours.ToString("0.0", CultureInfo.InvariantCulture));
-        AddRow(table, result, "Signalling overshoot (h/day with S > 1)", s => s.SignallingOvershootHoursPerDay.ToString("0.0", CultureInfo.InvariantCulture));
-        AddRow(table, result, "Nocturnal signalling (mean S 23:00–07:00)", s => s.NocturnalSignalling is { } night ? night.ToString("0.000", CultureInfo.InvariantCulture) : "— (no full night)");
-        AddRow(table, result, "Inflammation change at week 12", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (< 12 weeks)");
-        table.AddRow([
-            Markup.Escape($"{condition.Instrument.Name} at the end ({condition.Instrument.Unit})"),
-            .. result.Scenarios.Select(s => s.Series.Count == 0 ? "—" : s.Series.ClinicalScore[^1].ToString("0.0", CultureInfo.InvariantCulture)),
-        ]);
+        foreach (var row in SimulationSummaryTable.Rows(result))
+        {
+            table.AddRow([Markup.Escape(row.Quantity), .. row.Values.Select(Markup.Escape)]);
+        }
+
         console.Write(table);
 
         console.WriteLine();
@@ -78,26 +54,9 @@ internal static class SimulationConsoleView
         }
 
         console.WriteLine();
-        console.MarkupLine(Markup.Escape(
-            "Scenario B (default) fits the human PET duration data; scenario A is the 'brief daily blockade' the source documents assume. No PET study of LDN doses exists."));
+        console.MarkupLine(Markup.Escape(ModelCaveats.Scenarios));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }
-
-    private static void AddRow(Table table, SimulationResult result, string label, Func<ExposureSummary, string> value) =>
-        table.AddRow([label, .. result.Scenarios.Select(s => value(s.Summary))]);
-
-    private static string Number(double value) => value.ToString(value >= 100 ? "0" : value >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture);
-
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>A relative change as a signed percentage, e.g. "−11.7%" or "+0.0%" (a true minus sign).</summary>
-    internal static string SignedPercent(double fraction)
-    {
-        var text = Math.Abs(fraction * 100).ToString("0.0", CultureInfo.InvariantCulture);
-        return (fraction < 0 && text != "0.0" ? "−" : "+") + text + "%";
-    }
-
-    private static string InstrumentLabel(ClinicalInstrument instrument) => $"{instrument.Name} ({instrument.Unit})";
 
     /// <summary>
     /// A series as a row of block characters: the mean of each slice of the window, scaled so that

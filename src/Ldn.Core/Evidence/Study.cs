@@ -79,6 +79,14 @@ public sealed record Study
 
     public string? Notes { get; init; }
 
+    /// <summary>The dose as the document words it, else "4.5 mg"; null when not stated.</summary>
+    public string? DoseDescription =>
+        DoseText ?? (DoseMg is { } mg ? mg.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " mg" : null);
+
+    /// <summary>The duration as the document words it, else "12 wk"; null when not stated.</summary>
+    public string? DurationDescription =>
+        DurationText ?? (DurationWeeks is { } w ? w.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " wk" : null);
+
     /// <summary>"Smith JP 2011": first author (or the source) and year, for tables.</summary>
     public string ShortName
     {

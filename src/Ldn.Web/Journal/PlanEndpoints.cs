@@ -1,11 +1,7 @@
-using System.Globalization;
 using Ldn.Core;
-using Ldn.Core.Compounding;
-using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
-using Ldn.Core.Units;
 
 namespace Ldn.Web.Journal;
 
@@ -28,49 +24,30 @@ internal static class PlanEndpoints
     /// <exception cref="Ldn.Core.InvalidInputException">A missing or bad option, in one sentence.</exception>
     internal static PlanDocument Document(PlanBody body)
     {
-        var request = new PlanRequest
+        var protocol = ProtocolCatalog.Find(body.Protocol ?? throw new InvalidInputException("Give the protocol, e.g. \"protocol\": \"standard\"."));
+        var options = new PlanOptions
         {
-            Protocol = ProtocolCatalog.Find(body.Protocol ?? throw new InvalidInputException("Give the protocol, e.g. \"protocol\": \"standard\".")),
-            Start = Date(body.Start ?? throw new InvalidInputException("Give the start date, e.g. \"start\": \"2026-12-01\"."), "start date"),
-            At = body.At is { } at ? ClockTime.Parse(at) : null,
-            Weight = body.Weight is { } w ? BodyWeight.Parse(w) : null,
-            Formulation = Formulations.Parse(body.Formulation ?? "capsule"),
-            ConcentrationMgPerMl = body.Concentration is { } c
-                ? ExactQuantity.ParseMilligramsPerMillilitre(c, "liquid strength", CompoundingLimits.SmallestConcentrationMgPerMl, CompoundingLimits.LargestConcentrationMgPerMl)
-                : null,
-            Syringe = body.Syringe is { } size
-                ? Syringe.ForCapacity(ExactQuantity.ParseMillilitres(size, "syringe size", CompoundingLimits.SmallestVolumeMl, CompoundingLimits.LargestSyringeMl))
-                : null,
-            TimeZone = JournalTime.Zone(body.Tz ?? "UTC"),
-            Patient = new PatientProfile
+            Start = body.Start ?? throw new InvalidInputException("Give the start date, e.g. \"start\": \"2026-12-01\"."),
+            At = body.At,
+            Weight = body.Weight,
+            Formulation = body.Formulation,
+            Concentration = body.Concentration,
+            Syringe = body.Syringe,
+            Patient = new PatientOptions
             {
-                Medications = [.. (body.Medications ?? []).Select(Medication)],
+                Medications = body.Medications ?? [],
                 HepaticImpairment = body.HepaticImpairment ?? false,
                 RenalImpairment = body.RenalImpairment ?? false,
                 Pregnant = body.Pregnant ?? false,
                 Breastfeeding = body.Breastfeeding ?? false,
                 ThyroidReplacement = body.ThyroidReplacement ?? false,
-                TransplantImmunosuppression = body.Transplant ?? false,
-                PlannedSurgery = body.Surgery is { } s ? Date(s, "surgery date") : null,
+                Transplant = body.Transplant ?? false,
+                Surgery = body.Surgery,
             },
         };
-        return PlanDocument.From(PlanBuilder.Build(request), Ldn.Core.Disclaimer.NotMedicalAdvice);
+        var plan = PlanBuilder.Build(options.ToRequest(protocol, JournalTime.Zone(body.Tz ?? "UTC")));
+        return PlanDocument.From(plan, Ldn.Core.Disclaimer.NotMedicalAdvice);
     }
-
-    /// <summary><c>NAME</c> or <c>NAME@yyyy-MM-dd</c> (the day it was last taken), as <c>ldn plan --medication</c>.</summary>
-    private static MedicationUse Medication(string? text)
-    {
-        var at = text?.LastIndexOf('@') ?? -1;
-        var name = (at >= 0 ? text![..at] : text ?? "").Trim();
-        return name.Length == 0
-            ? throw new InvalidInputException($"'{text}' names no medication.")
-            : new MedicationUse(name, at >= 0 ? Date(text![(at + 1)..], "date the medication was last taken") : null);
-    }
-
-    private static DateOnly Date(string text, string what) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InvalidInputException($"'{text}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
 }
 
 /// <summary>

@@ -52,7 +52,7 @@ internal static class SimulateEndpoints
             Scenario = body.Scenario ?? defaults.Scenario,
             OutputStep = body.Step ?? defaults.OutputStep,
         };
-        var regimen = options.Regimen();
+        var regimen = options.ToRegimen();
         if (regimen.Horizon > Duration.FromDays(MaxHorizonDays))
         {
             throw new InvalidInputException(

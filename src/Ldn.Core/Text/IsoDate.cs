@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Ldn.Core.Text;
+
+/// <summary>A calendar date written as <c>yyyy-MM-dd</c>, as every front end takes it (plan start, surgery, last dose of a medication).</summary>
+public static class IsoDate
+{
+    /// <summary>Parses <paramref name="text"/> (surrounding spaces ignored).</summary>
+    /// <param name="text">The date as written, e.g. 2026-12-01.</param>
+    /// <param name="what">What the date is, for the message ("start date").</param>
+    /// <exception cref="InvalidInputException">Not a date written as yyyy-MM-dd; one sentence naming <paramref name="what"/>.</exception>
+    public static DateOnly Parse(string text, string what)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidInputException($"'{Shown(text)}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
+    }
+
+    /// <summary>The text as quoted in a message: at most 40 characters, so a megabyte of input never comes back whole.</summary>
+    public static string Shown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        return trimmed.Length <= 40 ? trimmed : trimmed[..40] + "…";
+    }
+}
