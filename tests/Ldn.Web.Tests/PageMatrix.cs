@@ -29,6 +29,15 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         ["/journal"] = new("/journal", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["Delete", "Restore", "Event", "Medication"]),
         ["/journal/edit/{kind}/{id:long}"] = new("/journal/edit/dose/1", Anonymous: Login, Patient: 200, Clinician: 403, Posts: [""]),
         ["/journal/history/{kind}/{id:long}"] = new("/journal/history/dose/1", Anonymous: Login, Patient: 200, Clinician: 403),
+        ["/evidence"] = new("/evidence", Anonymous: 200, Patient: 200, Clinician: 200),
+        ["/evidence/{condition}"] = new("/evidence/fibromyalgia", Anonymous: 200, Patient: 200, Clinician: 200),
+        ["/safety"] = new("/safety", Anonymous: 200, Patient: 200, Clinician: 200, Posts: [""]),
+        ["/simulator"] = new("/simulator", Anonymous: 200, Patient: 200, Clinician: 200),
+        ["/plan"] = new("/plan", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["preview", "save", "adjust"]),
+        ["/plan/calendar"] = new("/plan/calendar", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["", "Revoke"]),
+        // The matrix's patient has no plan, so no dose is planned that day: 404 with its sentence.
+        ["/today/confirm"] = new("/today/confirm?date=2026-12-01", Anonymous: Login, Patient: 404, Clinician: 403, Posts: [""]),
+        ["/report"] = new("/report", Anonymous: Login, Patient: 200, Clinician: 403),
     };
 
     [StoreFact]

@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using Ldn.Web.Accounts;
 using Ldn.Web.Hosting;
 using Ldn.Web.Journal;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-using NodaTime.Extensions;
-using NodaTime.Text;
 
 namespace Ldn.Web.Calendar;
 
@@ -25,57 +20,22 @@ internal static class CalendarTokenEndpoints
         tokens.MapDelete("/{id:long}", Revoke).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Create(HttpContext http, AccountsDb db, IClock clock)
+    private static async Task<IResult> Create(HttpContext http, CalendarTokens tokens)
     {
-        var user = UserId(http.User);
-        var (secret, hash) = CalendarSecret.New();
-        var token = new CalendarToken { UserId = user, Hash = hash, Created = clock.GetCurrentInstant().ToDateTimeOffset() };
-        // Two requests of one patient at once may pick the same number: the unique index refuses the second, which takes the next.
-        for (var attempt = 1; ; attempt++)
-        {
-            token.Number = 1 + (await db.Set<CalendarToken>().Where(t => t.UserId == user).MaxAsync(t => (long?)t.Number).ConfigureAwait(false) ?? 0);
-            db.Add(token);
-            try
-            {
-                await db.SaveChangesAsync().ConfigureAwait(false);
-                break;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                db.Entry(token).State = EntityState.Detached;
-            }
-        }
-
-        var feed = CalendarFeedEndpoint.FeedUri(http.Request, secret);
-        var webcal = new UriBuilder(feed) { Scheme = "webcal", Port = feed.IsDefaultPort ? -1 : feed.Port }.Uri;
-        return Results.Created($"/api/calendar/tokens/{token.Number}", new CalendarTokenCreated(token.Number, secret, feed.AbsoluteUri, webcal.AbsoluteUri, Stamp(token.Created)!));
+        var created = await tokens.CreateAsync(UserId(http.User), http.Request).ConfigureAwait(false);
+        return Results.Created($"/api/calendar/tokens/{created.Id}", created);
     }
 
-    private static async Task<IResult> List(ClaimsPrincipal user, AccountsDb db)
-    {
-        var id = UserId(user);
-        var rows = await db.Set<CalendarToken>().Where(t => t.UserId == id && t.Revoked == null).ToListAsync().ConfigureAwait(false);
-        return Results.Json(new CalendarTokenList([.. rows.OrderBy(t => t.Number).Select(t => new CalendarTokenSummary(t.Number, Stamp(t.Created)!, Stamp(t.LastUsed)))]));
-    }
+    private static async Task<IResult> List(ClaimsPrincipal user, CalendarTokens tokens) =>
+        Results.Json(await tokens.ListAsync(UserId(user)).ConfigureAwait(false));
 
-    private static async Task<IResult> Revoke(long id, ClaimsPrincipal user, AccountsDb db, IClock clock)
-    {
-        var owner = UserId(user);
-        var token = await db.Set<CalendarToken>().SingleOrDefaultAsync(t => t.UserId == owner && t.Number == id && t.Revoked == null).ConfigureAwait(false);
-        if (token is null)
-        {
-            return Problems.Of(StatusCodes.Status404NotFound, $"You have no calendar address with id {id}.");
-        }
+    private static async Task<IResult> Revoke(long id, ClaimsPrincipal user, CalendarTokens tokens) =>
+        await tokens.RevokeAsync(UserId(user), id).ConfigureAwait(false)
+            ? Results.NoContent()
+            : Problems.Of(StatusCodes.Status404NotFound, $"You have no calendar address with id {id}.");
 
-        token.Revoked = clock.GetCurrentInstant().ToDateTimeOffset();
-        await db.SaveChangesAsync().ConfigureAwait(false);
-        return Results.NoContent();
-    }
-
-    private static string UserId(ClaimsPrincipal user) =>
+    internal static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A calendar route ran without a signed-in account.");
-
-    private static string? Stamp(DateTimeOffset? at) => at is { } t ? InstantPattern.ExtendedIso.Format(t.ToInstant()) : null;
 }
 
 /// <summary>

@@ -21,4 +21,8 @@
       });
     });
   }
+  // A print button (the Report page): the browser's print dialog also saves PDF.
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

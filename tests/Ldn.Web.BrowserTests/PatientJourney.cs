@@ -1,0 +1,127 @@
+using Ldn.Web.Tests;
+using Microsoft.Playwright;
+using NodaTime;
+using Xunit;
+
+namespace Ldn.Web.BrowserTests;
+
+/// <summary>
+/// Issue 11's journey in Debian's Chromium on a phone-sized screen: a new patient signs up, makes a plan,
+/// subscribes to it as a calendar, logs a week (taken, skipped, a check-in, a side effect, a correction),
+/// sees the report's charts drawn; axe-core runs on every page on the way. The app's clock moves a day at a
+/// time. With <c>LDN_SCREENSHOTS=folder</c> each page is also saved as a PNG at phone and desk size, to look at.
+/// </summary>
+public sealed class PatientJourney(DebianChromium chromium) : IClassFixture<DebianChromium>
+{
+    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+
+    [BrowserFact]
+    public async Task A_patient_plans_subscribes_logs_a_week_corrects_and_reads_the_report()
+    {
+        using var host = new WebHost(postgres: false);
+        host.Clock.Set(new LocalDateTime(2026, 12, 1, 20, 0).InZoneLeniently(Oslo).ToInstant());
+        var site = host.StartRealServer();
+        await using var context = await chromium.NewContextAsync(site, phone: true);
+        var page = await context.NewPageAsync();
+        var blocked = SignUpInBrowser.CollectPolicyViolations(page);
+
+        await page.GotoAsync("/register");
+        await page.GetByLabel("Email").FillAsync("journey@example.org");
+        await page.GetByLabel("Password").FillAsync(Account.Password);
+        await page.GetByLabel("Time zone of your journal").FillAsync("Europe/Oslo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await Expect(page, "/today", "today-empty");
+
+        // A plan from the catalogue: previewed with its steps, then saved as the journal's first version.
+        await page.GotoAsync("/plan");
+        await page.SelectOptionAsync("#Protocol", "standard");
+        await page.FillAsync("#Start", "2026-12-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the plan" }).ClickAsync();
+        await Expect(page, "/plan", "plan-preview");
+        var acknowledge = page.GetByLabel("I have read the warnings");
+        if (await acknowledge.CountAsync() > 0)
+        {
+            await acknowledge.CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new plan version" }).ClickAsync();
+        await Expect(page, "/plan", "plan-saved");
+        Assert.Contains("Your plan versions", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // The calendar: a private address whose feed holds the plan's doses with links to confirm them.
+        await page.GotoAsync("/plan/calendar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address" }).ClickAsync();
+        await Expect(page, "/plan/calendar", "calendar");
+        var feedUrl = await page.InputValueAsync("#feed-url");
+        Assert.StartsWith("webcal://", await page.GetAttributeAsync("#webcal-link", "href"), StringComparison.Ordinal);
+        var feed = await page.APIRequest.GetAsync(new Uri(feedUrl).PathAndQuery);
+        Assert.Equal(200, feed.Status);
+        var ics = await feed.TextAsync();
+        Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
+        Assert.Contains("/today/confirm?date=2026-12-02", ics, StringComparison.Ordinal);
+
+        // A week: taken each evening at 22:00, except a skipped fourth day; a check-in on day 3, a side effect on day 5.
+        for (var day = 0; day < 7; day++)
+        {
+            host.Clock.Set(new LocalDateTime(2026, 12, 1, 22, 0).PlusDays(day).InZoneLeniently(Oslo).ToInstant());
+            await page.GotoAsync("/today");
+            await page.GetByRole(AriaRole.Button, new() { Name = day == 3 ? "Skipped" : "Taken", Exact = true }).First.ClickAsync();
+            Assert.DoesNotContain("role=\"alert\"", await page.ContentAsync(), StringComparison.Ordinal);
+            if (day == 2)
+            {
+                await page.FillAsync("#score-pain", "6");
+                await page.FillAsync("#score-fatigue", "5");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
+            }
+
+            if (day == 4)
+            {
+                await page.SelectOptionAsync("#effect-kind", "vivid-dreams");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Record side effect" }).ClickAsync();
+            }
+        }
+
+        await Expect(page, "/today", "today-week");
+
+        // A correction: the first dose's note, through its edit page, kept in its history.
+        await page.GotoAsync("/journal?kind=dose");
+        await Expect(page, "/journal", "journal");
+        var journal = await page.APIRequest.GetAsync("/api/journal");
+        Assert.Equal(200, journal.Status);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await journal.TextAsync())!;
+        var doses = document["doses"]!.AsArray();
+        Assert.Equal(7, doses.Count);
+        Assert.Equal(1, doses.Count(d => d!["skipped"]!.GetValue<bool>()));
+        Assert.Single(document["checkIns"]!.AsArray());
+        Assert.Single(document["sideEffects"]!.AsArray());
+        var first = doses.OrderBy(d => d!["id"]!.GetValue<long>()).First()!["id"]!.GetValue<long>();
+        await page.GotoAsync($"/journal/edit/dose/{first}");
+        await page.FillAsync("#note", "first dose, taken late");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+        await page.GotoAsync($"/journal/history/dose/{first}");
+        await Expect(page, $"/journal/history/dose/{first}", "history");
+        Assert.Contains("first dose, taken late", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // The report in the page: its charts are drawn (canvas with pixels) by the scripts served as files.
+        await page.GotoAsync("/report");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.journal-report canvas')].some(c => c.width > 0 && c.toDataURL().length > 5000)");
+        await Expect(page, "/report", "report");
+        Assert.Empty(blocked);
+    }
+
+    /// <summary>The page is at <paramref name="path"/>, passes axe, and is saved as <paramref name="name"/> when screenshots are asked for.</summary>
+    private static async Task Expect(IPage page, string path, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal(path, new Uri(page.Url).AbsolutePath);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        if (Environment.GetEnvironmentVariable("LDN_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-phone.png"), FullPage = true });
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-desk.png"), FullPage = true });
+            await page.SetViewportSizeAsync(360, 740);
+        }
+    }
+}
