@@ -26,6 +26,9 @@ internal static class AccountEndpoints
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInLimit)
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        AccountDataEndpoints.Map(group);
+        PasskeyEndpoints.Map(group);
+        group.MapGet("/antiforgery", AntiforgeryForApi.Token).AllowAnonymous();
     }
 
     private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<WebUser> users, WebStorage storage, IClock clock)
@@ -90,6 +93,6 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static string Required(string? value, string field) =>
+    internal static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Ldn.Web.Accounts;
 using Ldn.Web.Journal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -43,6 +44,7 @@ internal static class WebApp
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // the passkeys table
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDb>();
@@ -55,6 +57,10 @@ internal static class WebApp
             options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
+        services.AddDataProtection().SetApplicationName("ldn-workbench").PersistKeysToDbContext<AccountsDb>();
+        services.AddScoped<IAccountDataRemover, JournalDataRemover>();
+        services.AddAntiforgeryForApi();
+        services.AddHttpsPolicy();
         services.AddAuthorizationBuilder().AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient));
         services.AddRateLimiter(options =>
         {
@@ -88,9 +94,11 @@ internal static class WebApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHttpsWhenConfigured(app.Configuration);
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseSecurityStampCheck();
+        app.UseAntiforgeryForApi();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();

@@ -88,8 +88,7 @@ internal sealed class WebStorage
     /// <exception cref="ArgumentException"><paramref name="userId"/> is not an account id (a GUID).</exception>
     public IJournalStore OpenJournal(string userId, IClock clock)
     {
-        // The id names a file or a schema: only the GUIDs Identity gives are accepted, never text from a request.
-        var id = Guid.TryParse(userId, out var guid) ? guid.ToString("N", CultureInfo.InvariantCulture) : throw new ArgumentException("Not an account id.", nameof(userId));
+        var id = JournalName(userId);
         if (Postgres is not { } pg)
         {
             return JournalStores.Open(Path.Combine(Folder!, "journals", id + ".db"), clock);
@@ -108,6 +107,39 @@ internal sealed class WebStorage
 
         return JournalStores.Open(new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema }.ConnectionString, clock);
     }
+
+    /// <summary>
+    /// Deletes the journal of <paramref name="userId"/> for good: on SQLite its file with the <c>-wal</c>,
+    /// <c>-shm</c> and <c>-journal</c> files beside it, on PostgreSQL its schema (<c>DROP SCHEMA … CASCADE</c>).
+    /// Nothing happens when there is none (a clinician's account, or a second call).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is not an account id (a GUID).</exception>
+    public void DeleteJournal(string userId)
+    {
+        var id = JournalName(userId);
+        if (Postgres is not { } pg)
+        {
+            var file = Path.Combine(Folder!, "journals", id + ".db");
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(pg);
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The schema name is a configured prefix and a GUID's hex digits.
+        command.CommandText = $"DROP SCHEMA IF EXISTS {SchemaPrefix + id} CASCADE";
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    // The id names a file or a schema: only the GUIDs Identity gives are accepted, never text from a request.
+    private static string JournalName(string userId) =>
+        Guid.TryParse(userId, out var guid) ? guid.ToString("N", CultureInfo.InvariantCulture) : throw new ArgumentException("Not an account id.", nameof(userId));
 
     /// <summary>The journal store's test for a connection string: a Host or Server key.</summary>
     private static bool IsPostgres(string? db) =>
