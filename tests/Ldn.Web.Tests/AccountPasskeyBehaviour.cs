@@ -22,6 +22,47 @@ public abstract class AccountPasskeyBehaviour : WebBehaviour
     };
 
     [StoreFact]
+    public async Task A_passkey_registered_by_a_signed_in_account_signs_it_in_with_a_bearer_token_or_a_cookie_once_per_challenge()
+    {
+        using var host = NewHost();
+        using var authenticator = new AccountSoftAuthenticator("http://localhost");
+        var patient = await host.SignUpAsync("real@example.org");
+        var creation = await JsonAsync(await PostAsync(patient.Client, "/api/account/passkey/creation-options", new { }), HttpStatusCode.OK);
+        var added = await JsonAsync(await FromPageAsync(patient.Client, "/api/account/passkey", new JsonObject { ["credential"] = authenticator.Create(creation) }), HttpStatusCode.Created);
+        Assert.Equal(authenticator.Id, added["id"]!.GetValue<string>());
+
+        var named = await JsonAsync(await PostAsync(host.CreateClient(), "/api/account/passkey/request-options", new { email = patient.Email }), HttpStatusCode.OK);
+        Assert.Equal(authenticator.Id, Assert.Single(named["allowCredentials"]!.AsArray())!["id"]!.GetValue<string>());
+
+        // Bearer: any passkey of the site may answer (no email), as a phone's passkey list does.
+        var device = host.CreateClient();
+        var request = await JsonAsync(await PostAsync(device, "/api/account/passkey/request-options", new { }), HttpStatusCode.OK);
+        var assertion = authenticator.Get(request);
+        var token = await JsonAsync(await FromPageAsync(device, "/api/account/login/passkey", new JsonObject { ["credential"] = assertion }), HttpStatusCode.OK);
+        device.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+        var journal = await JsonAsync(await device.GetAsync("/api/journal"), HttpStatusCode.OK);
+        Assert.Equal("Europe/Oslo", journal["profile"]!["timeZone"]!.GetValue<string>());
+
+        // The same answer again: its challenge is spent.
+        await AssertProblemAsync(await FromPageAsync(host.CreateClient(), "/api/account/login/passkey", new JsonObject { ["credential"] = assertion.DeepClone() }), HttpStatusCode.BadRequest);
+
+        // Cookie.
+        var browser = host.CreateClient();
+        var cookieRequest = await JsonAsync(await PostAsync(browser, "/api/account/passkey/request-options", new { email = patient.Email }), HttpStatusCode.OK);
+        var signedIn = await FromPageAsync(browser, "/api/account/login/passkey?useCookies=true", new JsonObject { ["credential"] = authenticator.Get(cookieRequest) });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/journal")).StatusCode);
+    }
+
+    /// <summary>A POST as the page sends it: with this site's Origin, which WebAuthn's origin check compares with the credential's.</summary>
+    private static Task<HttpResponseMessage> FromPageAsync(HttpClient client, string url, JsonObject body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Origin", "http://localhost");
+        return client.SendAsync(request);
+    }
+
+    [StoreFact]
     public async Task Creation_options_name_this_site_and_the_account_with_a_fresh_challenge()
     {
         using var host = NewHost();
