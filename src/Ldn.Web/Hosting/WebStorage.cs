@@ -95,16 +95,7 @@ internal sealed class WebStorage
         }
 
         var schema = SchemaPrefix + id;
-        using (var connection = new NpgsqlConnection(pg))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The schema name is a configured prefix and a GUID's hex digits.
-            command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {schema}";
-#pragma warning restore CA2100
-            command.ExecuteNonQuery();
-        }
-
+        Execute(pg, $"CREATE SCHEMA IF NOT EXISTS {schema}");
         return JournalStores.Open(new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema }.ConnectionString, clock);
     }
 
@@ -128,11 +119,17 @@ internal sealed class WebStorage
             return;
         }
 
-        using var connection = new NpgsqlConnection(pg);
+        Execute(pg, $"DROP SCHEMA IF EXISTS {SchemaPrefix + id} CASCADE");
+    }
+
+    /// <summary>Runs one statement on a journal schema (its name is a configured prefix and a GUID's hex digits).</summary>
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The schema name is a configured prefix and a GUID's hex digits.
-        command.CommandText = $"DROP SCHEMA IF EXISTS {SchemaPrefix + id} CASCADE";
+#pragma warning disable CA2100 // Only the schema statements above, whose names are checked.
+        command.CommandText = sql;
 #pragma warning restore CA2100
         command.ExecuteNonQuery();
     }
