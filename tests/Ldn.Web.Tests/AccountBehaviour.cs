@@ -36,6 +36,7 @@ public abstract class AccountBehaviour : WebBehaviour
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/journal")).StatusCode);
+        await AccountClients.SendAntiforgeryTokenAsync(browser);
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/account/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/journal")).StatusCode);
     }

@@ -12,3 +12,28 @@ internal sealed record LoginBody(string? Email, string? Password);
 
 /// <summary>The account just made.</summary>
 internal sealed record AccountCreated(string Id, string Email, string Role, string? TimeZone);
+
+/// <summary><c>POST /api/account/password</c>: the password now and the new one (Identity's rules, as at registration).</summary>
+internal sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword);
+
+/// <summary><c>POST /api/account/delete</c>: the account's password, to confirm that its owner deletes it.</summary>
+internal sealed record DeleteAccountBody(string? Password);
+
+/// <summary><c>GET /api/account/antiforgery</c>: the token to send in the header <c>headerName</c> with a cookie-authenticated change.</summary>
+internal sealed record AntiforgeryToken(string Token, string HeaderName);
+
+/// <summary><c>GET /api/account/data</c> for a clinician or pharmacist (they have no journal): the account's details.</summary>
+internal sealed record AccountData(string Schema, string Id, string Email, string Role);
+
+/// <summary>
+/// <c>POST /api/account/passkey</c> and <c>POST /api/account/login/passkey</c>: the <c>PublicKeyCredential</c> that
+/// <c>navigator.credentials.create()</c> or <c>.get()</c> gave, as its JSON (<c>credential.toJSON()</c>: <c>id</c>,
+/// <c>rawId</c>, <c>type</c>, <c>response</c> with base64url fields), as an object or as a string holding it.
+/// </summary>
+internal sealed record PasskeyBody(System.Text.Json.JsonElement? Credential);
+
+/// <summary><c>POST /api/account/passkey/request-options</c>: the email, to list that account's passkeys; without it any passkey of this site may answer.</summary>
+internal sealed record PasskeyRequestBody(string? Email);
+
+/// <summary>The passkey just registered: its credential id (base64url).</summary>
+internal sealed record PasskeyAdded(string Id);

@@ -1,3 +1,4 @@
+using Ldn.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,9 @@ internal static class AccountEndpoints
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInLimit)
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        AccountDataEndpoints.Map(group);
+        PasskeyEndpoints.Map(group);
+        group.MapGet("/antiforgery", AntiforgeryForApi.Token).AllowAnonymous();
     }
 
     private static async Task<Created<AccountCreated>> RegisterAsync(RegisterBody body, AccountRegistration registration)

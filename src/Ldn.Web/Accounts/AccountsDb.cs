@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,18 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ldn.Web.Accounts;
 
-/// <summary>The accounts database: Identity's tables (users, roles, claims, logins, tokens), in SQLite or PostgreSQL.</summary>
-internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<WebUser>(options)
+/// <summary>
+/// The accounts database: Identity's tables (users, roles, claims, logins, tokens, passkeys), in SQLite or
+/// PostgreSQL, and the data-protection keys (<see cref="DataProtectionKeys"/>) that protect cookies and bearer
+/// tokens, so that every instance of the workbench on one database accepts the others' sessions.
+/// </summary>
+internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<WebUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The patients' calendar feed addresses (hashes only).</summary>
     public DbSet<Calendar.CalendarToken> CalendarTokens => Set<Calendar.CalendarToken>();
+
+    /// <summary>ASP.NET Core's data-protection key ring (XML of each key, not encrypted at rest: protect the database).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Creates Identity's tables on first start and the three roles. EnsureCreated is not used: on PostgreSQL

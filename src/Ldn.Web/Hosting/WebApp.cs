@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Ldn.Web.Accounts;
 using Ldn.Web.Calendar;
 using Ldn.Web.Journal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -52,6 +53,7 @@ internal static class WebApp
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // the passkeys table
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDb>();
@@ -68,6 +70,10 @@ internal static class WebApp
             // A wrong role is 403 for pages too: a redirect would hide why.
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
+        services.AddDataProtection().SetApplicationName("ldn-workbench").PersistKeysToDbContext<AccountsDb>();
+        services.AddScoped<IAccountDataRemover, JournalDataRemover>();
+        services.AddAntiforgeryForApi();
+        services.AddHttpsPolicy();
         services.AddAuthorizationBuilder()
             .AddPolicy(JournalEndpoints.PatientPolicy, policy => policy.RequireRole(AccountRoles.Patient))
             .AddPolicy(PagesPolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
@@ -104,10 +110,12 @@ internal static class WebApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHttpsWhenConfigured(app.Configuration);
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseSecurityStampCheck();
+        app.UseAntiforgeryForApi();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();

@@ -88,26 +88,55 @@ internal sealed class WebStorage
     /// <exception cref="ArgumentException"><paramref name="userId"/> is not an account id (a GUID).</exception>
     public IJournalStore OpenJournal(string userId, IClock clock)
     {
-        // The id names a file or a schema: only the GUIDs Identity gives are accepted, never text from a request.
-        var id = Guid.TryParse(userId, out var guid) ? guid.ToString("N", CultureInfo.InvariantCulture) : throw new ArgumentException("Not an account id.", nameof(userId));
+        var id = JournalName(userId);
         if (Postgres is not { } pg)
         {
             return JournalStores.Open(Path.Combine(Folder!, "journals", id + ".db"), clock);
         }
 
         var schema = SchemaPrefix + id;
-        using (var connection = new NpgsqlConnection(pg))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The schema name is a configured prefix and a GUID's hex digits.
-            command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {schema}";
-#pragma warning restore CA2100
-            command.ExecuteNonQuery();
-        }
-
+        Execute(pg, $"CREATE SCHEMA IF NOT EXISTS {schema}");
         return JournalStores.Open(new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema }.ConnectionString, clock);
     }
+
+    /// <summary>
+    /// Deletes the journal of <paramref name="userId"/> for good: on SQLite its file with the <c>-wal</c>,
+    /// <c>-shm</c> and <c>-journal</c> files beside it, on PostgreSQL its schema (<c>DROP SCHEMA … CASCADE</c>).
+    /// Nothing happens when there is none (a clinician's account, or a second call).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is not an account id (a GUID).</exception>
+    public void DeleteJournal(string userId)
+    {
+        var id = JournalName(userId);
+        if (Postgres is not { } pg)
+        {
+            var file = Path.Combine(Folder!, "journals", id + ".db");
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        Execute(pg, $"DROP SCHEMA IF EXISTS {SchemaPrefix + id} CASCADE");
+    }
+
+    /// <summary>Runs one statement on a journal schema (its name is a configured prefix and a GUID's hex digits).</summary>
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Only the schema statements above, whose names are checked.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    // The id names a file or a schema: only the GUIDs Identity gives are accepted, never text from a request.
+    private static string JournalName(string userId) =>
+        Guid.TryParse(userId, out var guid) ? guid.ToString("N", CultureInfo.InvariantCulture) : throw new ArgumentException("Not an account id.", nameof(userId));
 
     /// <summary>The journal store's test for a connection string: a Host or Server key.</summary>
     private static bool IsPostgres(string? db) =>
