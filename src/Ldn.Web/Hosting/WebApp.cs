@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Ldn.Web.Accounts;
 using Ldn.Web.Journal;
+using Ldn.Web.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -35,6 +36,7 @@ internal static class WebApp
         services.AddHostedService<PrepareOnStart>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<PatientJournals>();
+        SharingEndpoints.AddServices(services);
         services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
         services.AddIdentityApiEndpoints<WebUser>(options =>
             {
@@ -98,6 +100,7 @@ internal static class WebApp
         JournalEndpoints.Map(app);
         AdviceEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        SharingEndpoints.Map(app);
     }
 
     private static Task Status(HttpResponse response, int status)
