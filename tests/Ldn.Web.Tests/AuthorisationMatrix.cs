@@ -99,8 +99,8 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         await JsonAsync(await PostAsync(other.Client, "/api/journal/doses", new { at = "2026-11-29T22:00Z", doseMg = 1.5m }), HttpStatusCode.Created);
 
         // The owner shares with two clinicians, revokes one share at once, and keeps one invitation open.
-        var shareId = await ShareAsync(owner, shared);
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/sharing/{await ShareAsync(owner, revoked)}")).StatusCode);
+        var shareId = await SharingApiBehaviour.ShareAsync(owner, shared);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/sharing/{await SharingApiBehaviour.ShareAsync(owner, revoked)}")).StatusCode);
         var invitationId = (await JsonAsync(await PostAsync(owner.Client, "/api/sharing/invitations", new { }), HttpStatusCode.Created))["id"]!.GetValue<long>();
         var ids = new Ids(owner.Id, shareId, invitationId);
 
@@ -238,12 +238,6 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         }
 
         return calls;
-    }
-
-    private static async Task<long> ShareAsync(Account patient, Account clinician)
-    {
-        var code = (await JsonAsync(await PostAsync(patient.Client, "/api/sharing/invitations", new { }), HttpStatusCode.Created))["code"]!.GetValue<string>();
-        return (await JsonAsync(await PostAsync(clinician.Client, "/api/sharing/accept", new { code }), HttpStatusCode.Created))["id"]!.GetValue<long>();
     }
 
     private static async Task<int> AuditCountAsync(Account patient) =>

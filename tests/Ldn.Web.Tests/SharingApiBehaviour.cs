@@ -195,7 +195,7 @@ public abstract partial class SharingApiBehaviour : WebBehaviour
         var clinician = await host.SignUpAsync("treating@example.org", role: "clinician");
         var stranger = await host.SignUpAsync("stranger@example.org", role: "clinician");
         _ = await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", new { at = "2026-11-30T21:00Z", doseMg = 1.5m, note = Secret }), HttpStatusCode.Created);
-        await ShareAsync(patient, clinician);
+        _ = await ShareAsync(patient, clinician);
         _ = await JsonAsync(await clinician.Client.GetAsync($"/api/patients/{patient.Id}/journal"), HttpStatusCode.OK);
         var audit = (await AuditAsync(patient)).ToJsonString();
 
@@ -232,7 +232,7 @@ public abstract partial class SharingApiBehaviour : WebBehaviour
         using var host = NewHost();
         var patient = await host.SignUpAsync("bad-input@example.org");
         var clinician = await host.SignUpAsync("careful@example.org", role: "clinician");
-        await ShareAsync(patient, clinician);
+        _ = await ShareAsync(patient, clinician);
         var notes = $"/api/patients/{patient.Id}/notes";
         var megabyte = new string('x', 1024 * 1024);
 
@@ -304,7 +304,7 @@ public abstract partial class SharingApiBehaviour : WebBehaviour
         var clinician = await host.SignUpAsync("both@example.org", role: "clinician");
         foreach (var patient in new[] { leaving, staying })
         {
-            await ShareAsync(patient, clinician);
+            _ = await ShareAsync(patient, clinician);
             _ = await JsonAsync(await clinician.Client.GetAsync($"/api/patients/{patient.Id}/journal"), HttpStatusCode.OK);
             _ = await JsonAsync(await PostAsync(clinician.Client, $"/api/patients/{patient.Id}/notes", new { text = "see you" }), HttpStatusCode.Created);
             _ = await JsonAsync(await PostAsync(patient.Client, "/api/sharing/invitations", new { }), HttpStatusCode.Created);
@@ -357,10 +357,13 @@ public abstract partial class SharingApiBehaviour : WebBehaviour
         Assert.Single((await JsonAsync(await patient.Client.GetAsync("/api/sharing"), HttpStatusCode.OK))["invitations"]!.AsArray());
     }
 
-    private static async Task ShareAsync(Account patient, Account grantee)
+    /// <summary>The patient invites, the grantee accepts; returns the share's id.</summary>
+    internal static async Task<long> ShareAsync(Account patient, Account grantee)
     {
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(grantee);
         var code = (await JsonAsync(await PostAsync(patient.Client, "/api/sharing/invitations", new { }), HttpStatusCode.Created))["code"]!.GetValue<string>();
-        _ = await JsonAsync(await PostAsync(grantee.Client, "/api/sharing/accept", new { code }), HttpStatusCode.Created);
+        return (await JsonAsync(await PostAsync(grantee.Client, "/api/sharing/accept", new { code }), HttpStatusCode.Created))["id"]!.GetValue<long>();
     }
 
     private static async Task<JsonNode> AuditAsync(Account patient) =>
