@@ -7,14 +7,20 @@ using Xunit;
 namespace Ldn.Web.Tests;
 
 /// <summary>
-/// Walks every route of <c>/openapi/v1.json</c> as anonymous (401 unless the route is meant to be
-/// anonymous), as the owner of a journal (2xx), as another patient (never the owner's data: 404/403 on the
-/// owner's ids, and the owner's journal unchanged) and as a clinician without a share (403 on journals).
-/// A route in the document without a row here fails the test, so no route goes untested.
+/// Walks every route of <c>/openapi/v1.json</c> as each caller of issue 11: anonymous (401 unless the route
+/// is meant to be anonymous), another patient (never the owner's data: 404/403 on the owner's ids, the
+/// owner's journal unchanged), a clinician without a share and a clinician whose share was revoked (403 on
+/// patients' own routes, 404 with one sentence on the owner's id, no audit entry written), a clinician with a
+/// share (403 on the patient's own routes, read-only access through <c>/api/patients/{id}/…</c>, each read in
+/// the owner's audit log), the owner (2xx on their own routes, 403 on the clinicians'), and the clinician
+/// again after the owner revoked the share (404). A route in the document without a row here fails the test,
+/// so no route goes untested.
 /// </summary>
 public abstract class AuthorisationMatrixBehaviour : WebBehaviour
 {
     private const string Secret = "owner-secret-note";
+
+    private const string DeleteAccount = "POST /api/account/delete";
 
     /// <summary>One row per route: whether anyone may call it, and the request to send (by the caller's email).</summary>
     private static readonly Dictionary<string, Route> Routes = new(StringComparer.Ordinal)
@@ -28,9 +34,9 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["GET /api/account/antiforgery"] = new(Anonymous: true, null),
         ["POST /api/account/passkey/creation-options"] = new(Anonymous: false, null),
         // A real WebAuthn credential needs an authenticator (the browser tests have one): here a forged one is refused.
-        ["POST /api/account/passkey"] = new(Anonymous: false, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, Refused: HttpStatusCode.BadRequest),
+        ["POST /api/account/passkey"] = new(Anonymous: false, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, OwnerRefused: HttpStatusCode.BadRequest),
         ["POST /api/account/passkey/request-options"] = new(Anonymous: true, (email, _) => new { email }),
-        ["POST /api/account/login/passkey"] = new(Anonymous: true, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, Refused: HttpStatusCode.BadRequest),
+        ["POST /api/account/login/passkey"] = new(Anonymous: true, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, OwnerRefused: HttpStatusCode.BadRequest),
         ["GET /api/journal"] = new(Anonymous: false, null),
         ["GET /api/journal/history"] = new(Anonymous: false, null),
         ["GET /api/advice"] = new(Anonymous: false, null),
@@ -69,6 +75,19 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["POST /api/calendar/tokens"] = new(Anonymous: false, null),
         ["GET /api/calendar/tokens"] = new(Anonymous: false, null),
         ["DELETE /api/calendar/tokens/{id}"] = new(Anonymous: false, null),
+        ["POST /api/sharing/invitations"] = new(Anonymous: false, (_, _) => new { validHours = 24 }),
+        ["DELETE /api/sharing/invitations/{id}"] = new(Anonymous: false, null),
+        ["GET /api/sharing"] = new(Anonymous: false, null),
+        ["DELETE /api/sharing/{id}"] = new(Anonymous: false, null),
+        ["GET /api/audit"] = new(Anonymous: false, null),
+        ["GET /api/notes"] = new(Anonymous: false, null),
+        // A code that is nobody's: every clinician gets the one 404 of an unknown code (accepting for real is the set-up's).
+        ["POST /api/sharing/accept"] = new(Anonymous: false, (_, _) => new { code = "ZZZZZ-ZZZZZ" }, Grantee: true, Refused: HttpStatusCode.NotFound),
+        ["GET /api/patients"] = new(Anonymous: false, null, Grantee: true),
+        ["GET /api/patients/{id}/journal"] = new(Anonymous: false, null, Grantee: true),
+        ["GET /api/patients/{id}/advice"] = new(Anonymous: false, null, Grantee: true),
+        ["GET /api/patients/{id}/notes"] = new(Anonymous: false, null, Grantee: true),
+        ["POST /api/patients/{id}/notes"] = new(Anonymous: false, (_, n) => new { text = $"note {n}" }, Grantee: true),
     };
 
     [StoreFact]
@@ -77,9 +96,9 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         using var host = NewHost();
         var owner = await host.SignUpAsync("owner@example.org");
         var other = await host.SignUpAsync("other@example.org");
-        var clinician = await host.SignUpAsync("clinician@example.org", role: "clinician");
-        // Ids are per journal and kind: the owner's id 3 of each kind is one the other patient (who makes only their id 1) lacks.
-        const long id = 3;
+        var shared = await host.SignUpAsync("clinician@example.org", role: "clinician");
+        var unshared = await host.SignUpAsync("unshared@example.org", role: "clinician");
+        var revoked = await host.SignUpAsync("revoked@example.org", role: "clinician");
         foreach (var day in new[] { 28, 29, 30 })
         {
             var at = $"2026-11-{day}T22:00Z";
@@ -94,12 +113,21 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
             {
                 await JsonAsync(await PostAsync(owner.Client, $"/api/journal/{kind}", body), HttpStatusCode.Created);
             }
+        }
 
+        for (var token = 0; token < 3; token++)
+        {
             await JsonAsync(await owner.Client.PostAsync("/api/calendar/tokens", null), HttpStatusCode.Created); // the owner's calendar token ids 1–3
         }
 
         // The other patient has a dose of their own (their id 1), so that the advice has something to work on.
         await JsonAsync(await PostAsync(other.Client, "/api/journal/doses", new { at = "2026-11-29T22:00Z", doseMg = 1.5m }), HttpStatusCode.Created);
+
+        // The owner shares with two clinicians, revokes one share at once, and keeps one invitation open.
+        var shareId = await SharingApiBehaviour.ShareAsync(owner, shared);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/sharing/{await SharingApiBehaviour.ShareAsync(owner, revoked)}")).StatusCode);
+        var invitationId = (await JsonAsync(await PostAsync(owner.Client, "/api/sharing/invitations", new { }), HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var ids = new Ids(owner.Id, shareId, invitationId);
 
         var document = await JsonAsync(await host.CreateClient().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var routes = document["paths"]!.AsObject()
@@ -113,22 +141,26 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         var anonymous = host.CreateClient();
         foreach (var route in routes.Where(r => !Routes[r].Anonymous))
         {
-            var response = await CallAsync(anonymous, route, "anonymous@example.org", id, calls++);
+            var response = await CallAsync(anonymous, route, "anonymous@example.org", ids, calls++);
             await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         }
 
-        // Another patient: the owner's dose is not in their journal; what they read holds none of the owner's data.
+        // Another patient: the owner's ids are not in their journal or sharing; what they read holds none of the owner's data.
         // (Logout last: it ends every session of the account.)
         var ownerBefore = await owner.Client.GetStringAsync("/api/journal");
         foreach (var route in routes.OrderBy(Order))
         {
             var caller = Routes[route].EndsSession ? await SignedInAgainAsync(host, other) : other;
-            var response = await CallAsync(caller.Client, route, other.Email, id, calls++);
+            var response = await CallAsync(caller.Client, route, other.Email, ids, calls++);
             var text = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
-            if (Routes[route].Refused is { } refused)
+            if (Routes[route].OwnerRefused is { } ownerRefused)
             {
-                Assert.True(response.StatusCode == refused, $"{route} as another patient: {(int)response.StatusCode} {text}");
+                Assert.True(response.StatusCode == ownerRefused, $"{route} as another patient: {(int)response.StatusCode} {text}");
+            }
+            else if (Routes[route].Grantee)
+            {
+                await AssertProblemAsync(response, HttpStatusCode.Forbidden);
             }
             else if (route.Contains("{id}", StringComparison.Ordinal))
             {
@@ -142,30 +174,112 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
 
         Assert.Equal(ownerBefore, await owner.Client.GetStringAsync("/api/journal"));
 
-        // A clinician without a share: no journal of their own and nobody else's; a route for any signed-in account works.
-        foreach (var route in routes.Where(r => !r.Contains("/api/account", StringComparison.Ordinal)))
+        // Clinicians without a share and with a revoked one: 404 on the owner's id, nothing of the owner's, no audit entry.
+        var audit = await AuditCountAsync(owner);
+        foreach (var clinician in new[] { unshared, revoked })
         {
-            var response = await CallAsync(clinician.Client, route, clinician.Email, id, calls++);
-            if (Routes[route].AnySignedIn)
+            calls += await CallAsClinicianAsync(clinician, owner, ids, calls, hasShare: false);
+        }
+
+        Assert.Equal(audit, await AuditCountAsync(owner));
+
+        // The clinician with a share: the patient's own routes are still 403; every read through /api/patients is audited.
+        calls += await CallAsClinicianAsync(shared, owner, ids, calls, hasShare: true);
+        var reads = routes.Count(r => Routes[r].Grantee && r.StartsWith("GET /api/patients/{id}/", StringComparison.Ordinal));
+        Assert.Equal(audit + reads, await AuditCountAsync(owner));
+        Assert.True(reads >= 3, $"{reads} audited reads");
+
+        // The owner: every route of theirs works on their own data (in the table's order: edit, delete, then restore);
+        // DELETE /api/sharing/{id} revokes the clinician's share.
+        foreach (var route in routes.Where(r => r != DeleteAccount).OrderBy(Order))
+        {
+            var caller = Routes[route].EndsSession ? await SignedInAgainAsync(host, owner) : owner;
+            var response = await CallAsync(caller.Client, route, owner.Email, ids, calls++);
+            if (Routes[route].OwnerRefused is { } ownerRefused)
             {
-                Assert.True(response.IsSuccessStatusCode, $"{route} as a clinician: {(int)response.StatusCode}");
+                Assert.True(response.StatusCode == ownerRefused, $"{route} as the owner: {(int)response.StatusCode}");
             }
-            else
+            else if (Routes[route].Grantee)
             {
                 await AssertProblemAsync(response, HttpStatusCode.Forbidden);
             }
+            else
+            {
+                Assert.True(response.IsSuccessStatusCode, $"{route} as the owner: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
         }
 
-        // The owner: every route works on their own journal (in the table's order: edit, delete, then restore).
-        foreach (var route in routes.OrderBy(Order))
-        {
-            var caller = Routes[route].EndsSession ? await SignedInAgainAsync(host, owner) : owner;
-            var response = await CallAsync(caller.Client, route, owner.Email, id, calls++);
-            Assert.True(Routes[route].Refused is { } refused ? response.StatusCode == refused : response.IsSuccessStatusCode, $"{route} as the owner: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        // After the revocation the clinician's next requests are 404, and the audit log keeps what was read.
+        var kept = await AuditCountAsync(await SignedInAgainAsync(host, owner));
+        Assert.Equal(audit + reads, kept);
+        calls += await CallAsClinicianAsync(shared, owner, ids, calls, hasShare: false);
+        Assert.Equal(kept, await AuditCountAsync(await SignedInAgainAsync(host, owner)));
 
-        Assert.True(calls >= 3 * Routes.Count, $"The matrix made {calls} calls.");
+        // Last, the owner deletes the account: every session of it ends.
+        var last = await SignedInAgainAsync(host, owner);
+        Assert.Equal(HttpStatusCode.NoContent, (await CallAsync(last.Client, DeleteAccount, owner.Email, ids, calls++)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await last.Client.GetAsync("/api/journal")).StatusCode);
+
+        Assert.True(calls >= 6 * Routes.Count, $"The matrix made {calls} calls for {Routes.Count} routes.");
     }
+
+    /// <summary>
+    /// Every route but the account's as a clinician: 403 on a patient's own routes, 2xx on routes for any
+    /// signed-in account; on the clinicians' routes 2xx with a share, and without one 404 with the one sentence
+    /// on the owner's id and nothing of the owner's anywhere. Returns the number of calls made.
+    /// </summary>
+    private static async Task<int> CallAsClinicianAsync(Account clinician, Account owner, Ids ids, int n, bool hasShare)
+    {
+        var calls = 0;
+        foreach (var route in Routes.Keys.Where(r => !r.Contains("/api/account", StringComparison.Ordinal)))
+        {
+            var response = await CallAsync(clinician.Client, route, clinician.Email, ids, n + calls++);
+            var text = await response.Content.ReadAsStringAsync();
+            var row = Routes[route];
+            var where = $"{route} as {clinician.Email} ({(hasShare ? "share" : "no share")}): {(int)response.StatusCode} {text}";
+            if (row.AnySignedIn)
+            {
+                Assert.True(response.IsSuccessStatusCode, where);
+            }
+            else if (!row.Grantee)
+            {
+                await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+            }
+            else if (row.Refused is { } refused)
+            {
+                await AssertProblemAsync(response, refused);
+            }
+            else if (hasShare)
+            {
+                Assert.True(response.IsSuccessStatusCode, where);
+                if (route == "GET /api/patients/{id}/journal")
+                {
+                    Assert.Contains(Secret, text, StringComparison.Ordinal);
+                }
+            }
+            else if (route.Contains("{id}", StringComparison.Ordinal))
+            {
+                var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+                Assert.Equal("No patient with this id shares their data with you.", problem["detail"]!.GetValue<string>());
+            }
+            else
+            {
+                Assert.True(response.IsSuccessStatusCode, where);
+            }
+
+            if (!hasShare)
+            {
+                Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(owner.Email, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(owner.Id, text, StringComparison.Ordinal);
+            }
+        }
+
+        return calls;
+    }
+
+    private static async Task<int> AuditCountAsync(Account patient) =>
+        (await JsonAsync(await patient.Client.GetAsync("/api/audit"), HttpStatusCode.OK))["entries"]!.AsArray().Count;
 
     private static int Order(string route) => route switch
     {
@@ -183,19 +297,38 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         return fresh;
     }
 
-    private static Task<HttpResponseMessage> CallAsync(HttpClient client, string route, string email, long id, int n)
+    private static Task<HttpResponseMessage> CallAsync(HttpClient client, string route, string email, Ids ids, int n)
     {
         var (method, template) = (route.Split(' ')[0], route.Split(' ')[1]);
         var body = Routes[route].Body?.Invoke(email, n);
-        var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        var request = new HttpRequestMessage(new HttpMethod(method), template.Replace("{id}", ids.For(template), StringComparison.Ordinal))
         {
             Content = body is null ? null : JsonContent.Create(body),
         };
         return client.SendAsync(request);
     }
 
-    // Refused: the status the owner and another patient get when success needs what the matrix cannot make (a WebAuthn authenticator).
-    private sealed record Route(bool Anonymous, Func<string, int, object>? Body, bool EndsSession = false, bool AnySignedIn = false, HttpStatusCode? Refused = null);
+    /// <summary>
+    /// A row: whether anyone may call the route, the body to send (by the caller's email and a call number),
+    /// whether it ends the session, whether any signed-in account may call it, whether it is a clinician's or
+    /// pharmacist's route (<c>Grantee</c>: patients get 403), what every clinician gets when not 2xx (<c>Refused</c>), and what the owner and another patient get where success needs what the matrix cannot make, a WebAuthn authenticator (<c>OwnerRefused</c>).
+    /// </summary>
+    private sealed record Route(bool Anonymous, Func<string, int, object>? Body, bool EndsSession = false, bool AnySignedIn = false, bool Grantee = false, HttpStatusCode? Refused = null, HttpStatusCode? OwnerRefused = null);
+
+    /// <summary>The owner's ids that <c>{id}</c> stands for: a patient's account id, a share, an invitation, else an entry id (3).</summary>
+    private sealed record Ids(string Patient, long Share, long Invitation)
+    {
+        // Ids are per journal and kind: the owner's id 3 of each kind is one the other patient (who makes only their id 1) lacks.
+        private const long Entry = 3;
+
+        public string For(string template) => template switch
+        {
+            var t when t.StartsWith("/api/patients/{id}", StringComparison.Ordinal) => Patient,
+            var t when t.StartsWith("/api/sharing/invitations/{id}", StringComparison.Ordinal) => Invitation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var t when t.StartsWith("/api/sharing/{id}", StringComparison.Ordinal) => Share.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => Entry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 }
 
 public sealed class SqliteAuthorisationMatrixTests : AuthorisationMatrixBehaviour

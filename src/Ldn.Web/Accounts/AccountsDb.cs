@@ -1,8 +1,12 @@
+using Ldn.Web.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ldn.Web.Accounts;
@@ -20,8 +24,17 @@ internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : Identit
     /// <summary>ASP.NET Core's data-protection key ring (XML of each key, not encrypted at rest: protect the database).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Sharing: invitations (code hashes), shares, the audit log of reads and notes (see <see cref="SharedJournals"/>).</summary>
+    public DbSet<ShareInvitation> ShareInvitations => Set<ShareInvitation>();
+
+    public DbSet<Share> Shares => Set<Share>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PatientNote> PatientNotes => Set<PatientNote>();
+
     /// <summary>
-    /// Creates Identity's tables on first start and the three roles. EnsureCreated is not used: on PostgreSQL
+    /// Creates the tables on first start (and any table of the model added since) and the three roles. EnsureCreated is not used: on PostgreSQL
     /// it skips creating when any schema of the database has tables, and journals live in the same database.
     /// </summary>
     public static async Task PrepareAsync(IServiceProvider services)
@@ -34,13 +47,7 @@ internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : Identit
             await creator.CreateAsync().ConfigureAwait(false);
         }
 
-        var sql = db.Database.IsNpgsql()
-            ? "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'AspNetUsers'"
-            : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-        if (await db.Database.SqlQueryRaw<int>(sql).SingleAsync().ConfigureAwait(false) == 0)
-        {
-            await creator.CreateTablesAsync().ConfigureAwait(false);
-        }
+        await CreateMissingTablesAsync(db).ConfigureAwait(false);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in AccountRoles.All)
@@ -49,6 +56,33 @@ internal sealed class AccountsDb(DbContextOptions<AccountsDb> options) : Identit
             {
                 await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates each table of the model that the database lacks, with its indexes (all of them in a new
+    /// database): a database made before a table was added to the model gets it on the next start.
+    /// Tables already there are left as they are (a change to an existing table still needs a migration).
+    /// </summary>
+    private static async Task CreateMissingTablesAsync(AccountsDb db)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'";
+        var existing = (await db.Database.SqlQueryRaw<string>(sql).ToListAsync().ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var missing = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel())
+            .Where(operation => operation switch
+            {
+                CreateTableOperation table => !existing.Contains(table.Name),
+                CreateIndexOperation index => !existing.Contains(index.Table),
+                _ => false,
+            })
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var commands = db.GetService<IMigrationsSqlGenerator>().Generate(missing, model);
+            await db.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, db.GetService<IRelationalConnection>()).ConfigureAwait(false);
         }
     }
 }

@@ -4,6 +4,7 @@ using Ldn.Web.Accounts;
 using Ldn.Web.Calendar;
 using Ldn.Web.Journal;
 using Microsoft.AspNetCore.DataProtection;
+using Ldn.Web.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -45,6 +46,7 @@ internal static class WebApp
         // Pages are for signed-in accounts unless a page model says [AllowAnonymous]; they sign in with the
         // cookie, so their challenge is the sign-in page (the default scheme's challenge is the bearer's 401).
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/", PagesPolicy));
+        SharingEndpoints.AddServices(services);
         services.AddDbContext<AccountsDb>((provider, options) => provider.GetRequiredService<WebStorage>().ConfigureAccounts(options));
         services.AddIdentityApiEndpoints<WebUser>(options =>
             {
@@ -72,6 +74,8 @@ internal static class WebApp
         });
         services.AddDataProtection().SetApplicationName("ldn-workbench").PersistKeysToDbContext<AccountsDb>();
         services.AddScoped<IAccountDataRemover, JournalDataRemover>();
+        services.AddScoped<IAccountDataRemover, SharingDataRemover>();
+        services.AddScoped<IAccountDataRemover, Ldn.Web.Calendar.CalendarDataRemover>();
         services.AddAntiforgeryForApi();
         services.AddHttpsPolicy();
         services.AddAuthorizationBuilder()
@@ -129,6 +133,7 @@ internal static class WebApp
         ReportAssets.Map(app);
         PlanVersionEndpoints.Map(app);
         CalendarFeedEndpoint.Map(app);
+        SharingEndpoints.Map(app);
         app.MapRazorPages();
     }
 

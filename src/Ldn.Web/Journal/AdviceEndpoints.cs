@@ -17,9 +17,13 @@ internal static class AdviceEndpoints
         app.MapGet("/api/advice", Advise).RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Journal").Produces<AdviceDocument>();
     }
 
-    private static IResult Advise(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j =>
+    private static IResult Advise(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j => Document(j, today));
+
+    /// <summary>The advice for <paramref name="today"/> (yyyy-MM-dd in the journal's zone; null: today), also for a clinician's read-only view.</summary>
+    internal static IResult Document(JournalService journal, string? today)
     {
-        var day = today is null ? j.Today : JournalTime.ParseDate(today, j.HomeZone, j.Now);
-        return Results.Json(AdviceDocument.From(j.Advise(day).Advice));
-    });
+        ArgumentNullException.ThrowIfNull(journal);
+        var day = today is null ? journal.Today : JournalTime.ParseDate(today, journal.HomeZone, journal.Now);
+        return Results.Json(AdviceDocument.From(journal.Advise(day).Advice));
+    }
 }

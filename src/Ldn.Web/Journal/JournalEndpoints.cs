@@ -29,8 +29,11 @@ internal static class JournalEndpoints
         MedicationEndpoints.Map(group.MapGroup("/medications"));
     }
 
-    private static IResult Show(ClaimsPrincipal user, PatientJournals journals) =>
-        journals.Use(user, j => Results.Json(JournalDocument.From(j.LoadDays(null, null), j.Today), JournalDocument.Options));
+    private static IResult Show(ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, Document);
+
+    /// <summary>The journal as the document of <c>ldn journal show --json</c> (also for a clinician's read-only view).</summary>
+    internal static IResult Document(JournalService journal) =>
+        Results.Json(JournalDocument.From(journal.LoadDays(null, null), journal.Today), JournalDocument.Options);
 
     /// <summary>Every change, oldest first, or one entry's (<c>?kind=dose&amp;id=3</c>): <c>{ "changes": [...] }</c>.</summary>
     private static IResult History(string? kind, long? id, ClaimsPrincipal user, PatientJournals journals)
