@@ -29,6 +29,7 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         ["/journal"] = new("/journal", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["Delete", "Restore", "Event", "Medication"]),
         ["/journal/edit/{kind}/{id:long}"] = new("/journal/edit/dose/1", Anonymous: Login, Patient: 200, Clinician: 403, Posts: [""]),
         ["/journal/history/{kind}/{id:long}"] = new("/journal/history/dose/1", Anonymous: Login, Patient: 200, Clinician: 403),
+        ["/insights"] = new("/insights", Anonymous: Login, Patient: 200, Clinician: 403),
     };
 
     [StoreFact]
