@@ -38,6 +38,7 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         // The matrix's patient has no plan, so no dose is planned that day: 404 with its sentence.
         ["/today/confirm"] = new("/today/confirm?date=2026-12-01", Anonymous: Login, Patient: 404, Clinician: 403, Posts: [""]),
         ["/report"] = new("/report", Anonymous: Login, Patient: 200, Clinician: 403),
+        ["/insights"] = new("/insights", Anonymous: Login, Patient: 200, Clinician: 403),
     };
 
     [StoreFact]

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Ldn.Core.Advice;
+using Ldn.Core.Journal;
+using Ldn.Core.Journal.Analysis;
+using Ldn.Web.Journal;
+using Ldn.Web.Pages.Journal;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Ldn.Web.Pages.Insights;
+
+/// <summary>
+/// <c>/insights</c>, the patient's journal analysed as <c>GET /api/analysis</c> analyses it (<see cref="JournalAnalyzer"/>
+/// over the journal up to today with the current instant): per scale the baseline against each window on
+/// treatment with the change's 95% interval and a plain-words status (no verdict where the interval includes
+/// no change; "not enough data" with its reason), adherence (doses taken of those planned), the side-effect
+/// timeline, and a chart per scored scale with the dose level overlaid (<see cref="InsightsChart"/>, from
+/// <see cref="JournalChartSeries"/>), each with a caption and a table. A journal with no entries shows how to start.
+/// </summary>
+internal sealed class InsightsModel(PatientJournals journals) : PatientPageModel(journals)
+{
+    /// <summary>The analysis shown (as of today in the journal's zone).</summary>
+    public JournalAnalysis Analysis { get; private set; } = null!;
+
+    public IReadOnlyList<InsightsChart> Charts { get; private set; } = [];
+
+    /// <summary>Every side-effect episode up to today, oldest first.</summary>
+    public IReadOnlyList<SideEffectRow> SideEffects { get; private set; } = [];
+
+    /// <summary>True when the journal has no entry up to today: the page shows how to start.</summary>
+    public bool Empty => Analysis.DaysCovered == 0;
+
+    public IActionResult OnGet() => Show();
+
+    protected override void Load(JournalService journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var data = journal.LoadUpTo(journal.Today);
+        Analysis = JournalAnalyzer.Analyze(data, journal.Today, null, journal.Now);
+        var series = JournalChartSeries.Build(data, Analysis);
+        Charts = InsightsChart.For(series);
+        SideEffects = [.. series.SideEffects
+            .OrderBy(e => e.From)
+            .Select(e => new SideEffectRow(e.Kind, series.StartDate.PlusDays(e.From), e.Ongoing ? null : series.StartDate.PlusDays(e.To - 1), ((SideEffectSeverity)e.Severity).ToString().ToLowerInvariant()))];
+    }
+
+    /// <summary>A mean score as the page writes it (one decimal, invariant); "—" for none.</summary>
+    public static string Mean(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A change in scale points with its sign ("+0.4", "-1.2", "0.0"); "—" for none.</summary>
+    public static string Change(double? value) => value is { } v ? v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The change's 95% interval ("-1.8 to -0.6"); "—" without one.</summary>
+    public static string Interval(SymptomComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return comparison.Lower is { } lower && comparison.Upper is { } upper ? $"{Change(lower)} to {Change(upper)}" : "—";
+    }
+
+    /// <summary>The window compared, in words: "at 1.5 mg" or "latest weeks (2026-11-03 to 2026-12-01)".</summary>
+    public static string Window(SymptomComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var days = comparison.WindowFrom is { } from && comparison.WindowTo is { } to ? $" ({Date(from)} to {Date(to)})" : "";
+        return comparison.Window == ComparisonWindow.DoseLevel && comparison.DoseMg is { } mg
+            ? $"at {AdviceState.Mg(mg)}{days}"
+            : $"latest weeks{days}";
+    }
+
+    /// <summary>
+    /// The status in plain words: a verdict only when the 95% interval excludes no change; otherwise that the
+    /// data cannot tell; without an estimate the reason (the comparison's, else the scale's).
+    /// </summary>
+    public static string Status(SymptomComparison comparison, ScaleAnalysis scale)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(scale);
+        if (comparison.Status == ComparisonStatus.NotEnoughData)
+        {
+            return "Not enough data: " + (comparison.Reason ?? scale.Reason ?? "too few days with check-ins.");
+        }
+
+        return comparison.Verdict switch
+        {
+            ChangeVerdict.Improved => "Better than before LDN: the whole 95% interval is on the better side.",
+            ChangeVerdict.Worse => "Worse than before LDN: the whole 95% interval is on the worse side.",
+            _ => "No clear change: the 95% interval includes no change, so the data cannot tell.",
+        };
+    }
+
+    /// <summary>A share as a whole percentage ("86%"); "—" for none.</summary>
+    public static string Percent(double? share) => share is { } s ? s.ToString("0%", CultureInfo.InvariantCulture) : "—";
+
+    public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}
