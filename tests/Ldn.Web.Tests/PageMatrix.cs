@@ -38,6 +38,11 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         // The matrix's patient has no plan, so no dose is planned that day: 404 with its sentence.
         ["/today/confirm"] = new("/today/confirm?date=2026-12-01", Anonymous: Login, Patient: 404, Clinician: 403, Posts: [""]),
         ["/report"] = new("/report", Anonymous: Login, Patient: 200, Clinician: 403),
+        ["/sharing"] = new("/sharing", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["Invite", "Revoke", "Withdraw"]),
+        ["/sharing/accept"] = new("/sharing/accept?code=ABCDE-FGHJK", Anonymous: Login, Patient: 403, Clinician: 200),
+        ["/patients"] = new("/patients", Anonymous: Login, Patient: 403, Clinician: 200),
+        // No patient shares with the matrix's clinician: the one 404 sentence that reveals nothing.
+        ["/patients/{id}"] = new("/patients/8f84a4e6-641d-4735-b67a-f5116e230341", Anonymous: Login, Patient: 403, Clinician: 404),
         ["/insights"] = new("/insights", Anonymous: Login, Patient: 200, Clinician: 403),
     };
 
