@@ -102,16 +102,22 @@ public static class JournalReport
         var dataJson = ReportHtml.DataJson(ChartJson(chart));
         var html = new StringBuilder((dataJson.Length * 2) + 65_536);
         html.Append("<div class=\"journal-report\">\n");
-        AppendSections(html, data, analysis, advice, safety, generatedAt, chart);
-        html.Append("</div>\n")
+        var sections = new StringBuilder(65_536);
+        AppendSections(sections, data, analysis, advice, safety, generatedAt, chart);
+
+        // Inside a phone-wide page a table wider than the screen scrolls on its own (keyboard-reachable,
+        // as axe asks) instead of widening the whole page. Only the report's own markup says "<table":
+        // text from the journal is HTML-encoded.
+        html.Append(sections.Replace("<table", "<div class=\"table-scroll\" tabindex=\"0\"><table").Replace("</table>", "</table></div>"))
+            .Append("</div>\n")
             .Append("<script id=\"report-data\" type=\"application/json\">").Append(dataJson).Append("</script>\n")
             .Append("<script src=\"").Append(Text(scripts.ChartLibrary)).Append("\"></script>\n")
             .Append("<script src=\"").Append(Text(scripts.DrawingScript)).Append("\"></script>\n");
         return html.ToString();
     }
 
-    /// <summary>The report's styles (base and its own, with the print rules), for a page that embeds it to serve as a file.</summary>
-    public static string Stylesheet => Styles;
+    /// <summary>The report's styles (base and its own, with the print rules, and the rules for living inside another page's layout), for a page that embeds it to serve as a file.</summary>
+    public static string Stylesheet => Styles + EmbeddedStyles;
 
     /// <summary>The script that draws the three charts from the <c>report-data</c> block (needs Chart.js loaded first), for serving as a file.</summary>
     public static string DrawingScript => AppScript;
@@ -850,7 +856,6 @@ public static class JournalReport
         .warning { color: #b91c1c; }
         .model { border-left: 4px solid #a855f7; }
         .model-label { font-style: italic; }
-        #chart-side-effects { min-height: 160px; }
         @page { size: A4; margin: 12mm; }
         @media print {
           body { font-size: 10.5pt; }
@@ -861,14 +866,34 @@ public static class JournalReport
           tr { break-inside: avoid; }
           thead { display: table-header-group; }
           figure { padding: 6px 8px; margin: 8px 0; }
-          .chart { height: 230px; }
+          .chart { width: 640px !important; height: 230px; }
           .chart canvas { max-width: 100% !important; height: auto !important; }
           th, td { padding: 3px 6px; }
         }
 
         """;
 
-    /// <summary>Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done.</summary>
+    /// <summary>
+    /// Rules for <see cref="RenderEmbedded"/> only. The workbench's own stylesheet hides a chart box until its
+    /// scripts mark it drawn (<c>.chart:not(.drawn) { display: none }</c>); under that rule the report's
+    /// canvases measured 0 px and Chart.js drew nothing. The report's boxes are always laid out (with the
+    /// canvas's fallback text when scripts do not run), and may shrink inside a narrow column.
+    /// </summary>
+    private const string EmbeddedStyles = """
+        .journal-report .chart, .journal-report .chart:not(.drawn) { display: block; width: 100%; min-width: 0; }
+        .journal-report figure, .journal-report section { min-width: 0; }
+        .journal-report .table-scroll { overflow-x: auto; max-width: 100%; }
+        .journal-report dl.facts dd { overflow-wrap: anywhere; min-width: 0; }
+        @media print { .journal-report .table-scroll { overflow: visible; } }
+
+        """;
+
+    /// <summary>
+    /// Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done. For
+    /// print each chart is redrawn 640 px wide, the width the print rules give its box (A4 less 12 mm margins
+    /// and the figure's padding is about 660 px), so a page printed from a phone is not a phone-sized picture;
+    /// the screen size comes back after printing.
+    /// </summary>
     private const string AppScript = ReportHtml.ScriptStart + """
           const DAY_MS = 86400000;
           const [y0, m0, d0] = data.startDate.split('-').map(Number);
@@ -988,7 +1013,7 @@ public static class JournalReport
               barPercentage: 0.8,
               categoryPercentage: 1,
             }));
-            document.getElementById('chart-side-effects').parentElement.style.height = (90 + Math.max(kinds.length, 1) * 34) + 'px';
+            document.getElementById('chart-side-effects').parentElement.style.height = Math.max(160, 90 + kinds.length * 34) + 'px';
             charts.push(new Chart(document.getElementById('chart-side-effects'), {
               type: 'bar',
               data: { labels: kinds, datasets: bars },
@@ -1000,6 +1025,27 @@ public static class JournalReport
                 return item.raw.y + ', ' + dateOf(from) + ' to ' + dateOf(to - 1);
               }, { indexAxis: 'y', parsing: true, normalized: false, interaction: { mode: 'nearest', intersect: true } }),
             }));
+
+            const PRINT_WIDTH = 640;
+            const PRINT_HEIGHT = 230;
+            let printing = false;
+            const toPrint = () => {
+              if (printing) return;
+              printing = true;
+              // The print rules give each box this size too, so a resize its observer makes agrees with this one.
+              for (const c of charts) {
+                const box = c.canvas.parentElement;
+                c.resize(PRINT_WIDTH, box.style.height ? parseInt(box.style.height, 10) : PRINT_HEIGHT);
+              }
+            };
+            const toScreen = () => {
+              if (!printing) return;
+              printing = false;
+              for (const c of charts) c.resize();
+            };
+            window.addEventListener('beforeprint', toPrint);
+            window.addEventListener('afterprint', toScreen);
+            window.matchMedia('print').addEventListener('change', (e) => (e.matches ? toPrint() : toScreen()));
 
             document.body.dataset.chartsReady = String(charts.length);
           } catch (error) {
