@@ -14,14 +14,15 @@ using NodaTime;
 // The web workbench under load on loopback (issue 11's benchmark; not a test): starts the app on Kestrel at
 // 127.0.0.1 on a free port, on SQLite in a temporary folder and, when LDN_TEST_POSTGRES names a server, on
 // PostgreSQL in a temporary schema; makes a patient with a year of journal (the demo patient: a nightly dose,
-// most days a check-in, side effects); then drives N concurrent clients at each route for a fixed time and
-// prints requests/s and p50/p99 latency. Only loopback is ever addressed; every loop is bounded in time and count.
+// most days a check-in, side effects); then drives N concurrent clients at each page (signed in with the
+// cookie, as a browser) and each API route (with the bearer token) for a fixed time and prints requests/s,
+// p50/p99 latency and the machine's load average. Only loopback is ever addressed; every loop is bounded in time and count.
 //   dotnet run -c Release --project bench/Ldn.WebLoad -- [--clients 8] [--seconds 20]
 var clients = Option("--clients", 8);
 var seconds = Option("--seconds", 20);
 Console.WriteLine($"LDN Workbench web load: {clients} clients, {seconds} s per route, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-Console.WriteLine("| store | route | requests | requests/s | p50 ms | p99 ms | errors |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| store | route | requests | requests/s | p50 ms | p99 ms | errors | load average (1 min) after |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 
 var folder = Directory.CreateTempSubdirectory("ldn-webload-");
 try
@@ -54,7 +55,12 @@ else
 
 async Task RunAsync(string store, string database, string? schemaPrefix)
 {
-    var args = new List<string> { "--urls", "http://127.0.0.1:0", "--db", database, "--Logging:LogLevel:Default=Warning", $"--{WebApp.SignInPerMinuteKey}=1000" };
+    // The app is Ldn.Web (its pages are found in that assembly, its wwwroot under src/Ldn.Web), not this program.
+    var args = new List<string>
+    {
+        "--urls", "http://127.0.0.1:0", "--db", database, "--Logging:LogLevel:Default=Warning", $"--{WebApp.SignInPerMinuteKey}=1000",
+        "--applicationName", typeof(WebApp).Assembly.GetName().Name!, "--contentRoot", WebProjectFolder(),
+    };
     if (schemaPrefix is not null)
     {
         args.Add($"--{WebStorage.SchemaPrefixKey}={schemaPrefix}");
@@ -90,25 +96,32 @@ async Task RunAsync(string store, string database, string? schemaPrefix)
             Content = JsonContent.Create(new { at = now.ToString(), doseMg = 4.5m, confirm = true }),
         }),
     };
-    foreach (var page in new[] { "/today", "/insights", "/report" })
+    // The pages as a browser asks for them: signed in with the cookie (no redirects followed, so a page that
+    // sent the client to /login would count as an error).
+    using var cookies = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = new Uri(address) };
+    using (var signIn = await cookies.PostAsJsonAsync("/api/account/login?useCookies=true", new { email, password = "Correct-horse-7" }).ConfigureAwait(false))
     {
-        using var probe = await http.GetAsync(page).ConfigureAwait(false);
-        if (probe.StatusCode == HttpStatusCode.NotFound)
-        {
-            Console.WriteLine($"<!-- {store}: {page} skipped (no such page in this build) -->");
-        }
-        else
-        {
-            routes.Add(($"GET {page}", () => new HttpRequestMessage(HttpMethod.Get, page)));
-        }
+        signIn.EnsureSuccessStatusCode();
     }
 
-    foreach (var (name, request) in routes)
+    var pages = new List<(string Name, Func<HttpRequestMessage> Request)>();
+    foreach (var page in new[] { "/today", "/journal", "/insights", "/report", "/plan" })
     {
-        var (count, errors, elapsed, latencies) = await DriveAsync(http, request).ConfigureAwait(false);
+        using var probe = await cookies.GetAsync(page).ConfigureAwait(false);
+        if (probe.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{store}: GET {page} with the cookie answered {(int)probe.StatusCode}.");
+        }
+
+        pages.Add(($"GET {page}", () => new HttpRequestMessage(HttpMethod.Get, page)));
+    }
+    // The pages first, then the API (whose last route writes doses), each client on its own sign-in.
+    foreach (var (client, name, request) in pages.Select(p => (cookies, p.Name, p.Request)).Concat(routes.Select(r => (http, r.Name, r.Request))))
+    {
+        var (count, errors, elapsed, latencies) = await DriveAsync(client, request).ConfigureAwait(false);
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {store} | `{name}` | {count} | {count / elapsed.TotalSeconds:0.0} | {Percentile(latencies, 0.50):0.0} | {Percentile(latencies, 0.99):0.0} | {errors} |"));
+            $"| {store} | `{name}` | {count} | {count / elapsed.TotalSeconds:0.0} | {Percentile(latencies, 0.50):0.0} | {Percentile(latencies, 0.99):0.0} | {errors} | {LoadAverage()} |"));
     }
 
     await app.StopAsync().ConfigureAwait(false);
@@ -149,6 +162,25 @@ async Task<(int Count, int Errors, TimeSpan Elapsed, List<double> Latencies)> Dr
     })).ConfigureAwait(false);
     return (latencies.Count, errors, clock.Elapsed, latencies);
 }
+
+// src/Ldn.Web of the checkout this program was built in.
+static string WebProjectFolder()
+{
+    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        var web = Path.Combine(folder.FullName, "src", "Ldn.Web");
+        if (File.Exists(Path.Combine(web, "Ldn.Web.csproj")))
+        {
+            return web;
+        }
+    }
+
+    throw new InvalidOperationException("src/Ldn.Web not found above " + AppContext.BaseDirectory);
+}
+
+// The machine's 1-minute load average (Linux), so figures taken beside other work say how busy it was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
 static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 

@@ -3,6 +3,7 @@ using System.Text;
 using Ldn.Core;
 using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
+using Ldn.Core.Evidence;
 using Ldn.Core.Journal;
 using Ldn.Core.Journal.Analysis;
 using Ldn.Core.Protocols;
@@ -563,7 +564,7 @@ public static class JournalReport
             foreach (var f in safety)
             {
                 html.Append("<tr><td class=\"sev-").Append(f.Severity.Name()).Append("\">").Append(f.Severity.Name()).Append("</td><td>").Append(Text(f.Message))
-                    .Append(" <code>").Append(Text(f.Code)).Append("</code></td><td>").Append(Text(f.Source)).Append("</td></tr>\n");
+                    .Append(" <code>").Append(Text(f.Code)).Append("</code></td><td>").Append(Text(PublishedSource.Of(f.Source))).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -584,7 +585,7 @@ public static class JournalReport
             }
 
             ReportHtml.Fact(html, "Reason", advice.Reason);
-            ReportHtml.Fact(html, "Source", advice.Source);
+            ReportHtml.Fact(html, "Source", PublishedSource.Of(advice.Source));
             ReportHtml.Fact(html, "Rule", advice.RuleId);
             html.Append("</dl>\n<p class=\"caption\">The tool's rules read the journal as of the report day; they are a checklist for the prescriber, not a prescription.</p>\n");
         }

@@ -15,10 +15,11 @@ public sealed class PatientJourney(DebianChromium chromium) : IClassFixture<Debi
 {
     private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
-    [BrowserFact]
-    public async Task A_patient_plans_subscribes_logs_a_week_corrects_and_reads_the_report()
+    [BrowserTheory]
+    [MemberData(nameof(BrowserStores.Names), MemberType = typeof(BrowserStores))]
+    public async Task A_patient_plans_subscribes_logs_a_week_corrects_and_reads_the_report(string store)
     {
-        using var host = new WebHost(postgres: false);
+        using var host = new WebHost(postgres: store == BrowserStores.PostgreSql);
         host.Clock.Set(new LocalDateTime(2026, 12, 1, 20, 0).InZoneLeniently(Oslo).ToInstant());
         var site = host.StartRealServer();
         await using var context = await chromium.NewContextAsync(site, phone: true);

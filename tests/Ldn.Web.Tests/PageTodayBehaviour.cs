@@ -132,7 +132,7 @@ public abstract class PageTodayBehaviour : WebBehaviour
         var advice = patient.Journal(j => j.Advise().Advice);
         var page = WebUtility.HtmlDecode(await patient.Browser.PageAsync("/today"));
         Assert.Contains($"<strong>{advice.Action}</strong>", page, StringComparison.Ordinal);
-        Assert.Contains($"Source: {advice.Source}", page, StringComparison.Ordinal);
+        Assert.Contains($"Source: {Ldn.Core.Evidence.PublishedSource.Of(advice.Source)}", page, StringComparison.Ordinal);
         Assert.Contains("<p class=\"disclaimer\">" + Ldn.Core.Disclaimer.NotMedicalAdvice + "</p>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Stop: contact your prescriber", page, StringComparison.Ordinal);
 
@@ -140,6 +140,15 @@ public abstract class PageTodayBehaviour : WebBehaviour
         var stop = await patient.Browser.PageAsync("/today");
         Assert.Contains("<section class=\"stop\" role=\"alert\"", stop, StringComparison.Ordinal);
         Assert.Contains("Stop: contact your prescriber", stop, StringComparison.Ordinal);
+
+        // Sources as published, never the project's internal notes ("clinical-evidence.md §3.2"), on Today and in the report.
+        Assert.Contains(".md", advice.Source, StringComparison.Ordinal);
+        foreach (var shown in new[] { stop, await patient.Browser.PageAsync("/report") })
+        {
+            var text = WebUtility.HtmlDecode(shown);
+            Assert.DoesNotContain(".md", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("§", text, StringComparison.Ordinal);
+        }
     }
 
     [StoreFact]

@@ -91,16 +91,8 @@ internal static class WebApp
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = "Too many sign-in attempts from this address; wait a minute." },
-                }).ConfigureAwait(false);
-            };
+            SimulateEndpoints.AddLimit(options);
+            options.OnRejected = Problems.TooManyAsync;
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems>();
@@ -113,7 +105,7 @@ internal static class WebApp
     private static void Configure(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(Problems.WriteStatusAsync);
         app.UseHttpsWhenConfigured(app.Configuration);
         app.UseSecurityHeaders();
         app.UseStaticFiles();

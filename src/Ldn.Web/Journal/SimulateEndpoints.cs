@@ -1,8 +1,11 @@
+using System.Threading.RateLimiting;
 using Ldn.Core;
 using Ldn.Core.Conditions;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
+using Ldn.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ldn.Web.Journal;
 
@@ -13,7 +16,8 @@ namespace Ldn.Web.Journal;
 /// <see cref="SimulationDocument"/>. Any signed-in account may call it; it reads and stores nothing. The server
 /// opens no file named in a request: the built-in parameter set only, and a condition from the catalogue only.
 /// One request's work is bounded: at most <see cref="MaxHorizonDays"/> days simulated, <see cref="MaxDoses"/>
-/// doses and <see cref="MaxPoints"/> points per series; beyond that 400 with one sentence.
+/// doses and <see cref="MaxPoints"/> points per series; beyond that 400 with one sentence. One address may
+/// simulate <see cref="DefaultPerMinute"/> times a minute (<see cref="Limit"/>, shared with <c>/simulator</c>).
 /// </summary>
 internal static class SimulateEndpoints
 {
@@ -26,9 +30,34 @@ internal static class SimulateEndpoints
     /// <summary>Points per series: an hourly year (8,785) fits; the answer stays under ~3 MB per scenario.</summary>
     public const int MaxPoints = 10_000;
 
+    /// <summary>The rate-limiter policy of <c>POST /api/simulate</c> and the anonymous <c>/simulator</c> page: a fixed window per client address.</summary>
+    public const string Limit = "simulate";
+
+    /// <summary>Configuration key: simulations per minute from one address (API and page together); 30 unless set.</summary>
+    public const string PerMinuteKey = "Ldn:SimulatePerMinute";
+
+    public const int DefaultPerMinute = 30;
+
+    /// <summary>
+    /// Adds <see cref="Limit"/>: each simulation costs up to ~0.3 s of CPU and <c>/simulator</c> needs no account,
+    /// so one address may run <see cref="DefaultPerMinute"/> a minute (one every two seconds, more than a person
+    /// trying doses needs); beyond that 429 with one sentence (<see cref="Problems.TooManyAsync"/>).
+    /// </summary>
+    public static void AddLimit(RateLimiterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Limit, context =>
+        {
+            var perMinute = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(PerMinuteKey, DefaultPerMinute);
+            return RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        });
+    }
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/simulate", Simulate).RequireAuthorization().WithTags("Model")
+        app.MapPost("/api/simulate", Simulate).RequireAuthorization().RequireRateLimiting(Limit).WithTags("Model")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 

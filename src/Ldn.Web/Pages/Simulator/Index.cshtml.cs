@@ -4,6 +4,7 @@ using Ldn.Core.Pharmacology;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ldn.Web.Pages.Simulator;
 
@@ -11,9 +12,11 @@ namespace Ldn.Web.Pages.Simulator;
 /// <c>/simulator</c>, open to anyone (the model reads and stores no one's data): the options of
 /// <c>ldn simulate</c> as a GET form, so a result has an address; it always shows a result (the defaults,
 /// 4.5 mg at 22:00 daily for 84 days, until changed), the model's caveats and the not-medical-advice
-/// sentence. The work is bounded by <see cref="SimulatorInput"/>.
+/// sentence. The work is bounded by <see cref="SimulatorInput"/>, the rate per address by
+/// <see cref="Ldn.Web.Journal.SimulateEndpoints.Limit"/> (429 with a one-sentence page).
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(Ldn.Web.Journal.SimulateEndpoints.Limit)]
 internal sealed class SimulatorModel : PageModel
 {
     [BindProperty(SupportsGet = true)]
