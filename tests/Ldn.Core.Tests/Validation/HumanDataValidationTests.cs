@@ -51,7 +51,7 @@ public sealed class HumanDataValidationTests(ITestOutputHelper output)
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Target.Source));
             Assert.False(string.IsNullOrWhiteSpace(t.Target.Justification));
-            Assert.True(t.Target.Tolerance > 0);
+            Assert.True(t.Target.AtLeast ? t.Target.Tolerance == 0 : t.Target.Tolerance > 0);
         });
         Assert.Equal(HumanDataValidation.Targets.Count, HumanDataValidation.Targets.Select(t => t.Target.Id).Distinct().Count());
     }
