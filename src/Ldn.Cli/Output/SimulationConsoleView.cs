@@ -27,7 +27,7 @@ internal static class SimulationConsoleView
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
         foreach (var scenario in result.Scenarios)
         {
-            table.AddColumn(new TableColumn($"Scenario {scenario.Scenario}").RightAligned());
+            table.AddColumn(new TableColumn(scenario.Scenario is OccupancyScenario.A or OccupancyScenario.B ? $"Scenario {scenario.Scenario}" : scenario.Scenario.Name()).RightAligned());
         }
 
         foreach (var row in SimulationSummaryTable.Rows(result))
@@ -42,7 +42,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name(),-12}  {bars}"));
         }
 
         console.MarkupLine(Markup.Escape(
@@ -50,7 +50,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name(),-12}  {bars}"));
         }
 
         console.WriteLine();

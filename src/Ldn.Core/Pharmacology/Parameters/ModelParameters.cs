@@ -66,6 +66,18 @@ public sealed record ModelParameters
     /// <summary>IC50 of TLR4 antagonism (free parent), used only when the TLR4 term is switched on.</summary>
     public required MolarConcentration Tlr4Ic50 { get; init; }
 
+    /// <summary>
+    /// Fraction of an oral dose that reaches the circulation as naltrexone, F ≈ 5% (Meyer 1984): not used by the
+    /// model's apparent PK, only by the sublingual what-if, to scale what bypassing first pass would do.
+    /// </summary>
+    public required double OralBioavailability { get; init; }
+
+    /// <summary>
+    /// The sublingual what-if's mucosal fraction (0 = off, the default): set only by <see cref="SublingualWhatIf.Apply"/>,
+    /// never read from a file, so outputs can say a hypothesis is in use.
+    /// </summary>
+    public double SublingualWhatIfFraction { get; init; }
+
     /// <summary>The competing blockade structures: slow pool, two sites, slow binding.</summary>
     public required StructureParameters Structures { get; init; }
 

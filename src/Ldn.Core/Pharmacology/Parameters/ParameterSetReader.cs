@@ -66,6 +66,7 @@ public static class ParameterSetReader
                 SynthesisUpregulation = Get("synthesisUpregulation", Dimension.Dimensionless, ValueRange.NonNegative),
                 SynthesisFeedback = Get("synthesisFeedback", Dimension.Dimensionless, ValueRange.Switch) > 0.5,
                 Tlr4Ic50 = MolarConcentration.FromNanomolar(Get("tlr4Ic50", Dimension.MolarConcentration, ValueRange.Positive)),
+                OralBioavailability = Get("oralBioavailability", Dimension.Dimensionless, ValueRange.Fraction),
                 Structures = new StructureParameters(
                     Get("slowPoolFraction", Dimension.Dimensionless, ValueRange.Fraction),
                     RateConstant.FromPerHour(Get("slowPoolReleaseRate", Dimension.Rate, ValueRange.Positive)),
