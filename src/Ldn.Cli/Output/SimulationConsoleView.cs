@@ -22,6 +22,9 @@ internal static class SimulationConsoleView
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
         var window = result.Scenarios[0].Summary;
+
+        // Sparkline labels padded to the longest structure name shown, so the bars line up.
+        var width = result.Scenarios.Max(s => s.Scenario.Name().Length);
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Window(result)));
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
@@ -42,7 +45,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name(),-12}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
         }
 
         console.MarkupLine(Markup.Escape(
@@ -50,7 +53,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name(),-12}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
         }
 
         console.WriteLine();

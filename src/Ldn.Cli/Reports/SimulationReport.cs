@@ -347,8 +347,9 @@ internal static class SimulationReport
         var regimen = result.Regimen;
         var (windowFrom, windowTo) = regimen.SummaryWindow();
 
-        // Concentrations do not depend on the scenario; the first scenario's series carries them.
-        var kinetics = result.Scenarios[0].Series;
+        // Concentrations are the same in every structure but the slow pool (which adds a terminal phase), so the
+        // first other structure's series carries them.
+        var kinetics = (result.Scenarios.FirstOrDefault(s => s.Scenario != OccupancyScenario.SlowPool) ?? result.Scenarios[0]).Series;
         var pick = ChartIndices(kinetics.Count);
         var concentrations = new ConcentrationData(
             Pick(kinetics.TimeHours, pick, 1),
