@@ -372,4 +372,109 @@ public sealed class SimulateCommandTests
         Assert.All(targets.EnumerateArray(), t =>
             Assert.Equal(t.GetProperty("expectedToFit").GetBoolean(), t.GetProperty("withinTolerance").GetBoolean()));
     }
+
+    [Fact]
+    public void Validate_shows_every_structure_against_every_dataset()
+    {
+        var (code, stdout, _) = CliRunner.Run("validate", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var summary = doc.RootElement.GetProperty("summary").EnumerateArray().ToList();
+        var structures = new[] { "A", "B", "slow-pool", "two-site", "slow-binding" };
+        var datasets = new[] { "50 mg PK", "100 mg PK (Bertolotti 1997)", "Rabiner 2011 scans", "Lee 1988 ratios" };
+        foreach (var structure in structures)
+        {
+            foreach (var dataset in datasets)
+            {
+                Assert.Single(summary, s => s.GetProperty("structure").GetString() == structure && s.GetProperty("dataset").GetString() == dataset);
+            }
+        }
+
+        // Scenario B against Lee as published: its own 1-h value is 67%, short of the 85% the ratios presuppose.
+        var leeB = summary.Single(s => s.GetProperty("structure").GetString() == "B" && s.GetProperty("dataset").GetString() == "Lee 1988 ratios");
+        Assert.False(leeB.GetProperty("passed").GetBoolean());
+        Assert.Equal(67.2, leeB.GetProperty("minimumSimulated").GetDouble(), 1);
+    }
+
+    [Fact]
+    public void Validate_structure_option_limits_the_rows()
+    {
+        var (code, stdout, _) = CliRunner.Run("validate", "--structure", "two-site", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.All(doc.RootElement.GetProperty("targets").EnumerateArray(), t =>
+            Assert.True(t.GetProperty("scenario").ValueKind == JsonValueKind.Null || t.GetProperty("scenario").GetString() == "two-site"));
+    }
+
+    [Theory]
+    [InlineData("simulate", "--dose", "4.5mg", "--count", "2", "--structure", "C")]
+    [InlineData("dose-response", "--doses", "1,4.5", "--weeks", "1", "--structure", "slowpool")]
+    [InlineData("validate", "--structure", "nothing")]
+    [InlineData("simulate", "--dose", "4.5mg", "--count", "2", "--structure", "A", "--scenario", "B")]
+    [InlineData("simulate", "--dose", "4.5mg", "--count", "2", "--sublingual-what-if", "0.2")]
+    [InlineData("simulate", "--dose", "4.5mg", "--count", "2", "--formulation", "sublingual", "--sublingual-what-if", "2")]
+    public void A_bad_structure_or_what_if_is_one_sentence_and_exit_2(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Simulate_structure_all_gives_one_result_per_structure_with_the_scenario_fields()
+    {
+        var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "3", "--structure", "all", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["A", "B", "slow-pool", "two-site", "slow-binding"], results.Select(r => r.GetProperty("scenario").GetString()));
+        Assert.All(results, r =>
+        {
+            Assert.InRange(r.GetProperty("summary").GetProperty("morTrough").GetDouble(), 0, 1);
+            Assert.Equal(73, r.GetProperty("series").GetArrayLength());
+        });
+    }
+
+    [Fact]
+    public void Sublingual_output_says_there_are_no_human_data_and_the_what_if_is_a_what_if()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "2", "--formulation", "sublingual", "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("no human PK data", stderr, StringComparison.Ordinal);
+        using var plain = JsonDocument.Parse(stdout);
+        var cmaxSwallowed = plain.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("parentCmaxNgPerMl").GetDouble();
+
+        var (whatIfCode, whatIfOut, whatIfErr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "2", "--formulation", "sublingual", "--sublingual-what-if", "0.1", "--json");
+        Assert.Equal(0, whatIfCode);
+        Assert.Contains("WHAT-IF", whatIfErr, StringComparison.Ordinal);
+        using var whatIf = JsonDocument.Parse(whatIfOut);
+        Assert.Contains("what-if", whatIf.RootElement.GetProperty("parameters").GetString(), StringComparison.Ordinal);
+        Assert.Contains("WHAT-IF", whatIf.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+
+        // F_p = 0.9·1 + 0.1/0.05 = 2.9 relative to the tablet, so Cmax scales by 2.9 (linear PK).
+        var cmax = whatIf.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("parentCmaxNgPerMl").GetDouble();
+        Assert.Equal(2.9, cmax / cmaxSwallowed, 3);
+    }
+
+    [Fact]
+    public void The_liquid_peaks_earlier_than_the_tablet_with_the_same_auc()
+    {
+        double[] Summary(string formulation)
+        {
+            var (code, stdout, _) = CliRunner.Run("simulate", "--dose", "50mg", "--count", "1", "--horizon", "10d", "--formulation", formulation, "--json");
+            Assert.Equal(0, code);
+            using var doc = JsonDocument.Parse(stdout);
+            var s = doc.RootElement.GetProperty("results")[0].GetProperty("summary");
+            return [s.GetProperty("parentTmaxHours").GetDouble(), s.GetProperty("parentAucNgHourPerMl").GetDouble()];
+        }
+
+        var tablet = Summary("tablet");
+        var liquid = Summary("liquid");
+
+        // Meyer 1984: faster, same extent. ka 5/h vs 2.5/h: Tmax = ln(ka/k)/(ka − k) falls from 1.15 h to 0.70 h.
+        Assert.Equal(1.15, tablet[0], 1);
+        Assert.Equal(0.70, liquid[0], 1);
+        Assert.Equal(tablet[1], liquid[1], 6);
+    }
 }

@@ -22,6 +22,7 @@ internal static class DoseResponseCommand
         var at = new Option<string>("--at") { Description = "Clock time(s) of the daily dose, HH:mm; a list such as 22:00,08:00 compares them.", DefaultValueFactory = _ => "22:00" };
         var weeks = new Option<string>("--weeks") { Description = "Weeks of daily dosing (1–520); the inflammation change needs at least 12.", DefaultValueFactory = _ => "12" };
         var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma), B (slow effect site) or both.", DefaultValueFactory = _ => "both" };
+        var structure = StructureOptions.Structure();
         var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the tables." };
@@ -31,7 +32,7 @@ internal static class DoseResponseCommand
 
         var command = new Command("dose-response", "Sweep daily doses and report blockade, signalling and the week-12 inflammation change, with a verdict on the inverted U.")
         {
-            doses, at, weeks, scenario, formulation, condition, tlr4, parameters, json, csv,
+            doses, at, weeks, scenario, structure, formulation, condition, tlr4, parameters, json, csv,
         };
 
         command.SetAction(parse =>
@@ -40,7 +41,7 @@ internal static class DoseResponseCommand
                 DoseResponse.ParseDoses(parse.GetValue(doses)!),
                 DoseResponse.ParseTimes(parse.GetValue(at)!),
                 DoseResponse.ParseWeeks(parse.GetValue(weeks)!),
-                OccupancyScenarios.Parse(parse.GetValue(scenario)!),
+                StructureOptions.Resolve(parse, scenario, structure),
                 Formulations.Parse(parse.GetValue(formulation)!));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));

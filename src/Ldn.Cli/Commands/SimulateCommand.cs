@@ -26,6 +26,11 @@ internal static class SimulateCommand
         var horizon = new Option<string?>("--horizon") { Description = "Time span to simulate, e.g. 28d (default: count × every)." };
         var formulation = new Option<string>("--formulation") { Description = "capsule, tablet, liquid or sublingual.", DefaultValueFactory = _ => "capsule" };
         var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma), B (slow effect site) or both.", DefaultValueFactory = _ => "B" };
+        var structure = StructureOptions.Structure();
+        var whatIf = new Option<double?>("--sublingual-what-if")
+        {
+            Description = "What-if only, with --formulation sublingual: the fraction (0–1) of the dose absorbed through the mouth lining, bypassing first pass. No human data exist.",
+        };
         var outputStep = new Option<string>("--output-step") { Description = "Spacing of the time series, e.g. 1h or 15min.", DefaultValueFactory = _ => "1h" };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
@@ -36,7 +41,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Simulate naltrexone and 6β-naltrexol levels and opioid-receptor blockade for a dosing regimen.")
         {
-            dose, plan, at, every, count, horizon, formulation, scenario, outputStep, parameters, condition, tlr4, json, csv, report,
+            dose, plan, at, every, count, horizon, formulation, scenario, structure, whatIf, outputStep, parameters, condition, tlr4, json, csv, report,
         };
 
         command.SetAction(parse =>
@@ -68,9 +73,15 @@ internal static class SimulateCommand
                 regimen = (options.Dose is null ? throw new InvalidInputException("Give the dose with --dose (e.g. --dose 4.5mg), or a plan file with --plan.") : options).ToRegimen();
             }
 
-            var scenarios = options.Scenarios();
+            var scenarios = StructureOptions.Resolve(parse, scenario, structure);
             var step = options.Step();
             var model = ParameterFiles.Load(parse.GetValue(parameters));
+            if (parse.GetValue(whatIf) is { } mucosal)
+            {
+                model = regimen.FormulationsUsed.Contains(Formulation.Sublingual)
+                    ? SublingualWhatIf.Apply(model, mucosal)
+                    : throw new InvalidInputException("--sublingual-what-if applies only with --formulation sublingual.");
+            }
 
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4));
@@ -79,6 +90,11 @@ internal static class SimulateCommand
             var reportPath = parse.GetValue(report);
             var asJson = parse.GetValue(json);
             var notes = asJson ? stderr : stdout;
+            foreach (var note in FormulationNotes.For(regimen, model))
+            {
+                notes.WriteLine(note);
+            }
+
             if (csvPath is not null)
             {
                 SafeFile.Write(csvPath, writer => SimulationCsv.Write(result, writer));

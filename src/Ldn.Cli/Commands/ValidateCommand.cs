@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ldn.Cli.Output;
 using Ldn.Core;
+using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Validation;
 using Spectre.Console;
 
@@ -18,15 +19,23 @@ internal static class ValidateCommand
     {
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to validate instead of the default." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
+        var structure = new Option<string>("--structure")
+        {
+            Description = "Blockade structures to show: A, B, slow-pool, two-site, slow-binding, a comma list, or all.",
+            DefaultValueFactory = _ => "all",
+        };
         var command = new Command("validate", "Compare the model with published human PK and PET data (pharmacology.md §1, §3).")
         {
-            parameters, json,
+            parameters, structure, json,
         };
 
         command.SetAction(parse =>
         {
+            var structures = OccupancyScenarios.ParseStructures(parse.GetValue(structure)!);
             var model = ParameterFiles.Load(parse.GetValue(parameters));
-            var outcomes = HumanDataValidation.Run(model);
+            var outcomes = HumanDataValidation.Run(model)
+                .Where(o => o.Target.Scenario is not { } s ? structures.Any(x => x != OccupancyScenario.SlowPool) : structures.Contains(s)).ToList();
+            var summary = ValidationSummary.Of(outcomes, structures);
             if (parse.GetValue(json))
             {
                 var document = new
@@ -36,7 +45,10 @@ internal static class ValidateCommand
                     {
                         id = o.Target.Id,
                         quantity = o.Target.Quantity,
-                        scenario = o.Target.Scenario?.ToString(),
+                        scenario = o.Target.Scenario?.Name(),
+                        dataset = o.Target.Dataset,
+                        atLeast = o.Target.AtLeast,
+                        miss = o.Miss,
                         published = o.Target.Published,
                         simulated = o.Simulated,
                         unit = o.Target.Unit,
@@ -47,13 +59,24 @@ internal static class ValidateCommand
                         source = o.Target.Source,
                         justification = o.Target.Justification,
                     }),
+                    summary = summary.Select(s => new
+                    {
+                        structure = s.Structure,
+                        dataset = s.Dataset,
+                        targets = s.Targets,
+                        passed = s.Passed,
+                        worstTarget = s.Worst.Target.Id,
+                        worstMiss = s.Worst.Miss,
+                        minimumTarget = s.Minimum?.Target.Id,
+                        minimumSimulated = s.Minimum?.Simulated,
+                    }),
                     notice = LdnApp.Notice,
                 };
                 stdout.WriteLine(JsonSerializer.Serialize(document, DocumentJson.Options));
             }
             else
             {
-                Write(outcomes, stdout);
+                Write(outcomes, summary, stdout);
             }
 
             return outcomes.All(o => o.AsDocumented) ? LdnApp.Success : LdnApp.InternalError;
@@ -61,11 +84,11 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static void Write(IReadOnlyList<ValidationOutcome> outcomes, TextWriter writer)
+    private static void Write(IReadOnlyList<ValidationOutcome> outcomes, IReadOnlyList<ValidationSummary> summary, TextWriter writer)
     {
         var console = ConsoleFactory.For(writer);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Target").AddColumn("Scen.").AddColumn(new TableColumn("Published").RightAligned())
+            .AddColumn("Target").AddColumn("Structure").AddColumn(new TableColumn("Published").RightAligned())
             .AddColumn(new TableColumn("Simulated").RightAligned()).AddColumn(new TableColumn("Tolerance").RightAligned())
             .AddColumn("Unit").AddColumn("Result");
         foreach (var o in outcomes)
@@ -79,15 +102,31 @@ internal static class ValidateCommand
             };
             table.AddRow(
                 Markup.Escape(o.Target.Quantity),
-                o.Target.Scenario?.ToString() ?? "–",
+                o.Target.Scenario?.Name() ?? "all but slow-pool",
                 o.Target.Published.ToString("G4", CultureInfo.InvariantCulture),
                 o.Simulated.ToString("G4", CultureInfo.InvariantCulture),
-                "±" + o.Target.Tolerance.ToString("G4", CultureInfo.InvariantCulture),
+                o.Target.AtLeast ? "≥" : "±" + o.Target.Tolerance.ToString("G4", CultureInfo.InvariantCulture),
                 Markup.Escape(o.Target.Unit),
                 verdict);
         }
 
         console.Write(table);
+        var datasets = new Table().Border(TableBorder.Rounded).Title("Each structure against each dataset")
+            .AddColumn("Structure").AddColumn("Dataset").AddColumn(new TableColumn("Targets").RightAligned()).AddColumn("All within tolerance")
+            .AddColumn("Worst miss");
+        foreach (var s in summary)
+        {
+            var worst = string.Create(CultureInfo.InvariantCulture,
+                $"{s.Worst.Miss:0.##}× tolerance: {s.Worst.Simulated:G4} vs {s.Worst.Target.Published:G4} ±{s.Worst.Target.Tolerance:G4} {s.Worst.Target.Unit} ({s.Worst.Target.Quantity})");
+            if (s.Minimum is { } minimum)
+            {
+                worst += string.Create(CultureInfo.InvariantCulture, $"; 1 h after 50 mg {minimum.Simulated:0.#}% (needs ≥ {minimum.Target.Published:0}%)");
+            }
+
+            datasets.AddRow(s.Structure, Markup.Escape(s.Dataset), s.Targets.ToString(CultureInfo.InvariantCulture), s.Passed ? "yes" : "NO", Markup.Escape(worst));
+        }
+
+        console.Write(datasets);
         console.MarkupLine(Markup.Escape("Sources and the reason for each tolerance: ldn validate --json, or docs/model.md."));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }

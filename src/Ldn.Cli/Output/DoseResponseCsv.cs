@@ -20,7 +20,7 @@ internal static class DoseResponseCsv
         {
             csv.WriteRecord(new[]
             {
-                row.Scenario.ToString(),
+                row.Scenario.Name(),
                 Number(row.Dose.Milligrams),
                 row.At.ToString(),
                 Number(row.MorPeak),

@@ -24,9 +24,9 @@ internal static class DoseResponseJson
         var request = result.Request;
         return new DoseResponseDocument(
             [.. result.Rows.Select(r => new DoseResponseRowDocument(
-                r.Scenario.ToString(), r.Dose.Milligrams, r.At.ToString(), r.MorPeak, r.MorTrough, r.SignallingOvershootHours, r.NocturnalSignalling, r.InflammationChangeWeek12))],
+                r.Scenario.Name(), r.Dose.Milligrams, r.At.ToString(), r.MorPeak, r.MorTrough, r.SignallingOvershootHours, r.NocturnalSignalling, r.InflammationChangeWeek12))],
             [.. result.Verdicts.Select(v => new DoseResponseVerdictDocument(
-                v.Scenario.ToString(),
+                v.Scenario.Name(),
                 v.At.ToString(),
                 v.InvertedU,
                 v.BestDose?.Milligrams,

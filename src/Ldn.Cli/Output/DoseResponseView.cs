@@ -27,7 +27,7 @@ internal static class DoseResponseView
             console.WriteLine();
             var table = new Table()
                 .Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"Scenario {verdict.Scenario}, daily dose at {verdict.At}"))
+                .Title(Markup.Escape($"{(verdict.Scenario is OccupancyScenario.A or OccupancyScenario.B ? "Scenario " : "Structure ")}{verdict.Scenario.Name()}, daily dose at {verdict.At}"))
                 .AddColumn(new TableColumn("Dose (mg)").RightAligned())
                 .AddColumn(new TableColumn("MOR peak").RightAligned())
                 .AddColumn(new TableColumn("MOR trough").RightAligned())

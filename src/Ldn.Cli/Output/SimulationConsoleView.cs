@@ -22,12 +22,15 @@ internal static class SimulationConsoleView
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
         var window = result.Scenarios[0].Summary;
+
+        // Sparkline labels padded to the longest structure name shown, so the bars line up.
+        var width = result.Scenarios.Max(s => s.Scenario.Name().Length);
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Window(result)));
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
         foreach (var scenario in result.Scenarios)
         {
-            table.AddColumn(new TableColumn($"Scenario {scenario.Scenario}").RightAligned());
+            table.AddColumn(new TableColumn(scenario.Scenario is OccupancyScenario.A or OccupancyScenario.B ? $"Scenario {scenario.Scenario}" : scenario.Scenario.Name()).RightAligned());
         }
 
         foreach (var row in SimulationSummaryTable.Rows(result))
@@ -42,7 +45,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
         }
 
         console.MarkupLine(Markup.Escape(
@@ -50,7 +53,7 @@ internal static class SimulationConsoleView
         foreach (var scenario in result.Scenarios)
         {
             var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario}  {bars}"));
+            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
         }
 
         console.WriteLine();

@@ -22,7 +22,7 @@ internal static class SimulationCsv
             var s = scenario.Series;
             for (var i = 0; i < s.Count; i++)
             {
-                row[0] = scenario.Scenario.ToString();
+                row[0] = scenario.Scenario.Name();
                 row[1] = Number(s.TimeHours[i]);
                 row[2] = result.Regimen.StartClock.Plus(Duration.FromHours(s.TimeHours[i])).ToString();
                 row[3] = Number(s.ParentNgPerMl[i]);

@@ -313,7 +313,7 @@ internal static class SimulationReport
     {
         OccupancyScenario.A => "Scenario A",
         OccupancyScenario.B => "Scenario B (default)",
-        _ => "Scenario " + scenario,
+        _ => "Structure " + scenario.Name() + " (unfitted)",
     };
 
     private static string ScenarioExplanation(OccupancyScenario scenario, ModelParameters parameters) => scenario switch
@@ -322,9 +322,9 @@ internal static class SimulationReport
             "blockade follows the plasma concentration directly — the brief daily blockade the source documents assume, a premise from rodent studies. "
             + "It fits Rabiner 2011 but not the days-long human blockade after 50 mg (Lee 1988).",
         OccupancyScenario.B =>
-            $"a slow effect site (uptake half-life {Hours(parameters.EffectSiteUptake.HalfLife.Hours)} h, loss half-life {Hours(parameters.EffectSiteLoss.HalfLife.Hours)} h in this parameter set) — "
-            + "the only structure that fits both Rabiner 2011 and Lee 1988. It implies sustained partial blockade on daily LDN.",
-        _ => string.Empty,
+            $"a slow effect site (one rate, half-life {Hours(parameters.EffectSiteLoss.HalfLife.Hours)} h in this parameter set, sets both the rise and the fall of blockade) — "
+            + "it keeps Lee 1988's days-long blockade after 50 mg but rises too slowly for a near-complete block 1 h after the dose. It implies sustained partial blockade on daily LDN.",
+        _ => scenario.Description() + " — a competing structure of issue 12 with starting values not yet fitted (docs/model.md §5c).",
     };
 
     private static string InstrumentDescription(ClinicalInstrument instrument) =>
@@ -336,6 +336,7 @@ internal static class SimulationReport
         ParameterStatus.Measured => "measured",
         ParameterStatus.Derived => "derived",
         ParameterStatus.Assumed => "assumed",
+        ParameterStatus.Unfitted => "unfitted",
         _ => "unknown",
     };
 
@@ -346,8 +347,9 @@ internal static class SimulationReport
         var regimen = result.Regimen;
         var (windowFrom, windowTo) = regimen.SummaryWindow();
 
-        // Concentrations do not depend on the scenario; the first scenario's series carries them.
-        var kinetics = result.Scenarios[0].Series;
+        // Concentrations are the same in every structure but the slow pool (which adds a terminal phase), so the
+        // first other structure's series carries them.
+        var kinetics = (result.Scenarios.FirstOrDefault(s => s.Scenario != OccupancyScenario.SlowPool) ?? result.Scenarios[0]).Series;
         var pick = ChartIndices(kinetics.Count);
         var concentrations = new ConcentrationData(
             Pick(kinetics.TimeHours, pick, 1),
@@ -358,7 +360,7 @@ internal static class SimulationReport
         {
             var indices = ChartIndices(s.Series.Count);
             return new ScenarioCurves(
-                s.Scenario.ToString(),
+                s.Scenario.Name(),
                 ScenarioLabel(s.Scenario),
                 s.Scenario == OccupancyScenario.B,
                 Pick(s.Series.TimeHours, indices, 1),

@@ -9,7 +9,7 @@ namespace Ldn.Core.Pharmacology;
 /// For one dose D of a formulation with absorption ka and relative bioavailability F into a
 /// compartment eliminated at k:  A(t) = F·D·ka/(ka−k)·(e^(−k·t) − e^(−ka·t)).
 /// The effect site driven by C_eq(t) = Σ c_j·e^(−λ_j·t) is
-/// C_e(t) = k_in·Σ c_j·(e^(−λ_j·t) − e^(−k_out·t))/(k_out − λ_j).
+/// C_e(t) = k_e0·Σ c_j·(e^(−λ_j·t) − e^(−k_e0·t))/(k_e0 − λ_j).
 /// </summary>
 public sealed class AnalyticSolution(NaltrexoneModel model, Regimen regimen)
 {
@@ -41,10 +41,10 @@ public sealed class AnalyticSolution(NaltrexoneModel model, Regimen regimen)
             var cm = _p.Fu * _p.R * model.MetaboliteNanomolarPerMg * metaboliteScale;
             var ap = cp / (ka - _p.Kp);
             var am = cm / (ka - _p.Km);
-            effect += _p.Kin * (
-                (ap * Response(_p.Kp, _p.Kout, tau))
-                + (am * Response(_p.Km, _p.Kout, tau))
-                - ((ap + am) * Response(ka, _p.Kout, tau)));
+            effect += _p.Ke0 * (
+                (ap * Response(_p.Kp, _p.Ke0, tau))
+                + (am * Response(_p.Km, _p.Ke0, tau))
+                - ((ap + am) * Response(ka, _p.Ke0, tau)));
         }
 
         return (parent, metabolite, effect);
@@ -63,9 +63,7 @@ public sealed class AnalyticSolution(NaltrexoneModel model, Regimen regimen)
 
         public double Km { get; } = model.Parameters.MetaboliteElimination.PerHour;
 
-        public double Kin { get; } = model.Parameters.EffectSiteUptake.PerHour;
-
-        public double Kout { get; } = model.Parameters.EffectSiteLoss.PerHour;
+        public double Ke0 { get; } = model.Parameters.EffectSiteLoss.PerHour;
 
         public double Fu { get; } = model.Parameters.UnboundFraction;
 

@@ -44,6 +44,9 @@ internal struct GridSampler
     }
 
     public readonly double Value(int row, int component) => _states[(row * _dimension) + component];
+
+    /// <summary>The whole state at one grid time.</summary>
+    public readonly ReadOnlySpan<double> Row(int row) => _states.AsSpan(row * _dimension, _dimension);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Pharmacology.Solvers;
+using Ldn.Core.Pharmacology.Structures;
 
 namespace Ldn.Core.Pharmacology;
 
@@ -14,13 +15,13 @@ namespace Ldn.Core.Pharmacology;
 /// dA_p/dt = Σ ka_g·F_p,g·A_g − k_p·A_p          C_p = A_p / (V_p/F)
 /// dA_m/dt = Σ ka_g·F_m,g·A_g − k_m·A_m          C_m = A_m / (V_m/F_m)
 /// C_eq    = fu·(C_p,nM + r·C_m,nM)              free plasma driver of receptor binding
-/// dC_e/dt = k_in·C_eq − k_out·C_e               scenario B effect site
 /// </code>
-/// Blockade: A: O = C_eq/(C_eq + EC50_A); B: O = C_e/(C_e + (k_in/k_out)·EC50_B); DOR and KOR use
-/// the EC50 times their multipliers.
+/// Blockade per structure, each in its own file under <c>Structures/</c>: A <see cref="DirectBlockade"/>,
+/// B <see cref="EffectSiteBlockade"/>, <see cref="SlowPoolBlockade"/>, <see cref="TwoSiteBlockade"/> and
+/// <see cref="SlowBindingBlockade"/>; DOR and KOR use the EC50 times their multipliers.
 /// <para>
-/// Endogenous-opioid and immune modules, once per scenario (O = that scenario's MOR blockade), so
-/// both scenarios still come from one integration:
+/// Endogenous-opioid and immune modules, once per structure (O = that structure's MOR blockade), so
+/// every structure still comes from one integration:
 /// <code>
 /// dU/dt = k_U·(1 + α_U·O − U)                   receptor/OGFr density
 /// dP/dt = k_P·(1 + α_P·g·O − P)                 synthesis capacity; g = max(0, 2 − S) with feedback, else 1
@@ -38,11 +39,14 @@ public readonly struct NaltrexoneModel : IOdeSystem
     private readonly double[] _metaboliteInput;
     private readonly double _parentElimination;
     private readonly double _metaboliteElimination;
-    private readonly double _uptake;
-    private readonly double _loss;
+    private readonly DirectBlockade _direct;
+    private readonly EffectSiteBlockade _effectSite;
+    private readonly SlowPoolBlockade _pool;
+    private readonly TwoSiteBlockade _twoSite;
+    private readonly SlowBindingBlockade _binding;
+    private readonly double _dorMultiplier, _korMultiplier;
     private readonly double _unbound;
     private readonly double _potency;
-    private readonly double _directEc50;
     private readonly double _receptorTurnover, _receptorGain, _synthesisTurnover, _synthesisGain;
     private readonly bool _feedback;
     private readonly double _inflammationTurnover, _drive, _maxInhibition, _halfEffect;
@@ -73,8 +77,6 @@ public readonly struct NaltrexoneModel : IOdeSystem
         _metaboliteInput = [.. depots.Select((f, i) => absorption[i] * parameters.For(f).MetaboliteRelativeBioavailability)];
         _parentElimination = parameters.ParentElimination.PerHour;
         _metaboliteElimination = parameters.MetaboliteElimination.PerHour;
-        _uptake = parameters.EffectSiteUptake.PerHour;
-        _loss = parameters.EffectSiteLoss.PerHour;
         _unbound = parameters.UnboundFraction;
         _potency = parameters.MetaboliteCentralPotency;
 
@@ -83,8 +85,13 @@ public readonly struct NaltrexoneModel : IOdeSystem
         MetaboliteNgPerMlPerMg = 1000.0 / parameters.MetaboliteVolume.Litres;
         ParentNanomolarPerMg = ParentNgPerMlPerMg * 1000.0 / parameters.ParentMolarMass.GramsPerMole;
         MetaboliteNanomolarPerMg = MetaboliteNgPerMlPerMg * 1000.0 / parameters.MetaboliteMolarMass.GramsPerMole;
-        EffectSiteHalfSaturation = _uptake / _loss * parameters.EffectSiteEc50.Nanomolar;
-        _directEc50 = parameters.DirectEc50.Nanomolar;
+        _direct = new DirectBlockade(parameters);
+        _effectSite = new EffectSiteBlockade(parameters, Layout.EffectSite);
+        _pool = new SlowPoolBlockade(parameters, Layout);
+        _twoSite = new TwoSiteBlockade(parameters, Layout.SlowSite);
+        _binding = new SlowBindingBlockade(parameters, Layout.Bound);
+        _dorMultiplier = parameters.DorEc50Multiplier;
+        _korMultiplier = parameters.KorEc50Multiplier;
 
         _receptorTurnover = parameters.ReceptorTurnover.PerHour;
         _receptorGain = parameters.ReceptorUpregulation;
@@ -140,9 +147,6 @@ public readonly struct NaltrexoneModel : IOdeSystem
 
     public double MetaboliteNanomolarPerMg { get; }
 
-    /// <summary>K = P·EC50_B with P = k_in/k_out: the C_e at which scenario B blockade is half.</summary>
-    public double EffectSiteHalfSaturation { get; }
-
     public int DepotOf(Formulation formulation)
     {
         for (var i = 0; i < Depots.Count; i++)
@@ -171,15 +175,20 @@ public readonly struct NaltrexoneModel : IOdeSystem
 
         var parent = y[depots];
         var metabolite = y[depots + 1];
+        var driver = DriverNanomolar(parent, metabolite);
         dydt[depots] = parentIn - (_parentElimination * parent);
         dydt[depots + 1] = metaboliteIn - (_metaboliteElimination * metabolite);
-        dydt[depots + 2] = (_uptake * DriverNanomolar(parent, metabolite)) - (_loss * y[depots + 2]);
-        dydt[depots + 3] = parent * ParentNgPerMlPerMg;
+        dydt[Layout.ParentAuc] = parent * ParentNgPerMlPerMg;
+        _effectSite.Derivatives(driver, y, dydt);
+        _pool.Derivatives(parentIn, ParentNgPerMlPerMg, y, dydt);
+        _twoSite.Derivatives(driver, y, dydt);
+        _binding.Derivatives(driver, y, dydt);
 
-        var driver = DriverNanomolar(parent, metabolite);
-        var tlr = _tlr4 ? Saturation(_unbound * parent * ParentNanomolarPerMg, _tlr4Ic50) : 0.0;
-        Mechanism(Saturation(driver, _directEc50), tlr, y, dydt, Layout.ReceptorDensity(OccupancyScenario.A));
-        Mechanism(Saturation(y[depots + 2], EffectSiteHalfSaturation), tlr, y, dydt, Layout.ReceptorDensity(OccupancyScenario.B));
+        var tlr = _tlr4 ? Occupancy.Saturation(_unbound * parent * ParentNanomolarPerMg, _tlr4Ic50) : 0.0;
+        foreach (var scenario in OccupancyScenarios.All)
+        {
+            Mechanism(Blockade(scenario, driver, y, OpioidReceptor.Mu), tlr, y, dydt, Layout.ReceptorDensity(scenario));
+        }
     }
 
     /// <summary>
@@ -189,7 +198,7 @@ public readonly struct NaltrexoneModel : IOdeSystem
     public void Baseline(Span<double> state)
     {
         state.Clear();
-        foreach (var scenario in (ReadOnlySpan<OccupancyScenario>)[OccupancyScenario.A, OccupancyScenario.B])
+        foreach (var scenario in OccupancyScenarios.All)
         {
             state[Layout.ReceptorDensity(scenario)] = 1;
             state[Layout.Synthesis(scenario)] = 1;
@@ -219,25 +228,34 @@ public readonly struct NaltrexoneModel : IOdeSystem
     public double DriverNanomolar(double parentMg, double metaboliteMg) =>
         _unbound * ((parentMg * ParentNanomolarPerMg) + (_potency * metaboliteMg * MetaboliteNanomolarPerMg));
 
-    /// <summary>Mu-opioid receptor blockade (0–1) in a scenario, from the state quantities.</summary>
-    public double Blockade(OccupancyScenario scenario, double parentMg, double metaboliteMg, double effectSiteNanomolar, double ec50Multiplier)
+    /// <summary>Blockade (0–1) of <paramref name="receptor"/> in a structure, from a full state vector <paramref name="y"/>.</summary>
+    public double Blockade(OccupancyScenario scenario, ReadOnlySpan<double> y, OpioidReceptor receptor) =>
+        Blockade(scenario, DriverNanomolar(y[Layout.Parent], y[Layout.Metabolite]), y, receptor);
+
+    /// <summary>MOR blockade (0–1) of scenario A or B from the three quantities they depend on; the other structures need the full state.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A structure other than A or B.</exception>
+    public double Blockade(OccupancyScenario scenario, double parentMg, double metaboliteMg, double effectSiteNanomolar, double ec50Multiplier) => scenario switch
     {
-        if (scenario == OccupancyScenario.A)
+        OccupancyScenario.A => _direct.Blockade(DriverNanomolar(parentMg, metaboliteMg), ec50Multiplier),
+        OccupancyScenario.B => Occupancy.Saturation(effectSiteNanomolar, Parameters.EffectSiteEc50.Nanomolar * ec50Multiplier),
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Only scenarios A and B can be read from parent, metabolite and effect site alone."),
+    };
+
+    private double Blockade(OccupancyScenario scenario, double driver, ReadOnlySpan<double> y, OpioidReceptor receptor)
+    {
+        var multiplier = receptor switch
         {
-            var driver = DriverNanomolar(parentMg, metaboliteMg);
-            return Saturation(driver, Parameters.DirectEc50.Nanomolar * ec50Multiplier);
-        }
-
-        return Saturation(effectSiteNanomolar, EffectSiteHalfSaturation * ec50Multiplier);
-    }
-
-    /// <summary>
-    /// x/(x+K), clamped at zero: the solver may return a concentration a rounding error below zero
-    /// long after a dose, and a blockade must never be negative.
-    /// </summary>
-    private static double Saturation(double concentration, double halfSaturation)
-    {
-        var c = Math.Max(0.0, concentration);
-        return c / (c + halfSaturation);
+            OpioidReceptor.Delta => _dorMultiplier,
+            OpioidReceptor.Kappa => _korMultiplier,
+            _ => 1.0,
+        };
+        return scenario switch
+        {
+            OccupancyScenario.A => _direct.Blockade(driver, multiplier),
+            OccupancyScenario.B => _effectSite.Blockade(y, multiplier),
+            OccupancyScenario.SlowPool => _pool.Blockade(y, multiplier),
+            OccupancyScenario.TwoSite => _twoSite.Blockade(driver, y, multiplier),
+            _ => _binding.Blockade(y, receptor),
+        };
     }
 }

@@ -1,8 +1,10 @@
 namespace Ldn.Core.Pharmacology;
 
 /// <summary>
-/// Two hypotheses about how opioid-receptor blockade follows naltrexone in plasma. Only a PET time
-/// course at LDN doses could decide between them; none exists, so the model reports both.
+/// The receptor-blockade structures: hypotheses about how opioid-receptor blockade follows naltrexone in
+/// plasma (docs/model.md §5). Only a PET time course at LDN doses could decide between them; none exists,
+/// so the model reports them side by side. A and B are the original scenarios; the other three are the
+/// competing structures of issue 12. Every structure is computed in every integration.
 /// </summary>
 public enum OccupancyScenario
 {
@@ -13,23 +15,17 @@ public enum OccupancyScenario
     A,
 
     /// <summary>
-    /// A slow effect site (uptake t½ ≈ 0.25 h, loss t½ ≈ 25 h): the only structure that fits both
-    /// Rabiner 2011 and Lee 1988. It implies sustained partial blockade on daily LDN. The default.
+    /// One slow effect site (t½ ≈ 25 h) between plasma and receptors. It implies sustained partial blockade
+    /// on daily LDN, but its one rate also slows the onset. The default.
     /// </summary>
     B,
-}
 
-public static class OccupancyScenarios
-{
-    public static IReadOnlyList<OccupancyScenario> Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Trim().ToUpperInvariant() switch
-        {
-            "A" => [OccupancyScenario.A],
-            "B" => [OccupancyScenario.B],
-            "BOTH" or "A,B" => [OccupancyScenario.A, OccupancyScenario.B],
-            _ => throw new InvalidInputException($"'{text}' is not a scenario (use A, B or both)."),
-        };
-    }
+    /// <summary>A slow pool fed from the absorbed dose, holding the receptors' drug and giving the slow terminal plasma phase.</summary>
+    SlowPool,
+
+    /// <summary>Two sites: a fraction of receptors in equilibrium with plasma, the rest behind a slow effect site.</summary>
+    TwoSite,
+
+    /// <summary>Slow binding with association and dissociation rate constants (kon/koff).</summary>
+    SlowBinding,
 }

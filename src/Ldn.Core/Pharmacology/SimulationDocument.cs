@@ -19,6 +19,9 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
 
     public bool Tlr4 { get; init; }
 
+    /// <summary>Sentences on the evidence for the formulations used (<see cref="FormulationNotes"/>): the liquid's source, the sublingual what-if.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The document as one line of JSON (no newline), written with <see cref="DocumentJson.Options"/>.</summary>
     public static string Json(SimulationResult result) => JsonSerializer.Serialize(From(result), DocumentJson.Options);
 
@@ -40,12 +43,13 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
                 [.. regimen.Events.Select(e => new DoseEventDocument(e.Amount.Milligrams, e.Time.Hours, e.Interval.Hours, e.Count, e.Formulation.Name()))]),
             result.Parameters.Name,
             result.OutputStep.Hours,
-            [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.ToString(), Summary(s.Summary), Series(s.Series, regimen)))],
+            [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.Name(), Summary(s.Summary), Series(s.Series, regimen)))],
             Disclaimer.NotMedicalAdvice)
         {
             Condition = result.Condition.Id,
             ClinicalInstrument = $"{result.Condition.Instrument.Name} ({result.Condition.Instrument.Unit})",
             Tlr4 = result.Tlr4,
+            Notes = FormulationNotes.For(regimen, result.Parameters),
         };
     }
 

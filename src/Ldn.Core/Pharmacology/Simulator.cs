@@ -138,17 +138,14 @@ public static class Simulator
             Inflammation = new double[n],
             ClinicalScore = new double[n],
         };
-        var p = model.Parameters;
         for (var row = 0; row < n; row++)
         {
-            var parent = grid.Value(row, layout.Parent);
-            var metabolite = grid.Value(row, layout.Metabolite);
-            var effect = grid.Value(row, layout.EffectSite);
-            series.ParentNgPerMl[row] = Math.Max(0, parent * model.ParentNgPerMlPerMg);
-            series.MetaboliteNgPerMl[row] = Math.Max(0, metabolite * model.MetaboliteNgPerMlPerMg);
-            series.Mor[row] = model.Blockade(scenario, parent, metabolite, effect, 1.0);
-            series.Dor[row] = model.Blockade(scenario, parent, metabolite, effect, p.DorEc50Multiplier);
-            series.Kor[row] = model.Blockade(scenario, parent, metabolite, effect, p.KorEc50Multiplier);
+            var state = grid.Row(row);
+            series.ParentNgPerMl[row] = Math.Max(0, state[layout.ParentOf(scenario)] * model.ParentNgPerMlPerMg);
+            series.MetaboliteNgPerMl[row] = Math.Max(0, state[layout.Metabolite] * model.MetaboliteNgPerMlPerMg);
+            series.Mor[row] = model.Blockade(scenario, state, OpioidReceptor.Mu);
+            series.Dor[row] = model.Blockade(scenario, state, OpioidReceptor.Delta);
+            series.Kor[row] = model.Blockade(scenario, state, OpioidReceptor.Kappa);
             var u = grid.Value(row, layout.ReceptorDensity(scenario));
             var synthesis = grid.Value(row, layout.Synthesis(scenario));
             var inflammation = grid.Value(row, layout.Inflammation(scenario));
@@ -176,9 +173,9 @@ public static class Simulator
 
         for (var row = 0; row < times.Length; row++)
         {
-            var parent = grid.Value(row, layout.Parent) * model.ParentNgPerMlPerMg;
+            var parent = grid.Value(row, layout.ParentOf(scenario)) * model.ParentNgPerMlPerMg;
             var metabolite = grid.Value(row, layout.Metabolite) * model.MetaboliteNgPerMlPerMg;
-            var blockade = model.Blockade(scenario, grid.Value(row, layout.Parent), grid.Value(row, layout.Metabolite), grid.Value(row, layout.EffectSite), 1.0);
+            var blockade = model.Blockade(scenario, grid.Row(row), OpioidReceptor.Mu);
             var signalling = Signalling(model, grid, row, scenario);
             if (parent > parentMax)
             {
@@ -209,10 +206,10 @@ public static class Simulator
         }
 
         var last = times.Length - 1;
-        var auc = grid.Value(last, layout.ParentAuc) - grid.Value(0, layout.ParentAuc);
+        var auc = grid.Value(last, layout.ParentAucOf(scenario)) - grid.Value(0, layout.ParentAucOf(scenario));
         if (singleDose)
         {
-            auc += RemainingParentAuc(model, grid, last);
+            auc += RemainingParentAuc(model, grid, last, scenario);
         }
 
         var span = times[last] - start;
@@ -242,7 +239,7 @@ public static class Simulator
     private static double Signalling(NaltrexoneModel model, GridSampler grid, int row, OccupancyScenario scenario)
     {
         var layout = model.Layout;
-        var blockade = model.Blockade(scenario, grid.Value(row, layout.Parent), grid.Value(row, layout.Metabolite), grid.Value(row, layout.EffectSite), 1.0);
+        var blockade = model.Blockade(scenario, grid.Row(row), OpioidReceptor.Mu);
         return NaltrexoneModel.Signalling(grid.Value(row, layout.ReceptorDensity(scenario)), grid.Value(row, layout.Synthesis(scenario)), blockade);
     }
 
@@ -269,12 +266,13 @@ public static class Simulator
     /// <summary>
     /// Parent AUC still to come after the last sample: everything now in the parent compartment and
     /// everything in the depots that will reach it, divided by the elimination rate (exact for this
-    /// linear model, unlike the usual C_last/k extrapolation, which ignores unabsorbed drug).
+    /// linear model, unlike the usual C_last/k extrapolation, which ignores unabsorbed drug). In the
+    /// slow-pool structure everything in the pool also returns to plasma.
     /// </summary>
-    private static double RemainingParentAuc(NaltrexoneModel model, GridSampler grid, int row)
+    private static double RemainingParentAuc(NaltrexoneModel model, GridSampler grid, int row, OccupancyScenario scenario)
     {
         var layout = model.Layout;
-        var amount = grid.Value(row, layout.Parent);
+        var amount = grid.Value(row, layout.ParentOf(scenario)) + (scenario == OccupancyScenario.SlowPool ? grid.Value(row, layout.Pool) : 0);
         for (var g = 0; g < layout.DepotCount; g++)
         {
             amount += grid.Value(row, g) * model.Parameters.For(model.Depots[g]).ParentRelativeBioavailability;

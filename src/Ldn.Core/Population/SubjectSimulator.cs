@@ -106,9 +106,7 @@ public sealed class SubjectSimulator
     /// <summary>Writes MOR blockade, S and I of one scenario at each grid time from the dense output.</summary>
     private struct SampleObserver(NaltrexoneModel model, OccupancyScenario scenario, double[] grid, SubjectSample[] output) : IStepObserver
     {
-        private readonly int _parent = model.Layout.Parent;
-        private readonly int _metabolite = model.Layout.Metabolite;
-        private readonly int _effect = model.Layout.EffectSite;
+        private readonly double[] _state = new double[model.Dimension];
         private readonly int _u = model.Layout.ReceptorDensity(scenario);
         private readonly int _p = model.Layout.Synthesis(scenario);
         private readonly int _i = model.Layout.Inflammation(scenario);
@@ -120,7 +118,12 @@ public sealed class SubjectSimulator
             while (_next < grid.Length && grid[_next] <= interval.To + slack)
             {
                 var t = Math.Max(interval.From, grid[_next]);
-                var blockade = model.Blockade(scenario, interval.At(t, _parent), interval.At(t, _metabolite), interval.At(t, _effect), 1.0);
+                for (var i = 0; i < _state.Length; i++)
+                {
+                    _state[i] = interval.At(t, i);
+                }
+
+                var blockade = model.Blockade(scenario, _state, OpioidReceptor.Mu);
                 var signalling = NaltrexoneModel.Signalling(interval.At(t, _u), interval.At(t, _p), blockade);
                 output[_next] = new SubjectSample(blockade, signalling, interval.At(t, _i), 0);
                 _next++;

@@ -137,6 +137,13 @@ public sealed class VirtualSubject
             DirectEc50 = MolarConcentration.FromNanomolar(p.DirectEc50.Nanomolar * sensitivity),
             EffectSiteEc50 = MolarConcentration.FromNanomolar(p.EffectSiteEc50.Nanomolar * sensitivity),
             EffectSiteLoss = RateConstant.FromPerHour(p.EffectSiteLoss.PerHour * Factor("effectSiteLossRate")),
+            Structures = p.Structures with
+            {
+                PoolHalfBlockadeMg = p.Structures.PoolHalfBlockadeMg * sensitivity,
+                DirectSiteEc50 = MolarConcentration.FromNanomolar(p.Structures.DirectSiteEc50.Nanomolar * sensitivity),
+                SlowSiteEc50 = MolarConcentration.FromNanomolar(p.Structures.SlowSiteEc50.Nanomolar * sensitivity),
+                AssociationPerNanomolarHour = p.Structures.AssociationPerNanomolarHour / sensitivity,
+            },
             ReceptorTurnover = RateConstant.FromPerHour(p.ReceptorTurnover.PerHour * Factor("receptorTurnoverRate")),
             ReceptorUpregulation = p.ReceptorUpregulation * Factor("receptorUpregulation"),
             SynthesisTurnover = RateConstant.FromPerHour(p.SynthesisTurnover.PerHour * Factor("synthesisTurnoverRate")),

@@ -19,7 +19,7 @@ public sealed class MechanismBaselineTests
 {
     private const double NinetyDays = 90 * 24;
 
-    private static readonly OccupancyScenario[] Both = [OccupancyScenario.A, OccupancyScenario.B];
+    private static readonly IReadOnlyList<OccupancyScenario> Both = OccupancyScenarios.All;
 
     public static TheoryData<string, bool, bool, SolverKind> Cases()
     {

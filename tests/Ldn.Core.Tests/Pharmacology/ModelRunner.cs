@@ -82,11 +82,8 @@ internal sealed record ModelRun(NaltrexoneModel Model, double[] Times, double[] 
 
     public double Inflammation(int row, OccupancyScenario scenario) => Value(row, Model.Layout.Inflammation(scenario));
 
-    public double Mor(int row, OccupancyScenario scenario)
-    {
-        var layout = Model.Layout;
-        return Model.Blockade(scenario, Value(row, layout.Parent), Value(row, layout.Metabolite), Value(row, layout.EffectSite), 1.0);
-    }
+    public double Mor(int row, OccupancyScenario scenario) =>
+        Model.Blockade(scenario, States.AsSpan(row * Model.Dimension, Model.Dimension), OpioidReceptor.Mu);
 
     public double Signalling(int row, OccupancyScenario scenario) =>
         NaltrexoneModel.Signalling(ReceptorDensity(row, scenario), Synthesis(row, scenario), Mor(row, scenario));

@@ -15,7 +15,7 @@ public sealed class ParameterFileTests
         Assert.Equal(0.173, p.ParentElimination.PerHour, 9);
         Assert.Equal(4, p.Formulations.Count);
         Assert.All(p.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
-        Assert.Equal(20 + (4 * 3), p.Entries.Count);
+        Assert.Equal(20 + 9 + (4 * 3), p.Entries.Count); // 20 model values (k_in removed, F_oral added), 9 structure values, 3 per formulation
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public sealed record ModelParameters
     /// <summary>Scenario A: EC50 of the free plasma driver concentration.</summary>
     public required MolarConcentration DirectEc50 { get; init; }
 
-    /// <summary>Scenario B: k_in.</summary>
-    public required RateConstant EffectSiteUptake { get; init; }
-
-    /// <summary>Scenario B: k_out.</summary>
+    /// <summary>
+    /// Scenario B: k_e0, the one rate of the effect site (t½ ≈ 25 h). It sets both the rise and the fall of
+    /// blockade: a separate uptake rate would cancel out (docs/model.md §3.4).
+    /// </summary>
     public required RateConstant EffectSiteLoss { get; init; }
 
     /// <summary>Scenario B: plasma-equivalent EC50 (free).</summary>
@@ -65,6 +65,21 @@ public sealed record ModelParameters
 
     /// <summary>IC50 of TLR4 antagonism (free parent), used only when the TLR4 term is switched on.</summary>
     public required MolarConcentration Tlr4Ic50 { get; init; }
+
+    /// <summary>
+    /// Fraction of an oral dose that reaches the circulation as naltrexone, F ≈ 5% (Meyer 1984): not used by the
+    /// model's apparent PK, only by the sublingual what-if, to scale what bypassing first pass would do.
+    /// </summary>
+    public required double OralBioavailability { get; init; }
+
+    /// <summary>
+    /// The sublingual what-if's mucosal fraction (0 = off, the default): set only by <see cref="SublingualWhatIf.Apply"/>,
+    /// never read from a file, so outputs can say a hypothesis is in use.
+    /// </summary>
+    public double SublingualWhatIfFraction { get; init; }
+
+    /// <summary>The competing blockade structures: slow pool, two sites, slow binding.</summary>
+    public required StructureParameters Structures { get; init; }
 
     public required IReadOnlyDictionary<Formulation, FormulationParameters> Formulations { get; init; }
 

@@ -11,6 +11,9 @@ public enum ParameterStatus
 
     /// <summary>No data exist; a plausible value.</summary>
     Assumed,
+
+    /// <summary>A starting value of a competing blockade structure, to be replaced by a fit (`ldn fit`, issue 12).</summary>
+    Unfitted,
 }
 
 /// <summary>One value of a parameter file exactly as documented there, kept for traceability.</summary>

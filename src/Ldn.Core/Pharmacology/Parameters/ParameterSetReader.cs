@@ -56,7 +56,6 @@ public static class ParameterSetReader
                 UnboundFraction = Get("unboundFraction", Dimension.Dimensionless, ValueRange.Fraction),
                 MetaboliteCentralPotency = Get("metaboliteCentralPotency", Dimension.Dimensionless, ValueRange.NonNegative),
                 DirectEc50 = MolarConcentration.FromNanomolar(Get("directEc50", Dimension.MolarConcentration, ValueRange.Positive)),
-                EffectSiteUptake = RateConstant.FromPerHour(Get("effectSiteUptakeRate", Dimension.Rate, ValueRange.Positive)),
                 EffectSiteLoss = RateConstant.FromPerHour(Get("effectSiteLossRate", Dimension.Rate, ValueRange.Positive)),
                 EffectSiteEc50 = MolarConcentration.FromNanomolar(Get("effectSiteEc50", Dimension.MolarConcentration, ValueRange.Positive)),
                 DorEc50Multiplier = Get("dorEc50Multiplier", Dimension.Dimensionless, ValueRange.Positive),
@@ -67,10 +66,27 @@ public static class ParameterSetReader
                 SynthesisUpregulation = Get("synthesisUpregulation", Dimension.Dimensionless, ValueRange.NonNegative),
                 SynthesisFeedback = Get("synthesisFeedback", Dimension.Dimensionless, ValueRange.Switch) > 0.5,
                 Tlr4Ic50 = MolarConcentration.FromNanomolar(Get("tlr4Ic50", Dimension.MolarConcentration, ValueRange.Positive)),
+                OralBioavailability = Get("oralBioavailability", Dimension.Dimensionless, ValueRange.Fraction),
+                Structures = new StructureParameters(
+                    Get("slowPoolFraction", Dimension.Dimensionless, ValueRange.Fraction),
+                    RateConstant.FromPerHour(Get("slowPoolReleaseRate", Dimension.Rate, ValueRange.Positive)),
+                    Get("slowPoolHalfBlockadeAmount", Dimension.Amount, ValueRange.Positive),
+                    Get("twoSiteDirectFraction", Dimension.Dimensionless, ValueRange.Probability),
+                    MolarConcentration.FromNanomolar(Get("twoSiteDirectEc50", Dimension.MolarConcentration, ValueRange.Positive)),
+                    RateConstant.FromPerHour(Get("twoSiteSlowRate", Dimension.Rate, ValueRange.Positive)),
+                    MolarConcentration.FromNanomolar(Get("twoSiteSlowEc50", Dimension.MolarConcentration, ValueRange.Positive)),
+                    Get("bindingAssociationRate", Dimension.AssociationRate, ValueRange.Positive),
+                    RateConstant.FromPerHour(Get("bindingDissociationRate", Dimension.Rate, ValueRange.Positive))),
                 Formulations = ReadFormulations(),
                 Entries = _entries,
                 Variability = ReadVariability(),
             };
+
+            if (p.ContainsKey("effectSiteUptakeRate"))
+            {
+                // Kept as a named error: old files have it, and ignoring it would hide that it never acted.
+                throw Fail("sets 'effectSiteUptakeRate', which was removed because it cancelled out of scenario B (docs/model.md §3.4); delete that entry");
+            }
 
             var unknown = p.Keys.FirstOrDefault(k => !known.Contains(k));
             if (unknown is not null)

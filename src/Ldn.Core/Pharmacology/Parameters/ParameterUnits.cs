@@ -8,6 +8,12 @@ internal enum Dimension
     MolarConcentration,
     MolarMass,
     Dimensionless,
+
+    /// <summary>An amount of drug (mg of labelled dose).</summary>
+    Amount,
+
+    /// <summary>A second-order rate constant, per nM per hour (binding association).</summary>
+    AssociationRate,
 }
 
 internal static class ParameterUnits
@@ -25,6 +31,10 @@ internal static class ParameterUnits
         (Dimension.MolarConcentration, "uM" or "µM" or "μM") => 1000.0,
         (Dimension.MolarMass, "g/mol") => 1.0,
         (Dimension.Dimensionless, "1" or "-" or "") => 1.0,
+        (Dimension.Amount, "mg") => 1.0,
+        (Dimension.Amount, "ug" or "µg" or "μg") => 1e-3,
+        (Dimension.AssociationRate, "1/(nM*h)" or "1/(nM·h)" or "1/nM/h") => 1.0,
+        (Dimension.AssociationRate, "1/(nM*min)" or "1/(nM·min)" or "1/nM/min") => 60.0,
         _ => null,
     };
 
@@ -34,6 +44,8 @@ internal static class ParameterUnits
         Dimension.Volume => "L or mL",
         Dimension.MolarConcentration => "nM or uM",
         Dimension.MolarMass => "g/mol",
+        Dimension.Amount => "mg or ug",
+        Dimension.AssociationRate => "1/(nM*h) or 1/(nM*min)",
         _ => "\"1\"",
     };
 }
