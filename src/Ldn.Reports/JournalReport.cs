@@ -103,14 +103,8 @@ public static class JournalReport
         var dataJson = ReportHtml.DataJson(ChartJson(chart));
         var html = new StringBuilder((dataJson.Length * 2) + 65_536);
         html.Append("<div class=\"journal-report\">\n");
-        var sections = new StringBuilder(65_536);
-        AppendSections(sections, data, analysis, advice, safety, generatedAt, chart);
-
-        // Inside a phone-wide page a table wider than the screen scrolls on its own (keyboard-reachable,
-        // as axe asks) instead of widening the whole page. Only the report's own markup says "<table":
-        // text from the journal is HTML-encoded.
-        html.Append(sections.Replace("<table", "<div class=\"table-scroll\" tabindex=\"0\"><table").Replace("</table>", "</table></div>"))
-            .Append("</div>\n")
+        AppendSections(html, data, analysis, advice, safety, generatedAt, chart);
+        html.Append("</div>\n")
             .Append("<script id=\"report-data\" type=\"application/json\">").Append(dataJson).Append("</script>\n")
             .Append("<script src=\"").Append(Text(scripts.ChartLibrary)).Append("\"></script>\n")
             .Append("<script src=\"").Append(Text(scripts.DrawingScript)).Append("\"></script>\n");
@@ -124,6 +118,18 @@ public static class JournalReport
     public static string DrawingScript => AppScript;
 
     private static void AppendSections(
+        StringBuilder html, JournalData data, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety, DateTimeOffset generatedAt, JournalChartSeries chart)
+    {
+        var sections = new StringBuilder(65_536);
+        AppendSectionsUnwrapped(sections, data, analysis, advice, safety, generatedAt, chart);
+
+        // On a phone a table wider than the screen scrolls in its own box (keyboard-reachable, as axe asks)
+        // instead of widening the whole page. Only the report's own markup says "<table": text from the
+        // journal is HTML-encoded.
+        html.Append(sections.Replace("<table", "<div class=\"table-scroll\" tabindex=\"0\"><table").Replace("</table>", "</table></div>"));
+    }
+
+    private static void AppendSectionsUnwrapped(
         StringBuilder html, JournalData data, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety, DateTimeOffset generatedAt, JournalChartSeries chart)
     {
         AppendHeader(html, data, analysis, generatedAt);
@@ -855,6 +861,7 @@ public static class JournalReport
         .sev-refusal, .sev-moderate { color: #c2410c; font-weight: bold; }
         .sev-hard-stop, .sev-severe { color: #b91c1c; font-weight: bold; }
         .warning { color: #b91c1c; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
         .model { border-left: 4px solid #a855f7; }
         .model-label { font-style: italic; }
         @page { size: A4; margin: 12mm; }
@@ -870,6 +877,7 @@ public static class JournalReport
           .chart { width: 640px !important; height: 230px; }
           .chart canvas { max-width: 100% !important; height: auto !important; }
           th, td { padding: 3px 6px; }
+          .table-scroll { overflow: visible; }
         }
 
         """;
@@ -883,9 +891,7 @@ public static class JournalReport
     private const string EmbeddedStyles = """
         .journal-report .chart, .journal-report .chart:not(.drawn) { display: block; width: 100%; min-width: 0; }
         .journal-report figure, .journal-report section { min-width: 0; }
-        .journal-report .table-scroll { overflow-x: auto; max-width: 100%; }
         .journal-report dl.facts dd { overflow-wrap: anywhere; min-width: 0; }
-        @media print { .journal-report .table-scroll { overflow: visible; } }
 
         """;
 

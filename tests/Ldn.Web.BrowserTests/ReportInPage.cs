@@ -36,7 +36,9 @@ public sealed class ReportInPage(DebianChromium chromium) : IClassFixture<Debian
             var login = await page.APIRequest.PostAsync("/api/account/login?useCookies=true", new() { DataObject = new { email = account.Email, password = Account.Password } });
             Assert.Equal(200, login.Status);
 
-            await page.GotoAsync("/report");
+            // A year's report is the heaviest page (about as costly as GET /api/analysis); on a busy CI machine
+            // it may take longer than Playwright's 30 s default.
+            await page.GotoAsync("/report", new() { Timeout = 180_000 });
             var name = "report-year-" + (phone ? "phone" : "desk");
             await ReportCharts.AssertDrawnAsync(page, errors, name);
             if (Environment.GetEnvironmentVariable("LDN_SCREENSHOTS") is { Length: > 0 } folder)
