@@ -67,8 +67,8 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         // A passkey from the virtual authenticator, listed by name.
         await page.GetByLabel("Name of the new passkey (optional)").FillAsync("Test laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await page.WaitForURLAsync("**/account?passkey=added");
-        Assert.True(await page.IsVisibleAsync("text=Passkey added"), "no confirmation: " + await AddErrorAsync(page) + string.Join("; ", errors));
+        await page.WaitForURLAsync("**/account?passkey=added#passkeys");
+        Assert.True(await page.IsVisibleAsync("#passkeys-done"), "no confirmation: " + await AddErrorAsync(page) + string.Join("; ", errors));
         Assert.Equal("Test laptop", (await page.InnerTextAsync(".passkey-name strong")).Trim());
         var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new() { ["authenticatorId"] = authenticatorId });
         var credential = Assert.Single(credentials!.Value.GetProperty("credentials").EnumerateArray());
@@ -78,9 +78,9 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         // Renamed.
         await page.GetByLabel("New name for Test laptop").FillAsync("Chromium key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForURLAsync("**/account?handler=Rename#passkeys");
         Assert.Equal("Chromium key", (await page.InnerTextAsync(".passkey-name strong")).Trim());
-        Assert.Contains("Passkey renamed to Chromium key.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("Passkey renamed to Chromium key.", (await page.InnerTextAsync("#passkeys-done")).Trim());
 
         // Signed out, then in again with the passkey only (no email: the resident credential answers).
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -98,6 +98,7 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         await page.GetByLabel("Current password").FillAsync("Wrong-horse-7");
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the password" }).ClickAsync();
+        await page.WaitForURLAsync("**/account?handler=Password#password");
         await ExpectAsync(page, "/account", "account-password-refused");
         Assert.Equal("The current password is wrong.", (await page.InnerTextAsync("#password-error")).Trim());
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(api, Account.Password)).StatusCode);
@@ -105,8 +106,8 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         await page.GetByLabel("Current password").FillAsync(Account.Password);
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the password" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        Assert.Contains("Password changed", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Locator("#password-done").WaitForAsync();
+        Assert.StartsWith("Password changed", await page.InnerTextAsync("#password-done"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(api, Account.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(api, NewPassword)).StatusCode);
         Assert.Equal(200, (await page.GotoAsync("/account"))!.Status);
@@ -123,12 +124,13 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("Type DELETE to confirm").FillAsync("please");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account and all its data" }).ClickAsync();
+        await page.WaitForURLAsync("**/account?handler=Delete#delete");
         await ExpectAsync(page, "/account", "account-delete-refused");
         Assert.Equal("Type DELETE in the confirmation box to delete the account.", (await page.InnerTextAsync("#delete-error")).Trim());
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("Type DELETE to confirm").FillAsync("DELETE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account and all its data" }).ClickAsync();
-        await page.WaitForURLAsync("**/login?deleted=true");
+        await page.WaitForURLAsync("**/login?deleted=true*"); // the form's #delete is kept across the redirect
         await ExpectAsync(page, "/login", "login-deleted");
         Assert.Equal("Your account and all its data are deleted.", (await page.InnerTextAsync("#account-deleted")).Trim());
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(api, NewPassword)).StatusCode);

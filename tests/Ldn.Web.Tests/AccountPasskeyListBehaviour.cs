@@ -110,7 +110,7 @@ public abstract class AccountPasskeyListBehaviour : WebBehaviour
     }
 
     [StoreFact]
-    public async Task A_browser_that_removes_a_passkey_stays_signed_in()
+    public async Task A_browser_that_removes_a_passkey_stays_signed_in_and_so_does_a_bearer_token()
     {
         using var host = NewHost();
         using var key = new AccountSoftAuthenticator("http://localhost");
@@ -121,6 +121,7 @@ public abstract class AccountPasskeyListBehaviour : WebBehaviour
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync($"/api/account/passkeys/{key.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/account/passkeys")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/journal")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await patient.Client.GetAsync("/api/journal")).StatusCode);
     }
 
     private static async Task<JsonNode> ListAsync(Account account) =>

@@ -135,20 +135,16 @@ internal sealed class AccountActions(
         return new PasskeyView(Base64Url.EncodeToString(passkey.CredentialId), newName, passkey.CreatedAt);
     }
 
-    /// <summary>Removes the account's passkey <paramref name="id"/>: it signs in no more (the password still does).</summary>
+    /// <summary>
+    /// Removes the account's passkey <paramref name="id"/>: it signs in no more (the password still does). Identity
+    /// keeps the security stamp, so sessions already signed in stay; changing the password ends them.
+    /// </summary>
     /// <exception cref="AccountRefusal">404 when <paramref name="id"/> is not one of this account's passkeys.</exception>
-    public async Task RemovePasskeyAsync(HttpContext context, string? id)
+    public async Task RemovePasskeyAsync(ClaimsPrincipal principal, string? id)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var user = await UserAsync(context.User).ConfigureAwait(false);
+        var user = await UserAsync(principal).ConfigureAwait(false);
         var passkey = await OwnPasskeyAsync(user, id).ConfigureAwait(false);
         Succeeded(await users.RemovePasskeyAsync(user, passkey.CredentialId).ConfigureAwait(false), "Removing a passkey");
-        if (!await BearerRequests.IsBearerAsync(context).ConfigureAwait(false))
-        {
-            // Identity renews the security stamp when a passkey goes: keep the browser that removed it signed in.
-            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-            await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
-        }
     }
 
     /// <summary>A passkey name as given (trimmed), null when blank.</summary>

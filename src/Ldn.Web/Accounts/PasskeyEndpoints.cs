@@ -47,7 +47,7 @@ internal static partial class PasskeyEndpoints
     /// <summary><c>DELETE /api/account/passkeys/{id}</c>: 204; the passkey signs in no more. Another account's id or an unknown one is 404.</summary>
     private static async Task<NoContent> RemoveAsync(string id, HttpContext context, AccountActions account)
     {
-        await account.RemovePasskeyAsync(context, id).ConfigureAwait(false);
+        await account.RemovePasskeyAsync(context.User, id).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 

@@ -10,7 +10,8 @@ namespace Ldn.Web.Pages.Account;
 /// data (<c>GET /api/account/data</c>), delete the account (password and the word <see cref="ConfirmationWord"/>),
 /// and its passkeys (add one with <c>wwwroot/js/passkey.js</c>, rename, remove) — all through
 /// <see cref="AccountActions"/>, the code the <c>/api/account</c> routes call. A refusal is one sentence shown
-/// beside its form (400, or 404 for a passkey that is not the account's) and changes nothing.
+/// beside its form (400, or 404 for a passkey that is not the account's) and changes nothing; each form posts
+/// to its own section's fragment, so the browser shows the answer where the form is.
 /// </summary>
 internal sealed class IndexModel(AccountActions account) : PageModel
 {
@@ -30,11 +31,14 @@ internal sealed class IndexModel(AccountActions account) : PageModel
 
     public string? Done { get; private set; }
 
+    /// <summary>The form whose success <see cref="Done"/> says: password, passkeys.</summary>
+    public string? DoneFor { get; private set; }
+
     public async Task OnGetAsync(string? passkey)
     {
         if (passkey == "added")
         {
-            Done = "Passkey added: you can sign in with it on the sign-in page.";
+            (DoneFor, Done) = ("passkeys", "Passkey added: you can sign in with it on the sign-in page.");
         }
 
         await LoadAsync().ConfigureAwait(false);
@@ -43,7 +47,7 @@ internal sealed class IndexModel(AccountActions account) : PageModel
     public Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword) => ActAsync("password", async () =>
     {
         await account.ChangePasswordAsync(HttpContext, currentPassword, newPassword).ConfigureAwait(false);
-        Done = "Password changed: every other session of this account is signed out; this one stays signed in.";
+        (DoneFor, Done) = ("password", "Password changed: every other session of this account is signed out; this one stays signed in.");
     });
 
     public async Task<IActionResult> OnPostDeleteAsync(string? password, string? confirmation)
@@ -60,13 +64,13 @@ internal sealed class IndexModel(AccountActions account) : PageModel
     public Task<IActionResult> OnPostRenameAsync(string? id, string? name) => ActAsync("passkeys", async () =>
     {
         var renamed = await account.RenamePasskeyAsync(User, id, name).ConfigureAwait(false);
-        Done = $"Passkey renamed to {renamed.Name}.";
+        (DoneFor, Done) = ("passkeys", $"Passkey renamed to {renamed.Name}.");
     });
 
     public Task<IActionResult> OnPostRemoveAsync(string? id) => ActAsync("passkeys", async () =>
     {
-        await account.RemovePasskeyAsync(HttpContext, id).ConfigureAwait(false);
-        Done = "Passkey removed: it signs in no more.";
+        await account.RemovePasskeyAsync(User, id).ConfigureAwait(false);
+        (DoneFor, Done) = ("passkeys", "Passkey removed: it signs in no more.");
     });
 
     private async Task<IActionResult> ActAsync(string form, Func<Task> work)

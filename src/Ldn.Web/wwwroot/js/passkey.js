@@ -188,7 +188,7 @@
       }
       try {
         await register(form.elements.name.value.trim());
-        window.location.assign('/account?passkey=added');
+        window.location.assign('/account?passkey=added#passkeys');
       } catch (e) {
         show(error, sentence(e));
         button.disabled = false;
