@@ -125,6 +125,7 @@ public sealed class AccountJourney(DebianChromium chromium) : IClassFixture<Debi
         await page.GetByLabel("Type DELETE to confirm").FillAsync("please");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account and all its data" }).ClickAsync();
         await page.WaitForURLAsync("**/account?handler=Delete#delete");
+        Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 0, "the refusal is not scrolled into view");
         await ExpectAsync(page, "/account", "account-delete-refused");
         Assert.Equal("Type DELETE in the confirmation box to delete the account.", (await page.InnerTextAsync("#delete-error")).Trim());
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(NewPassword);

@@ -158,7 +158,7 @@ internal sealed class AccountActions(
 
         var trimmed = name.Trim();
         return trimmed.Length > PasskeyNameLength || trimmed.Any(char.IsControl)
-            ? throw new AccountRefusal(StatusCodes.Status400BadRequest, "Passkey not renamed", $"A passkey's name is at most {PasskeyNameLength} characters of text on one line.")
+            ? throw new AccountRefusal(StatusCodes.Status400BadRequest, "Passkey name refused", $"A passkey's name is at most {PasskeyNameLength} characters of text on one line.")
             : trimmed;
     }
 
