@@ -58,7 +58,7 @@ public abstract class AccountDataBehaviour : WebBehaviour
         using var host = NewHost();
         var patient = await host.SignUpAsync("wrong@example.org");
         var weak = await AssertProblemAsync(await PostAsync(patient.Client, "/api/account/password", new { currentPassword = Account.Password, newPassword = "short" }), HttpStatusCode.BadRequest);
-        Assert.Contains("Passwords must be at least 8 characters", weak["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("The new password needs at least 8 characters, a symbol, a digit and an upper-case letter.", weak["detail"]!.GetValue<string>());
         var missing = await AssertProblemAsync(await PostAsync(patient.Client, "/api/account/password", new { currentPassword = Account.Password }), HttpStatusCode.BadRequest);
         Assert.Equal("Give the new password.", missing["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await patient.Client.GetAsync("/api/journal")).StatusCode);

@@ -37,6 +37,10 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["POST /api/account/passkey"] = new(Anonymous: false, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, OwnerRefused: HttpStatusCode.BadRequest),
         ["POST /api/account/passkey/request-options"] = new(Anonymous: true, (email, _) => new { email }),
         ["POST /api/account/login/passkey"] = new(Anonymous: true, (_, _) => new { credential = new { id = "AAAA", rawId = "AAAA", type = "public-key", response = new { } } }, OwnerRefused: HttpStatusCode.BadRequest),
+        ["GET /api/account/passkeys"] = new(Anonymous: false, null),
+        // The matrix's accounts have no passkey, so {id} is nobody's: 404 for everyone (another account's real passkey is AccountPasskeyListBehaviour's).
+        ["PATCH /api/account/passkeys/{id}"] = new(Anonymous: false, (_, _) => new { name = "phone" }, OwnerRefused: HttpStatusCode.NotFound),
+        ["DELETE /api/account/passkeys/{id}"] = new(Anonymous: false, null, OwnerRefused: HttpStatusCode.NotFound),
         ["GET /api/journal"] = new(Anonymous: false, null),
         ["GET /api/journal/history"] = new(Anonymous: false, null),
         ["GET /api/advice"] = new(Anonymous: false, null),

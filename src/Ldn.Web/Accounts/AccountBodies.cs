@@ -28,12 +28,25 @@ internal sealed record AccountData(string Schema, string Id, string Email, strin
 /// <summary>
 /// <c>POST /api/account/passkey</c> and <c>POST /api/account/login/passkey</c>: the <c>PublicKeyCredential</c> that
 /// <c>navigator.credentials.create()</c> or <c>.get()</c> gave, as its JSON (<c>credential.toJSON()</c>: <c>id</c>,
-/// <c>rawId</c>, <c>type</c>, <c>response</c> with base64url fields), as an object or as a string holding it.
+/// <c>rawId</c>, <c>type</c>, <c>response</c> with base64url fields), as an object or as a string holding it; when
+/// registering, an optional <c>name</c> (at most 60 characters; default "Passkey {n}").
 /// </summary>
-internal sealed record PasskeyBody(System.Text.Json.JsonElement? Credential);
+internal sealed record PasskeyBody(System.Text.Json.JsonElement? Credential, string? Name = null);
 
 /// <summary><c>POST /api/account/passkey/request-options</c>: the email, to list that account's passkeys; without it any passkey of this site may answer.</summary>
 internal sealed record PasskeyRequestBody(string? Email);
 
 /// <summary>The passkey just registered: its credential id (base64url).</summary>
 internal sealed record PasskeyAdded(string Id);
+
+/// <summary>One of the account's passkeys: its credential id (base64url, the <c>{id}</c> of <c>/api/account/passkeys/{id}</c>), its name and when it was registered (UTC).</summary>
+internal sealed record PasskeyView(string Id, string Name, DateTimeOffset CreatedAt);
+
+/// <summary><c>GET /api/account/passkeys</c>: the account's passkeys, oldest first.</summary>
+internal sealed record PasskeyList(IReadOnlyList<PasskeyView> Passkeys);
+
+/// <summary><c>PATCH /api/account/passkeys/{id}</c>: the passkey's new name (1–60 characters on one line).</summary>
+internal sealed record RenamePasskeyBody(string? Name);
+
+/// <summary>A download of the account's data: the JSON bytes and the file name to save them as.</summary>
+internal sealed record AccountDownload(byte[] Bytes, string FileName);

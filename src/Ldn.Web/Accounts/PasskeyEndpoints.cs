@@ -23,12 +23,32 @@ internal static partial class PasskeyEndpoints
     {
         group.MapPost("/passkey/creation-options", CreationOptionsAsync).RequireAuthorization()
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        group.MapPost("/passkey", AddAsync).RequireAuthorization()
+        group.MapPost("/passkey", AddAsync).RequireAuthorization().AddEndpointFilter(AccountRefusal.AsProblem)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/passkey/request-options", RequestOptionsAsync).AllowAnonymous().RequireRateLimiting(AccountEndpoints.SignInLimit)
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         group.MapPost("/login/passkey", LoginAsync).AllowAnonymous().RequireRateLimiting(AccountEndpoints.SignInLimit)
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/passkeys", ListAsync).RequireAuthorization();
+        group.MapPatch("/passkeys/{id}", RenameAsync).RequireAuthorization().AddEndpointFilter(AccountRefusal.AsProblem)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/passkeys/{id}", RemoveAsync).RequireAuthorization().AddEndpointFilter(AccountRefusal.AsProblem)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary><c>GET /api/account/passkeys</c>: <c>{ "passkeys": [ { "id", "name", "createdAt" } ] }</c>, oldest first.</summary>
+    private static async Task<Ok<PasskeyList>> ListAsync(HttpContext context, AccountActions account) =>
+        TypedResults.Ok(new PasskeyList(await account.PasskeysAsync(context.User).ConfigureAwait(false)));
+
+    /// <summary><c>PATCH /api/account/passkeys/{id}</c> <c>{ "name" }</c>: the renamed passkey; another account's id or an unknown one is 404.</summary>
+    private static async Task<Ok<PasskeyView>> RenameAsync(string id, RenamePasskeyBody body, HttpContext context, AccountActions account) =>
+        TypedResults.Ok(await account.RenamePasskeyAsync(context.User, id, body.Name).ConfigureAwait(false));
+
+    /// <summary><c>DELETE /api/account/passkeys/{id}</c>: 204; the passkey signs in no more. Another account's id or an unknown one is 404.</summary>
+    private static async Task<NoContent> RemoveAsync(string id, HttpContext context, AccountActions account)
+    {
+        await account.RemovePasskeyAsync(context.User, id).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The <c>PublicKeyCredentialCreationOptions</c> JSON for the signed-in account (rp id, user, challenge, algorithms, its passkeys excluded).</summary>
@@ -45,6 +65,7 @@ internal static partial class PasskeyEndpoints
     private static async Task<IResult> AddAsync(PasskeyBody body, HttpContext context, UserManager<WebUser> users, SignInManager<WebUser> signIn, ILogger<PasskeyBody> log)
     {
         var credential = CredentialJson(body.Credential);
+        var name = AccountActions.PasskeyName(body.Name);
         var user = await users.GetUserAsync(context.User).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A passkey route ran without a signed-in account.");
         PasskeyAttestationResult attestation;
@@ -64,6 +85,7 @@ internal static partial class PasskeyEndpoints
             return Refused("The passkey was not accepted: the credential does not answer this registration's challenge.");
         }
 
+        attestation.Passkey.Name = name ?? $"Passkey {(await users.GetPasskeysAsync(user).ConfigureAwait(false)).Count + 1}";
         var added = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey).ConfigureAwait(false);
         if (!added.Succeeded)
         {

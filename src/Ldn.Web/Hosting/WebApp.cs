@@ -42,6 +42,7 @@ internal static class WebApp
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<PatientJournals>();
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<AccountActions>();
         services.AddScoped<Ldn.Web.Calendar.CalendarTokens>();
         // Pages are for signed-in accounts unless a page model says [AllowAnonymous]; they sign in with the
         // cookie, so their challenge is the sign-in page (the default scheme's challenge is the bearer's 401).

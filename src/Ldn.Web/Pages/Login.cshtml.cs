@@ -8,7 +8,9 @@ namespace Ldn.Web.Pages;
 
 /// <summary>
 /// Sign-in with a password into the Identity cookie: the same lockout (5 failures, 15 minutes) and the same
-/// per-address rate limit as <c>POST /api/account/login</c>. Only a local return address is followed.
+/// per-address rate limit as <c>POST /api/account/login</c>. Only a local return address is followed. The page
+/// also offers "Sign in with a passkey" (<c>wwwroot/js/passkey.js</c> over <c>/api/account/passkey/request-options</c>
+/// and <c>/api/account/login/passkey?useCookies=true</c>).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Accounts.AccountEndpoints.SignInLimit)]
@@ -22,6 +24,10 @@ internal sealed class LoginModel(SignInManager<Accounts.WebUser> signIn) : PageM
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Set by the account page after deleting the account (<c>/login?deleted=true</c>): the page says so.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Deleted { get; set; }
 
     public string? Error { get; private set; }
 
