@@ -541,8 +541,8 @@ internal abstract class JournalStore : IJournalStore
     {
         if ((SymptomScales.Find(catalogue, scale.Id) ?? SymptomScales.Find(catalogue, scale.Label)) is { } clash)
         {
-            throw new InvalidInputException(
-                $"The scale '{scale.Label}' clashes with the scale '{clash.Label}' ({clash.Id}) the journal already has; choose another name.");
+            throw new ScaleExistsException(
+                $"The scale '{scale.Label}' clashes with the scale '{clash.Label}' ({clash.Id}) the journal already has; choose another name.", clash);
         }
 
         if (catalogue.Count >= SymptomScales.MaxScales)

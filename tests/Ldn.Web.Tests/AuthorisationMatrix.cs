@@ -73,6 +73,8 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["PUT /api/journal/medications/{id}"] = new(Anonymous: false, (_, _) => new { until = "2026-12-01 08:00" }),
         ["DELETE /api/journal/medications/{id}"] = new(Anonymous: false, null),
         ["POST /api/journal/medications/{id}/restore"] = new(Anonymous: false, null),
+        ["GET /api/journal/scales"] = new(Anonymous: false, null),
+        ["POST /api/journal/scales"] = new(Anonymous: false, (_, n) => new { name = $"scale {n}", higherIsWorse = true }),
         ["GET /api/journal/plan"] = new(Anonymous: false, null),
         ["PUT /api/journal/plan"] = new(Anonymous: false, (_, _) => new { protocol = "standard", start = "2026-12-01" }),
         ["POST /api/journal/plan/adjust"] = new(Anonymous: false, (_, _) => new { action = "move-to-morning" }),

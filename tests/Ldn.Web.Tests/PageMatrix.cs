@@ -28,6 +28,7 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         ["/today"] = new("/today", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["Taken", "Skipped", "CheckIn", "SideEffect", "EndSideEffect"]),
         ["/journal"] = new("/journal", Anonymous: Login, Patient: 200, Clinician: 403, Posts: ["Delete", "Restore", "Event", "Medication"]),
         ["/journal/edit/{kind}/{id:long}"] = new("/journal/edit/dose/1", Anonymous: Login, Patient: 200, Clinician: 403, Posts: [""]),
+        ["/journal/scales"] = new("/journal/scales", Anonymous: Login, Patient: 200, Clinician: 403, Posts: [""]),
         ["/journal/history/{kind}/{id:long}"] = new("/journal/history/dose/1", Anonymous: Login, Patient: 200, Clinician: 403),
         ["/evidence"] = new("/evidence", Anonymous: 200, Patient: 200, Clinician: 200),
         ["/evidence/{condition}"] = new("/evidence/fibromyalgia", Anonymous: 200, Patient: 200, Clinician: 200),

@@ -119,7 +119,8 @@ public sealed partial class JournalService
     }
 
     /// <summary>Adds a 0–10 scale to the catalogue; its id is made from the label ("Brain fog" → brain-fog).</summary>
-    /// <exception cref="InvalidInputException">A clash with a scale already there, a bad label, or a full catalogue.</exception>
+    /// <exception cref="ScaleExistsException">The catalogue has a scale of that name or id already.</exception>
+    /// <exception cref="InvalidInputException">A bad label or anchor, or a full catalogue.</exception>
     public SymptomScale AddScale(string label, bool higherIsWorse, string? lowAnchor = null, string? highAnchor = null)
     {
         ArgumentNullException.ThrowIfNull(label);
@@ -127,7 +128,7 @@ public sealed partial class JournalService
         var catalogue = Store.Load(Now, Now).Scales;
         if ((SymptomScales.Find(catalogue, label) ?? SymptomScales.Find(catalogue, id)) is { } clash)
         {
-            throw new InvalidInputException($"The journal already has a scale '{clash.Label}' ({clash.Id}); choose another name.");
+            throw new ScaleExistsException($"The journal already has a scale '{clash.Label}' ({clash.Id}); choose another name.", clash);
         }
 
         var scale = new SymptomScale(id, label.Trim(),

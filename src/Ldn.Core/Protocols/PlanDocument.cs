@@ -79,9 +79,19 @@ public sealed record PlanDocument(
     };
 
     /// <summary>Reads a plan document back (for <c>simulate --plan</c>), checking what the simulator needs.</summary>
-    public static IReadOnlyList<PlanStep> ReadSteps(string json, string sourceName)
+    /// <exception cref="InvalidInputException">Not a plan document, no steps, or a step without a usable date, time or dose.</exception>
+    public static IReadOnlyList<PlanStep> ReadSteps(string json, string sourceName) =>
+        ReadSteps(json, $"the plan file '{sourceName}'", "make it with 'ldn plan ... --json > FILE'");
+
+    /// <summary>
+    /// Reads a plan document back; each mistake is one sentence naming the plan as <paramref name="subject"/>
+    /// ("the plan file 'p.json'", "the request's plan") and, when it has no steps, saying <paramref name="hint"/>.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Not a plan document, no steps, or a step without a usable date, time or dose.</exception>
+    public static IReadOnlyList<PlanStep> ReadSteps(string json, string subject, string hint)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(subject);
         PlanDocument? document;
         try
         {
@@ -89,19 +99,29 @@ public sealed record PlanDocument(
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"The plan file '{sourceName}' is not a plan from 'ldn plan --json': {e.Message.Split('.')[0]}.", e);
+            // The path, not the serializer's message: that names .NET types ("could not be converted to System.…").
+            var where = e.Path is { Length: > 1 } path ? $" (at {path})" : e.LineNumber is { } line ? $" (line {line + 1})" : "";
+            throw new InvalidInputException($"{Capital(subject)} is not a plan from 'ldn plan --json'{where}.", e);
         }
 
-        if (document?.Steps is not { Count: > 0 } steps)
+        return (document ?? throw new InvalidInputException($"{Capital(subject)} has no steps; {hint}.")).ToSteps(subject, hint);
+    }
+
+    /// <summary>The dated steps of this document, checked as <see cref="ReadSteps(string, string, string)"/> checks them.</summary>
+    /// <exception cref="InvalidInputException">No steps, or a step without a usable date, time or dose.</exception>
+    public IReadOnlyList<PlanStep> ToSteps(string subject, string hint)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (Steps is not { Count: > 0 } steps)
         {
-            throw new InvalidInputException($"The plan file '{sourceName}' has no steps; make it with 'ldn plan ... --json > FILE'.");
+            throw new InvalidInputException($"{Capital(subject)} has no steps; {hint}.");
         }
 
         var result = new List<PlanStep>();
         foreach (var step in steps)
         {
             var number = result.Count + 1;
-            InvalidInputException Fail(string what) => new($"Step {number} of the plan file '{sourceName}' {what}.");
+            InvalidInputException Fail(string what) => new($"Step {number} of {subject} {what}.");
             if (step.From is null || !DateOnly.TryParseExact(step.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
             {
                 throw Fail($"has no valid 'from' date (got '{step.From}')");
@@ -120,7 +140,7 @@ public sealed record PlanDocument(
             }
 
             var at = ClockTime.Parse(step.At ?? throw Fail("has no 'at' clock time"));
-            var formulation = Formulations.Parse(step.Formulation ?? document.Formulation ?? "capsule");
+            var formulation = Formulations.Parse(step.Formulation ?? Formulation ?? "capsule");
             var dose = step.DoseMg is { } mg && mg > 0 ? mg : throw Fail("has no positive 'doseMg'");
             MeasuredLiquidDose? liquid = step.ActualDoseMg is { } actual && step.VolumeMl is { } volume
                 ? new MeasuredLiquidDose(dose, volume, actual, step.RoundingErrorPercent ?? 0, 1)
@@ -131,6 +151,8 @@ public sealed record PlanDocument(
 
         return result;
     }
+
+    private static string Capital(string text) => text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }
 
 /// <summary>

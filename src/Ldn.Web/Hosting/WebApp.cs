@@ -127,6 +127,7 @@ internal static class WebApp
         PlanVersionEndpoints.Map(app);
         CalendarFeedEndpoint.Map(app);
         SharingEndpoints.Map(app);
+        ScaleEndpoints.Map(app);
         app.MapRazorPages();
     }
 

@@ -70,9 +70,10 @@ internal static class SimulateEndpoints
             throw new InvalidInputException($"{count} doses are more than the {MaxDoses:N0} one request may simulate.");
         }
 
+        var planned = SimulatePlan.Of(body, new SimulationOptions { Horizon = body.Horizon }.HorizonDuration());
         var options = new SimulationOptions
         {
-            Dose = body.Dose ?? throw new InvalidInputException("Give the dose, e.g. \"dose\": \"4.5mg\"."),
+            Dose = planned is not null ? null : body.Dose ?? throw new InvalidInputException("Give the dose, e.g. \"dose\": \"4.5mg\", or a titration plan (\"plan\" or \"protocol\")."),
             At = body.At ?? defaults.At,
             Every = body.Every ?? defaults.Every,
             Count = count,
@@ -81,7 +82,7 @@ internal static class SimulateEndpoints
             Scenario = body.Scenario ?? defaults.Scenario,
             OutputStep = body.Step ?? defaults.OutputStep,
         };
-        var regimen = options.ToRegimen();
+        var regimen = planned ?? options.ToRegimen();
         if (regimen.Horizon > Duration.FromDays(MaxHorizonDays))
         {
             throw new InvalidInputException(
@@ -108,7 +109,10 @@ internal static class SimulateEndpoints
 /// required), <c>at</c> (HH:mm, default 22:00), <c>every</c> ("24h"), <c>count</c> (a number, default 84),
 /// <c>horizon</c> ("28d", default count × every), <c>formulation</c> (capsule, tablet, liquid, sublingual),
 /// <c>scenario</c> (A, B or both), <c>step</c> (the CLI's <c>--output-step</c>, "1h"), <c>condition</c> (a
-/// catalogue id, default generic) and <c>tlr4</c>.
+/// catalogue id, default generic) and <c>tlr4</c>; or, in place of <c>dose</c>, a titration plan as the CLI's
+/// <c>--plan</c>: <c>plan</c> (the document of <c>POST /api/plan</c>) or <c>protocol</c> with <c>start</c>,
+/// <c>at</c>, <c>tz</c>, <c>formulation</c>, <c>concentration</c>, <c>syringe</c>, <c>weight</c> (see <see cref="SimulatePlan"/>).
 /// </summary>
 internal sealed record SimulateBody(
-    string? Dose, string? At, string? Every, int? Count, string? Horizon, string? Formulation, string? Scenario, string? Step, string? Condition, bool? Tlr4);
+    string? Dose, string? At, string? Every, int? Count, string? Horizon, string? Formulation, string? Scenario, string? Step, string? Condition, bool? Tlr4,
+    System.Text.Json.JsonElement? Plan = null, string? Protocol = null, string? Start = null, string? Tz = null, string? Concentration = null, string? Syringe = null, string? Weight = null);

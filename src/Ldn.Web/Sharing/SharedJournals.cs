@@ -201,12 +201,33 @@ internal sealed class SharedJournals(AccountsDb db, WebStorage storage, IClock c
         return [.. db.PatientNotes.AsNoTracking().Where(n => n.PatientId == id).OrderBy(n => n.Id).AsEnumerable().Select(View)];
     }
 
-    /// <summary>The patient's audit log: every read of their data by someone else, newest first.</summary>
-    public IReadOnlyList<AuditView> Audit(ClaimsPrincipal patient)
+    /// <summary>
+    /// One page of the patient's audit log (every read of their data by someone else), newest first: at most <see cref="AuditPage.Limit"/> entries older
+    /// than the page's cursor or instant, and the cursor of the next page when older entries remain.
+    /// </summary>
+    public AuditSlice Audit(ClaimsPrincipal patient, AuditPage page)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var id = PatientId(patient);
-        return [.. db.AuditEntries.AsNoTracking().Where(a => a.PatientId == id).OrderByDescending(a => a.Id)
-            .Select(a => new AuditView(a.At, a.ByName, a.ByRole, a.What))];
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.PatientId == id);
+        if (page.BeforeId is { } beforeId)
+        {
+            query = query.Where(a => a.Id < beforeId);
+        }
+
+        // Read newest first and stop once the page is full; an instant is compared after reading because SQLite
+        // cannot compare DateTimeOffset values in a query (the entries newer than it are skipped as they stream).
+        var rows = query.OrderByDescending(a => a.Id).AsEnumerable();
+        if (page.BeforeInstant is { } before)
+        {
+            rows = rows.Where(a => a.At < before);
+        }
+
+        var taken = rows.Take(page.Limit + 1).ToList();
+        var shown = taken.Take(page.Limit).ToList();
+        return new AuditSlice(
+            [.. shown.Select(a => new AuditView(a.At, a.ByName, a.ByRole, a.What))],
+            taken.Count > page.Limit ? AuditPage.CursorAfter(shown[^1].Id) : null);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal static class SharingEndpoints
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<SharedJournals>();
+        services.AddSingleton<AcceptLimit>();
         PatientEndpoints.AddPolicy(services);
     }
 
@@ -38,14 +39,20 @@ internal static class SharingEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(JournalEndpoints.PatientPolicy).ProducesProblem(StatusCodes.Status404NotFound);
-        sharing.MapPost("/accept", (AcceptBody body, ClaimsPrincipal user, SharedJournals shared) =>
+        sharing.MapPost("/accept", (AcceptBody body, HttpContext http, ClaimsPrincipal user, SharedJournals shared, AcceptLimit limit) =>
             {
+                limit.Check(http);
                 var accepted = shared.Accept(user, body.Code);
                 return TypedResults.Created($"/api/patients/{accepted.PatientId}", accepted);
             })
-            .RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        app.MapGet("/api/audit", (ClaimsPrincipal user, SharedJournals shared) => new AuditLog(shared.Audit(user)))
-            .RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Sharing");
+            .RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapGet("/api/audit", (string? before, string? limit, ClaimsPrincipal user, SharedJournals shared) =>
+            {
+                var page = shared.Audit(user, AuditPage.Parse(before, limit));
+                return new AuditLog(page.Entries, page.Next);
+            })
+            .RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Sharing").ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/notes", (ClaimsPrincipal user, SharedJournals shared) => new NoteList(shared.NotesFor(user)))
             .RequireAuthorization(JournalEndpoints.PatientPolicy).WithTags("Sharing");
         PatientEndpoints.Map(app);
@@ -65,8 +72,11 @@ internal static class SharingEndpoints
     /// <summary><c>GET /api/sharing</c>: the active shares and the open invitations.</summary>
     internal sealed record SharingList(IReadOnlyList<ShareView> Shares, IReadOnlyList<OpenInvitation> Invitations);
 
-    /// <summary><c>GET /api/audit</c>: newest first.</summary>
-    internal sealed record AuditLog(IReadOnlyList<AuditView> Entries);
+    /// <summary>
+    /// <c>GET /api/audit[?before=&amp;limit=]</c>: a page of the log, newest first (<c>limit</c> 1–200, default 50);
+    /// <c>next</c> is the <c>before</c> of the next (older) page, null on the last page.
+    /// </summary>
+    internal sealed record AuditLog(IReadOnlyList<AuditView> Entries, string? Next);
 
     /// <summary><c>GET /api/notes</c> and <c>GET /api/patients/{id}/notes</c>: oldest first.</summary>
     internal sealed record NoteList(IReadOnlyList<NoteView> Notes);

@@ -7,7 +7,7 @@ namespace Ldn.Web.Pages.Sharing;
 
 /// <summary><c>/sharing/accept[?code=]</c>, for clinicians and pharmacists: enter a patient's invitation code (the GET only fills the form; accepting is a POST).</summary>
 [Authorize(Policy = PatientEndpoints.GranteePolicy)]
-internal sealed class AcceptModel(SharedJournals sharing) : PageModel
+internal sealed class AcceptModel(SharedJournals sharing, AcceptLimit limit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -18,6 +18,7 @@ internal sealed class AcceptModel(SharedJournals sharing) : PageModel
     {
         try
         {
+            limit.Check(HttpContext); // 429 with its sentence, as the API
             var accepted = sharing.Accept(User, Code);
             return Redirect($"/patients/{accepted.PatientId}");
         }

@@ -24,6 +24,13 @@ internal sealed class IndexModel(SharedJournals sharing) : PageModel
 
     public IReadOnlyList<AuditView> Audit { get; private set; } = [];
 
+    /// <summary>The <c>before</c> of the audit log's next (older) page, or null on its last page.</summary>
+    public string? AuditNext { get; private set; }
+
+    /// <summary><c>?before=</c>: where the audit log's page starts (an instant or the cursor of "Older entries"); null for the newest.</summary>
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? AuditBefore { get; set; }
+
     public IReadOnlyList<NoteView> Notes { get; private set; } = [];
 
     public string? Error { get; private set; }
@@ -71,7 +78,20 @@ internal sealed class IndexModel(SharedJournals sharing) : PageModel
     {
         Shares = sharing.Shares(User);
         Invitations = sharing.Invitations(User);
-        Audit = sharing.Audit(User);
+        var page = AuditPage.First;
+        try
+        {
+            page = AuditPage.Parse(AuditBefore, null);
+        }
+        catch (InvalidInputException mistake)
+        {
+            Error ??= mistake.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            AuditBefore = null;
+        }
+
+        var audit = sharing.Audit(User, page);
+        (Audit, AuditNext) = (audit.Entries, audit.Next);
         Notes = sharing.NotesFor(User);
     }
 }

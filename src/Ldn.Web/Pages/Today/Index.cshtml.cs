@@ -52,12 +52,28 @@ internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(jo
     [BindProperty(SupportsGet = true, Name = "id")]
     public long? DoneId { get; set; }
 
+    /// <summary>What the journal said about the entry just recorded (its notes, e.g. that the plan's dose differs), kept across the redirect.</summary>
+    public IReadOnlyList<string> DoneNotes { get; private set; } = [];
+
+    /// <summary>The time typed on the dose form, shown again when the form was refused.</summary>
+    public string? DoseAt { get; private set; }
+
+    /// <summary>The longest time the dose form takes (its field's maxlength): the journal's sentence repeats what was typed.</summary>
+    private const int MaxTimeLength = 40;
+
+    /// <summary>The TempData key of an entry's notes: per entry, so they are never shown beside another one.</summary>
+    private static string NotesKey(JournalEntryKind kind, long id) => $"notes-{JournalEntryKinds.Name(kind)}-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public IActionResult OnGet() => Show();
 
-    /// <summary>Taken: the plan's dose for today at now (or <paramref name="doseMg"/> when typed).</summary>
-    public IActionResult OnPostTaken(string? doseMg, bool confirm) => RecordDose(doseMg, skipped: false, confirm);
+    /// <summary>
+    /// Taken: the plan's dose for the day at now, or at <paramref name="at"/> when typed (as the API's and the CLI's
+    /// times: <c>21:30</c>, <c>yesterday 22:00</c>, <c>2026-11-30 22:00</c>, in the journal's zone; not more than an
+    /// hour ahead); <paramref name="doseMg"/> when typed.
+    /// </summary>
+    public IActionResult OnPostTaken(string? doseMg, string? at, bool confirm) => RecordDose(doseMg, at, skipped: false, confirm);
 
-    public IActionResult OnPostSkipped(string? doseMg, bool confirm) => RecordDose(doseMg, skipped: true, confirm);
+    public IActionResult OnPostSkipped(string? doseMg, string? at, bool confirm) => RecordDose(doseMg, at, skipped: true, confirm);
 
     /// <summary>A check-in: fields <c>score-{scale id}</c> (0–10, empty skips) and <c>note</c>.</summary>
     public IActionResult OnPostCheckIn(string? note) => Act(j =>
@@ -89,7 +105,8 @@ internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(jo
         }
 
         var request = new SideEffectRequest(kind, JournalInput.Severity(severity ?? "mild"), Note: note);
-        return Recorded(j.RecordSideEffect(request, confirm).Entry);
+        var recorded = j.RecordSideEffect(request, confirm);
+        return Recorded(recorded.Entry, recorded.Notes);
     });
 
     /// <summary>Ends the ongoing side effect <paramref name="id"/> now.</summary>
@@ -128,6 +145,7 @@ internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(jo
         if (DoneId is { } id && DoneKind is { } kind && Kinds.TryGetValue(kind, out var k) && journal.Store.Find(k, id) is { Deleted: false } stored)
         {
             Done = EntryRow.Of(stored.Entry, journal, data.Scales);
+            DoneNotes = TempData[NotesKey(k, id)] as string[] ?? [];
         }
     }
 
@@ -138,12 +156,31 @@ internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(jo
         ["side-effect"] = JournalEntryKind.SideEffect,
     };
 
-    private IActionResult RecordDose(string? doseMg, bool skipped, bool confirm) => Act(j =>
+    private IActionResult RecordDose(string? doseMg, string? at, bool skipped, bool confirm)
     {
-        decimal? mg = string.IsNullOrWhiteSpace(doseMg) ? null : JournalInput.DoseMg(doseMg);
-        return Recorded(j.RecordDose(new DoseRequest(mg, Skipped: skipped), confirm).Entry);
-    });
+        DoseAt = at?.Length > MaxTimeLength ? null : at;
+        return Act(j =>
+        {
+            if (at?.Trim().Length > MaxTimeLength)
+            {
+                throw new InvalidInputException($"A time is at most {MaxTimeLength} characters, such as 21:30 or yesterday 22:00; nothing was recorded.");
+            }
 
-    private RedirectResult Recorded(IJournalEntry entry) =>
-        Redirect($"/today?done={JournalEntryKinds.Name(entry.Kind)}&id={entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            decimal? mg = string.IsNullOrWhiteSpace(doseMg) ? null : JournalInput.DoseMg(doseMg);
+            // An empty time is now; anything else is read by the journal as the API reads "at" (one sentence if not a time).
+            var recorded = j.RecordDose(new DoseRequest(mg, At: string.IsNullOrWhiteSpace(at) ? null : at, Skipped: skipped), confirm);
+            return Recorded(recorded.Entry, recorded.Notes);
+        });
+    }
+
+    /// <summary>Post/redirect/get to the entry; its notes travel in TempData (a protected cookie) so the redirect does not lose them.</summary>
+    private RedirectResult Recorded(IJournalEntry entry, IReadOnlyList<string>? notes = null)
+    {
+        if (notes is { Count: > 0 })
+        {
+            TempData[NotesKey(entry.Kind, entry.Id)] = notes.ToArray();
+        }
+
+        return Redirect($"/today?done={JournalEntryKinds.Name(entry.Kind)}&id={entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    }
 }
