@@ -19,30 +19,12 @@ namespace Ldn.Web.Pages.Insights;
 /// </summary>
 internal sealed class InsightsModel(PatientJournals journals) : PatientPageModel(journals)
 {
-    /// <summary>The analysis shown (as of today in the journal's zone).</summary>
-    public JournalAnalysis Analysis { get; private set; } = null!;
-
-    public IReadOnlyList<InsightsChart> Charts { get; private set; } = [];
-
-    /// <summary>Every side-effect episode up to today, oldest first.</summary>
-    public IReadOnlyList<SideEffectRow> SideEffects { get; private set; } = [];
-
-    /// <summary>True when the journal has no entry up to today: the page shows how to start.</summary>
-    public bool Empty => Analysis.DaysCovered == 0;
+    /// <summary>What the page shows of the journal.</summary>
+    public InsightsView? View { get; private set; }
 
     public IActionResult OnGet() => Show();
 
-    protected override void Load(JournalService journal)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        var data = journal.LoadUpTo(journal.Today);
-        Analysis = JournalAnalyzer.Analyze(data, journal.Today, null, journal.Now);
-        var series = JournalChartSeries.Build(data, Analysis);
-        Charts = InsightsChart.For(series);
-        SideEffects = [.. series.SideEffects
-            .OrderBy(e => e.From)
-            .Select(e => new SideEffectRow(e.Kind, series.StartDate.PlusDays(e.From), e.Ongoing ? null : series.StartDate.PlusDays(e.To - 1), ((SideEffectSeverity)e.Severity).ToString().ToLowerInvariant()))];
-    }
+    protected override void Load(JournalService journal) => View = InsightsView.Of(journal);
 
     /// <summary>A mean score as the page writes it (one decimal, invariant); "—" for none.</summary>
     public static string Mean(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
