@@ -139,6 +139,34 @@ public abstract partial class PagePatientViewsBehaviour : WebBehaviour
         Assert.Equal(["notes", "insights"], audit.Take(audit.Count - before).Select(a => a!["what"]!.GetValue<string>()));
     }
 
+    [StoreFact]
+    public async Task Insights_show_the_side_effect_incidence_per_dose_level_and_the_events_to_patient_and_clinician()
+    {
+        using var host = NewHost();
+        using var patient = await SharingPatientAsync(host, "incidence-patient@example.org");
+        using var clinician = await PageJournalPatient.SignUpAsync(host, "incidence-clinician@example.org", role: "clinician");
+        await SharingApiBehaviour.ShareAsync(patient.Account, clinician.Account);
+        await JsonAsync(await PostAsync(patient.Account.Client, "/api/journal/events", new { kind = "infection", at = "2026-11-20T10:00Z" }), HttpStatusCode.Created);
+        var analysis = JsonNode.Parse(await patient.Account.Client.GetStringAsync("/api/analysis"))!;
+        var byDose = analysis["sideEffects"]!["byDose"]!.AsArray();
+        Assert.NotEmpty(byDose);
+        var events = patient.Stored().Events;
+        foreach (var html in new[] { await patient.Browser.PageAsync("/insights"), await clinician.Browser.PageAsync($"/patients/{patient.Account.Id}/insights") })
+        {
+            var incidence = Section(html, "card incidence");
+            Assert.Equal(byDose.Count, Regex.Count(incidence, "<tr>") - 1);
+            foreach (var group in byDose)
+            {
+                Assert.Contains($"<th scope=\"row\">{group!["label"]!.GetValue<string>()}</th>", incidence, StringComparison.Ordinal);
+                Assert.Contains($"<td class=\"num\">{group["doseDays"]!.GetValue<int>()}</td>", incidence, StringComparison.Ordinal);
+            }
+
+            var listed = Section(html, "card events");
+            Assert.Equal(events.Count, Regex.Count(listed, "<li>"));
+            Assert.Contains("<li>2026-11-20: infection</li>", listed, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A patient with eight weeks of demo journal, a dose and a check-in this morning (Oslo).</summary>
     private static async Task<PageJournalPatient> SharingPatientAsync(WebHost host, string email)
     {

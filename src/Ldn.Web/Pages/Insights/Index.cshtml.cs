@@ -70,6 +70,20 @@ internal sealed class InsightsModel(PatientJournals journals) : PatientPageModel
         };
     }
 
+    /// <summary>A rate per 100 dose-days with its 95% interval ("50.0 (18.8–81.2)").</summary>
+    public static string Rate(IncidenceGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return string.Create(CultureInfo.InvariantCulture, $"{group.Per100DoseDays:0.0} ({group.Lower95:0.0}–{group.Upper95:0.0})");
+    }
+
+    /// <summary>The side-effect kinds of a group with their days ("vivid-dreams 3 d, nausea 1 d"); "—" for none.</summary>
+    public static string Kinds(IncidenceGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Kinds.Count == 0 ? "—" : string.Join(", ", group.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Kind} {k.Days} d")));
+    }
+
     /// <summary>A share as a whole percentage ("86%"); "—" for none.</summary>
     public static string Percent(double? share) => share is { } s ? s.ToString("0%", CultureInfo.InvariantCulture) : "—";
 
