@@ -143,11 +143,24 @@ public sealed class PatientJourney(DebianChromium chromium) : IClassFixture<Debi
         Assert.StartsWith("/patients/", patientPage, StringComparison.Ordinal);
         await Expect(clinician, patientPage, "patient-report");
 
+        // The clinician's Today and Insights of the patient: the patient's own renderings without their forms,
+        // the insights charts drawn by the same scripts, at a real width.
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "Today", Exact = true }).Last.ClickAsync();
+        await Expect(clinician, patientPage + "/today", "patient-today");
+        Assert.True(await clinician.Locator("section.dose").IsVisibleAsync());
+        Assert.Equal(0, await clinician.GetByRole(AriaRole.Button, new() { Name = "Taken" }).CountAsync());
+        Assert.Equal(0, await clinician.Locator("main form:not(:has(#note-text))").CountAsync());
+        await clinician.GotoAsync(patientPage + "/insights");
+        await Expect(clinician, patientPage + "/insights", "patient-insights");
+        await AssertInsightsChartsDrawnAsync(clinician);
+
         await page.GotoAsync("/sharing");
         await Expect(page, "/sharing", "sharing-audit");
         var audit = await page.InnerTextAsync("table");
         Assert.Contains("doctor@example.org", audit, StringComparison.Ordinal);
         Assert.Contains("report", audit, StringComparison.Ordinal);
+        Assert.Contains("today", audit, StringComparison.Ordinal);
+        Assert.Contains("insights", audit, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke access of doctor@example.org" }).ClickAsync();
         Assert.Contains("Access revoked", await page.ContentAsync(), StringComparison.Ordinal);
 
@@ -160,6 +173,24 @@ public sealed class PatientJourney(DebianChromium chromium) : IClassFixture<Debi
 
     /// <summary>Every canvas of the embedded report has a Chart.js chart that is laid out and drew pixels, on the screen and in print.</summary>
     private static Task AssertChartsDrawnAsync(IPage page, List<string> errors) => ReportCharts.AssertDrawnAsync(page, errors, "report-print-" + new Uri(page.Url).AbsolutePath.Split('/')[1]);
+
+    /// <summary>Every insights chart canvas has a Chart.js chart and a non-zero width (in the box the CSS sizes).</summary>
+    private static async Task AssertInsightsChartsDrawnAsync(IPage page)
+    {
+        var state = "";
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            state = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('canvas[id^=\"chart-\"]')].map(x => x.id + ':' + (typeof Chart === 'function' && Chart.getChart(x) !== undefined) + ':' + Math.round(x.getBoundingClientRect().width)).join(' ')");
+            if (state.Length > 0 && !state.Contains(":false:", StringComparison.Ordinal) && !state.Split(' ').Any(c => c.EndsWith(":0", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        Assert.Fail("insights charts not drawn: " + state);
+    }
 
     /// <summary>The page is at <paramref name="path"/>, passes axe, and is saved as <paramref name="name"/> when screenshots are asked for.</summary>
     private static async Task Expect(IPage page, string path, string name)

@@ -92,6 +92,8 @@ public abstract class AuthorisationMatrixBehaviour : WebBehaviour
         ["GET /api/patients"] = new(Anonymous: false, null, Grantee: true),
         ["GET /api/patients/{id}/journal"] = new(Anonymous: false, null, Grantee: true),
         ["GET /api/patients/{id}/advice"] = new(Anonymous: false, null, Grantee: true),
+        ["GET /api/patients/{id}/analysis"] = new(Anonymous: false, null, Grantee: true),
+        ["GET /api/patients/{id}/report"] = new(Anonymous: false, null, Grantee: true),
         ["GET /api/patients/{id}/notes"] = new(Anonymous: false, null, Grantee: true),
         ["POST /api/patients/{id}/notes"] = new(Anonymous: false, (_, n) => new { text = $"note {n}" }, Grantee: true),
     };

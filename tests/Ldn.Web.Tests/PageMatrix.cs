@@ -44,6 +44,9 @@ public abstract class PageMatrixBehaviour : WebBehaviour
         ["/patients"] = new("/patients", Anonymous: Login, Patient: 403, Clinician: 200),
         // No patient shares with the matrix's clinician: the one 404 sentence that reveals nothing.
         ["/patients/{id}"] = new("/patients/8f84a4e6-641d-4735-b67a-f5116e230341", Anonymous: Login, Patient: 403, Clinician: 404),
+        ["/patients/{id}/today"] = new("/patients/8f84a4e6-641d-4735-b67a-f5116e230341/today", Anonymous: Login, Patient: 403, Clinician: 404),
+        ["/patients/{id}/insights"] = new("/patients/8f84a4e6-641d-4735-b67a-f5116e230341/insights", Anonymous: Login, Patient: 403, Clinician: 404),
+        ["/patients/{id}/notes"] = new("/patients/8f84a4e6-641d-4735-b67a-f5116e230341/notes", Anonymous: Login, Patient: 403, Clinician: 404),
         ["/insights"] = new("/insights", Anonymous: Login, Patient: 200, Clinician: 403),
         ["/account"] = new("/account", Anonymous: Login, Patient: 200, Clinician: 200, Posts: ["Password", "Delete", "Rename", "Remove"]),
     };

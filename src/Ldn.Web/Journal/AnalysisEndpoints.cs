@@ -21,9 +21,14 @@ internal static class AnalysisEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
-    private static IResult Analyse(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j =>
+    private static IResult Analyse(string? today, ClaimsPrincipal user, PatientJournals journals) => journals.Use(user, j => Document(j, today));
+
+    /// <summary>The analysis document up to <paramref name="today"/> (as the CLI's <c>--today</c>; null: today), also for a clinician's read-only view.</summary>
+    /// <exception cref="Ldn.Core.InvalidInputException"><paramref name="today"/> is not a date.</exception>
+    internal static IResult Document(JournalService journal, string? today)
     {
-        var day = today is null ? j.Today : JournalTime.ParseDate(today, j.HomeZone, j.Now);
-        return Results.Text(AnalysisDocument.Json(JournalAnalyzer.Analyze(j.LoadUpTo(day), day, null, j.Now)), "application/json; charset=utf-8");
-    });
+        ArgumentNullException.ThrowIfNull(journal);
+        var day = today is null ? journal.Today : JournalTime.ParseDate(today, journal.HomeZone, journal.Now);
+        return Results.Text(AnalysisDocument.Json(JournalAnalyzer.Analyze(journal.LoadUpTo(day), day, null, journal.Now)), "application/json; charset=utf-8");
+    }
 }

@@ -22,11 +22,17 @@ internal static class ReportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
     }
 
-    private static IResult Report(string? today, ClaimsPrincipal user, PatientJournals journals, HttpContext http) => journals.Use(user, j =>
+    private static IResult Report(string? today, ClaimsPrincipal user, PatientJournals journals, HttpContext http) => journals.Use(user, j => Document(j, today, http));
+
+    /// <summary>The report document up to <paramref name="today"/> (as the CLI's <c>--today</c>; null: today) as a download, also for a clinician's read-only view.</summary>
+    /// <exception cref="Ldn.Core.InvalidInputException"><paramref name="today"/> is not a date.</exception>
+    internal static IResult Document(JournalService journal, string? today, HttpContext http)
     {
-        var day = today is null ? j.Today : JournalTime.ParseDate(today, j.HomeZone, j.Now);
-        var html = JournalReport.Build(j.LoadUpTo(day), day, j.Now.InZone(j.HomeZone).ToDateTimeOffset(), now: j.Now);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(http);
+        var day = today is null ? journal.Today : JournalTime.ParseDate(today, journal.HomeZone, journal.Now);
+        var html = JournalReport.Build(journal.LoadUpTo(day), day, journal.Now.InZone(journal.HomeZone).ToDateTimeOffset(), now: journal.Now);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"ldn-report-{day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.html\"";
         return Results.Text(html, "text/html; charset=utf-8");
-    });
+    }
 }

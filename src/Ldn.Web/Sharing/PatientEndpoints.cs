@@ -6,8 +6,9 @@ namespace Ldn.Web.Sharing;
 
 /// <summary>
 /// <c>/api/patients</c>: the clinician's or pharmacist's read-only view of the patients who share with them.
-/// <c>GET /api/patients</c> lists them; <c>GET /api/patients/{id}/journal</c> and <c>…/advice</c> are the same
-/// documents as the patient's <c>GET /api/journal</c> and <c>GET /api/advice</c>; notes can be left and read
+/// <c>GET /api/patients</c> lists them; <c>GET /api/patients/{id}/journal</c>, <c>…/advice</c>, <c>…/analysis</c> and
+/// <c>…/report</c> (each with <c>?today=</c> where the patient's route has it) are the same documents as the
+/// patient's <c>GET /api/journal</c>, <c>/api/advice</c>, <c>/api/analysis</c> and <c>/api/report</c>; notes can be left and read
 /// back. Every read is written to the patient's audit log first; an id without an active share answers 404
 /// with one sentence that reveals nothing. A patient gets 403.
 /// </summary>
@@ -27,6 +28,10 @@ internal static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         patients.MapGet("/{id}/advice", (string id, string? today, ClaimsPrincipal user, SharedJournals shared) => shared.Read(user, id, "advice", j => AdviceEndpoints.Document(j, today)))
             .ProducesProblem(StatusCodes.Status404NotFound);
+        patients.MapGet("/{id}/analysis", (string id, string? today, ClaimsPrincipal user, SharedJournals shared) => shared.Read(user, id, "analysis", j => AnalysisEndpoints.Document(j, today)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        patients.MapGet("/{id}/report", (string id, string? today, ClaimsPrincipal user, SharedJournals shared, HttpContext http) => shared.Read(user, id, "report", j => ReportEndpoints.Document(j, today, http)))
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesProblem(StatusCodes.Status404NotFound);
         patients.MapPost("/{id}/notes", (string id, NoteBody body, ClaimsPrincipal user, SharedJournals shared) =>
                 TypedResults.Created($"/api/patients/{id}/notes", shared.AddNote(user, id, body.Text)))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

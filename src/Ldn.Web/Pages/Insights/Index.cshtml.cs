@@ -19,30 +19,12 @@ namespace Ldn.Web.Pages.Insights;
 /// </summary>
 internal sealed class InsightsModel(PatientJournals journals) : PatientPageModel(journals)
 {
-    /// <summary>The analysis shown (as of today in the journal's zone).</summary>
-    public JournalAnalysis Analysis { get; private set; } = null!;
-
-    public IReadOnlyList<InsightsChart> Charts { get; private set; } = [];
-
-    /// <summary>Every side-effect episode up to today, oldest first.</summary>
-    public IReadOnlyList<SideEffectRow> SideEffects { get; private set; } = [];
-
-    /// <summary>True when the journal has no entry up to today: the page shows how to start.</summary>
-    public bool Empty => Analysis.DaysCovered == 0;
+    /// <summary>What the page shows of the journal.</summary>
+    public InsightsView? View { get; private set; }
 
     public IActionResult OnGet() => Show();
 
-    protected override void Load(JournalService journal)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        var data = journal.LoadUpTo(journal.Today);
-        Analysis = JournalAnalyzer.Analyze(data, journal.Today, null, journal.Now);
-        var series = JournalChartSeries.Build(data, Analysis);
-        Charts = InsightsChart.For(series);
-        SideEffects = [.. series.SideEffects
-            .OrderBy(e => e.From)
-            .Select(e => new SideEffectRow(e.Kind, series.StartDate.PlusDays(e.From), e.Ongoing ? null : series.StartDate.PlusDays(e.To - 1), ((SideEffectSeverity)e.Severity).ToString().ToLowerInvariant()))];
-    }
+    protected override void Load(JournalService journal) => View = InsightsView.Of(journal);
 
     /// <summary>A mean score as the page writes it (one decimal, invariant); "—" for none.</summary>
     public static string Mean(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
@@ -86,6 +68,20 @@ internal sealed class InsightsModel(PatientJournals journals) : PatientPageModel
             ChangeVerdict.Worse => "Worse than before LDN: the whole 95% interval is on the worse side.",
             _ => "No clear change: the 95% interval includes no change, so the data cannot tell.",
         };
+    }
+
+    /// <summary>A rate per 100 dose-days with its 95% interval ("50.0 (18.8–81.2)").</summary>
+    public static string Rate(IncidenceGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return string.Create(CultureInfo.InvariantCulture, $"{group.Per100DoseDays:0.0} ({group.Lower95:0.0}–{group.Upper95:0.0})");
+    }
+
+    /// <summary>The side-effect kinds of a group with their days ("vivid-dreams 3 d, nausea 1 d"); "—" for none.</summary>
+    public static string Kinds(IncidenceGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Kinds.Count == 0 ? "—" : string.Join(", ", group.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Kind} {k.Days} d")));
     }
 
     /// <summary>A share as a whole percentage ("86%"); "—" for none.</summary>

@@ -1,4 +1,3 @@
-using Ldn.Core;
 using Ldn.Core.Journal;
 using Ldn.Web.Journal;
 using Microsoft.AspNetCore.Authorization;
@@ -14,14 +13,8 @@ namespace Ldn.Web.Pages.Journal;
 /// <c>confirm=true</c> (409); in each case nothing was stored and the page is rendered again from the journal.
 /// </summary>
 [Authorize(Policy = JournalEndpoints.PatientPolicy)]
-internal abstract class PatientPageModel(PatientJournals journals) : PageModel
+internal abstract class PatientPageModel(PatientJournals journals) : RefusablePageModel
 {
-    /// <summary>The sentence saying why the last form was refused, or null.</summary>
-    public string? Error { get; private set; }
-
-    /// <summary>The question to answer before the last form can be recorded, or null.</summary>
-    public ConfirmationRequiredException? Question { get; private set; }
-
     protected PatientJournals Journals { get; } = journals;
 
     /// <summary>Reads what the page shows from the journal (called for GET and after a refused form).</summary>
@@ -34,39 +27,25 @@ internal abstract class PatientPageModel(PatientJournals journals) : PageModel
     protected IActionResult Act(Func<JournalService, IActionResult> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        try
+        IActionResult? result = null;
+        var done = Attempt(() => result = Journals.Use(User, j =>
         {
-            return Journals.Use(User, j =>
+            var answer = work(j);
+            if (answer is PageResult)
             {
-                var result = work(j);
-                if (result is PageResult)
-                {
-                    Load(j);
-                }
+                Load(j);
+            }
 
-                return result;
-            });
-        }
-        catch (ConfirmationRequiredException question)
-        {
-            Question = question;
-            return Again(StatusCodes.Status409Conflict);
-        }
-        catch (UnknownEntryException unknown)
-        {
-            return Refused(StatusCodes.Status404NotFound, unknown.Message);
-        }
-        catch (InvalidInputException mistake)
-        {
-            return Refused(StatusCodes.Status400BadRequest, mistake.Message);
-        }
+            return answer;
+        }));
+        return done ? result! : Again();
     }
 
     /// <summary>The page with <paramref name="sentence"/> and the status <paramref name="status"/> (404 for an unknown id).</summary>
     protected IActionResult Refused(int status, string sentence)
     {
-        Error = sentence;
-        return Again(status);
+        Refuse(status, sentence);
+        return Again();
     }
 
     /// <summary>404 unless the journal holds entry <paramref name="kind"/> <paramref name="id"/> (another patient's ids are not in it).</summary>
@@ -79,23 +58,14 @@ internal abstract class PatientPageModel(PatientJournals journals) : PageModel
         }
     }
 
-    private PageResult Again(int status)
+    // What the page shows could not be read (a bad filter as well as a bad form): the first sentence stands.
+    private PageResult Again()
     {
-        Response.StatusCode = status;
-        try
+        Attempt(() => Journals.Use(User, j =>
         {
-            Journals.Use(User, j =>
-            {
-                Load(j);
-                return 0;
-            });
-        }
-        catch (InvalidInputException mistake)
-        {
-            // What the page shows could not be read (a bad filter as well as a bad form): the first sentence stands.
-            Error ??= mistake.Message;
-        }
-
+            Load(j);
+            return 0;
+        }));
         return Page();
     }
 }

@@ -20,18 +20,23 @@ internal sealed class IndexModel(PatientJournals journals) : PatientPageModel(jo
 
     public IActionResult OnGet() => Show();
 
-    protected override void Load(JournalService journal)
+    protected override void Load(JournalService journal) => ReportHtml = Render(journal);
+
+    /// <summary>
+    /// The report of <paramref name="journal"/> up to its today as the page embeds it (also a clinician's
+    /// <c>/patients/{id}</c>), or null when the journal has no dose and no check-in to report on.
+    /// </summary>
+    public static string? Render(JournalService journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var today = journal.Today;
         var data = journal.LoadUpTo(today);
         if (data.Doses.Count == 0 && data.CheckIns.Count == 0)
         {
-            ReportHtml = null;
-            return;
+            return null;
         }
 
         var review = JournalReview.Of(data, today, now: journal.Now);
-        ReportHtml = JournalReport.RenderEmbedded(data, review.Analysis, review.Advice, review.Safety, journal.Now.InZone(journal.HomeZone).ToDateTimeOffset(), ReportAssets.Scripts);
+        return JournalReport.RenderEmbedded(data, review.Analysis, review.Advice, review.Safety, journal.Now.InZone(journal.HomeZone).ToDateTimeOffset(), ReportAssets.Scripts);
     }
 }

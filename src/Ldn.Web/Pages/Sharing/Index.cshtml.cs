@@ -1,4 +1,3 @@
-using Ldn.Core;
 using Ldn.Web.Journal;
 using Ldn.Web.Sharing;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +13,7 @@ namespace Ldn.Web.Pages.Sharing;
 /// <see cref="SharedJournals"/> use cases the <c>/api/sharing</c> routes call.
 /// </summary>
 [Authorize(Policy = JournalEndpoints.PatientPolicy)]
-internal sealed class IndexModel(SharedJournals sharing) : PageModel
+internal sealed class IndexModel(SharedJournals sharing) : RefusablePageModel
 {
     public InvitationMade? Made { get; private set; }
 
@@ -32,8 +31,6 @@ internal sealed class IndexModel(SharedJournals sharing) : PageModel
     public string? AuditBefore { get; set; }
 
     public IReadOnlyList<NoteView> Notes { get; private set; } = [];
-
-    public string? Error { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -55,21 +52,7 @@ internal sealed class IndexModel(SharedJournals sharing) : PageModel
 
     private PageResult Act(Action work)
     {
-        try
-        {
-            work();
-        }
-        catch (SharingRefusal refusal)
-        {
-            Error = refusal.Message;
-            Response.StatusCode = refusal.Status;
-        }
-        catch (InvalidInputException mistake)
-        {
-            Error = mistake.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
+        Attempt(work);
         Load();
         return Page();
     }

@@ -1,11 +1,8 @@
 using Ldn.Core;
-using Ldn.Core.Advice;
 using Ldn.Core.Journal;
-using Ldn.Core.Protocols;
 using Ldn.Web.Journal;
 using Ldn.Web.Pages.Journal;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Ldn.Web.Pages.Today;
 
@@ -19,29 +16,8 @@ namespace Ldn.Web.Pages.Today;
 /// </summary>
 internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(journals)
 {
-    /// <summary>The dose day shown (the journal's zone).</summary>
-    public LocalDate Day { get; private set; }
-
-    /// <summary>The plan step of <see cref="Day"/>, or null (no plan, or a plan that has not started or has ended).</summary>
-    public PlanStep? Step { get; private set; }
-
-    /// <summary>The plan version in force on <see cref="Day"/>, or null.</summary>
-    public PlanVersion? Plan { get; private set; }
-
-    /// <summary>Doses (taken or skipped) recorded for <see cref="Day"/>.</summary>
-    public IReadOnlyList<EntryRow> DosesToday { get; private set; } = [];
-
-    /// <summary>The dose to offer when there is no plan step: the newest dose's mg, or null.</summary>
-    public decimal? LastDoseMg { get; private set; }
-
-    public IReadOnlyList<SymptomScale> Scales { get; private set; } = SymptomScales.BuiltIn;
-
-    public IReadOnlyList<EntryRow> Ongoing { get; private set; } = [];
-
-    /// <summary>The rules' advice for today, or null when the journal has no dose and no plan yet (<see cref="NotStarted"/>).</summary>
-    public Ldn.Core.Advice.Advice? Advice { get; private set; }
-
-    public bool NotStarted { get; private set; }
+    /// <summary>What the page shows of the journal (the forms post back here).</summary>
+    public TodayView? View { get; private set; }
 
     /// <summary>The entry just recorded (from <c>?done=</c>), with its correction link.</summary>
     public EntryRow? Done { get; private set; }
@@ -120,31 +96,10 @@ internal sealed class TodayModel(PatientJournals journals) : PatientPageModel(jo
     protected override void Load(JournalService journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        Day = JournalService.DoseDay(journal.Now, journal.Profile.TimeZoneId);
-        var data = journal.LoadDays(Day.PlusDays(-1), journal.Today);
-        Plan = data.PlanOn(Day);
-        Step = Plan?.StepOn(Day);
-        Scales = data.Scales;
-        DosesToday = [.. data.Doses
-            .Where(d => JournalService.DoseDay(d.At, d.TimeZoneId) == Day)
-            .OrderByDescending(d => d.At)
-            .Select(d => EntryRow.Of(d, journal, data.Scales))];
-        Ongoing = [.. data.SideEffects.Where(s => s.To is null).Select(s => EntryRow.Of(s, journal, data.Scales))];
-        // Without a plan step the Taken form asks for the mg, offering the newest dose's.
-        LastDoseMg = Step is null && journal.LoadUpTo(journal.Today).Doses is { Count: > 0 } doses ? doses[^1].DoseMg : null;
-        try
-        {
-            Advice = journal.Advise().Advice;
-        }
-        catch (InvalidInputException)
-        {
-            // No dose and no plan: nothing to advise on yet; the page shows how to start.
-            NotStarted = true;
-        }
-
+        var view = View = TodayView.Of(journal) with { DoseAt = DoseAt };
         if (DoneId is { } id && DoneKind is { } kind && Kinds.TryGetValue(kind, out var k) && journal.Store.Find(k, id) is { Deleted: false } stored)
         {
-            Done = EntryRow.Of(stored.Entry, journal, data.Scales);
+            Done = EntryRow.Of(stored.Entry, journal, view.Scales);
             DoneNotes = TempData[NotesKey(k, id)] as string[] ?? [];
         }
     }

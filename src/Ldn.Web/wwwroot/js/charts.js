@@ -1,30 +1,50 @@
-// LDN Workbench charts: draws every <script type="application/json" data-chart-for="CANVAS-ID"> block with
-// Chart.js (served locally at /assets/chart.umd.min.js). The block holds { xLabel, yLabel, x: [...],
-// series: [{ label, values: [...] }], stepped, yMin, yMax }. Without JavaScript or Chart.js the page keeps its
-// text alternative (a caption and a table), so nothing here is needed to read the data.
+// LDN Workbench charts with Chart.js (served locally at /assets/chart.umd.min.js). The one piece that finds a
+// page's inert <script type="application/json" data-…-for="CANVAS-ID"> blocks, parses them, shows the chart's
+// box and makes the chart: LdnCharts.draw(attribute, configOf) calls configOf(data) for each block and draws
+// the Chart.js configuration it returns. This file draws the data-chart-for blocks (plan, simulator):
+// { xLabel, yLabel, x: [...], series: [{ label, values: [...] }], stepped, yMin, yMax }; insights.js draws
+// its own blocks through the same function. Without JavaScript or Chart.js the page keeps its text
+// alternative (a caption and a table), so nothing here is needed to read the data.
 (function () {
   "use strict";
   if (typeof window.Chart === "undefined") {
     return;
   }
 
+  function draw(attribute, configOf) {
+    document.querySelectorAll('script[type="application/json"][' + attribute + "]").forEach(function (block) {
+      var canvas = document.getElementById(block.getAttribute(attribute));
+      if (!canvas) {
+        return;
+      }
+
+      var data;
+      try {
+        data = JSON.parse(block.textContent);
+      } catch (e) {
+        return;
+      }
+
+      // Shown first, so that Chart.js measures the container it draws in.
+      canvas.closest(".chart").classList.add("drawn");
+      new window.Chart(canvas, configOf(data));
+    });
+  }
+
+  // What every chart of the workbench shares: drawn at once, filling its box (whose height the CSS sets),
+  // the legend below the plot.
+  window.Chart.defaults.animation = false;
+  window.Chart.defaults.responsive = true;
+  window.Chart.defaults.maintainAspectRatio = false;
+  window.Chart.defaults.plugins.legend.position = "bottom";
+  window.Chart.defaults.plugins.legend.labels.boxWidth = 24;
+  window.LdnCharts = { draw: draw };
+
   // Colours with at least 3:1 contrast on white (WCAG 2.2 non-text contrast), told apart by dash as well.
   var colours = ["#1f4e79", "#a4161a", "#1d6b35", "#8a4b00", "#6a3d9a", "#00707a", "#5c4b00", "#b0006e"];
   var dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 
-  document.querySelectorAll('script[type="application/json"][data-chart-for]').forEach(function (block) {
-    var canvas = document.getElementById(block.getAttribute("data-chart-for"));
-    if (!canvas) {
-      return;
-    }
-
-    var data;
-    try {
-      data = JSON.parse(block.textContent);
-    } catch (e) {
-      return;
-    }
-
+  draw("data-chart-for", function (data) {
     var datasets = data.series.map(function (series, i) {
       return {
         label: series.label,
@@ -39,15 +59,10 @@
       };
     });
 
-    // Shown first, so that Chart.js measures the container it draws in.
-    canvas.closest(".chart").classList.add("drawn");
-    new window.Chart(canvas, {
+    return {
       type: "line",
       data: { datasets: datasets },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
         parsing: false,
         normalized: true,
         interaction: { mode: "nearest", axis: "x", intersect: false },
@@ -56,10 +71,9 @@
           y: { title: { display: true, text: data.yLabel }, min: data.yMin, max: data.yMax }
         },
         plugins: {
-          legend: { position: "bottom", labels: { boxWidth: 24 } },
           decimation: { enabled: !data.stepped, algorithm: "lttb", samples: 400 }
         }
       }
-    });
+    };
   });
 })();
