@@ -280,7 +280,7 @@ public abstract partial class JournalStoreBehaviour
         Assert.Equal(new SymptomScale("energy-level", "Energy", "none", "plenty", false, "http://example.org/codes", "E1"), catalogue[^1]);
         foreach (var clash in new[] { "brain fog", "BRAIN-FOG", "Energy", "energy level", "Pain", "sleep quality" })
         {
-            var e = Assert.Throws<InvalidInputException>(() => store.AddScale(Sample.Scale(clash)));
+            var e = Assert.Throws<ScaleExistsException>(() => store.AddScale(Sample.Scale(clash)));
             Sample.AssertOneSentence(e);
             Assert.Contains("clashes", e.Message, StringComparison.Ordinal);
         }
@@ -359,7 +359,7 @@ public abstract partial class JournalStoreBehaviour
         var ghost = valid with { History = [new JournalChange(1, JournalEntryKind.Event, 77, 1, JournalChangeType.Add, Sample.Day(0), null, null, null)] };
         Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => store.Import(ghost)));
         var clash = valid with { Scales = [.. SymptomScales.BuiltIn, Sample.Scale("Pain level") with { Id = "pain-level" }, Sample.Scale("pain level") with { Id = "pain-level-2" }] };
-        Sample.AssertOneSentence(Assert.Throws<InvalidInputException>(() => store.Import(clash)));
+        Sample.AssertOneSentence(Assert.Throws<ScaleExistsException>(() => store.Import(clash)));
         Assert.False(store.IsInitialized);
 
         // Ids are kept, entries without one get fresh ones after them.

@@ -84,7 +84,7 @@ internal static class Sample
     /// <summary>An <see cref="Ldn.Core.InvalidInputException"/> whose message is one sentence for the user.</summary>
     public static void AssertOneSentence(Exception? e)
     {
-        Assert.IsType<Ldn.Core.InvalidInputException>(e);
+        Assert.IsAssignableFrom<Ldn.Core.InvalidInputException>(e);
         Assert.NotNull(e);
         Assert.DoesNotContain('\n', e.Message);
         Assert.EndsWith(".", e.Message, StringComparison.Ordinal);

@@ -62,14 +62,8 @@ internal sealed class IndexModel(SharedJournals sharing) : RefusablePageModel
         Shares = sharing.Shares(User);
         Invitations = sharing.Invitations(User);
         var page = AuditPage.First;
-        try
+        if (!Attempt(() => page = AuditPage.Parse(AuditBefore, null)))
         {
-            page = AuditPage.Parse(AuditBefore, null);
-        }
-        catch (InvalidInputException mistake)
-        {
-            Error ??= mistake.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             AuditBefore = null;
         }
 
