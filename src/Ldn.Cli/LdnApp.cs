@@ -28,6 +28,7 @@ public static class LdnApp
             TrialCommand.Create(stdout, stderr),
             PopulationCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout),
+            FitCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
             AdviseCommand.Create(stdout, stderr),
             CompoundCommand.Create(stdout, stderr),

@@ -337,6 +337,7 @@ internal static class SimulationReport
         ParameterStatus.Derived => "derived",
         ParameterStatus.Assumed => "assumed",
         ParameterStatus.Unfitted => "unfitted",
+        ParameterStatus.Fitted => "fitted",
         _ => "unknown",
     };
 

@@ -14,6 +14,9 @@ public enum ParameterStatus
 
     /// <summary>A starting value of a competing blockade structure, to be replaced by a fit (`ldn fit`, issue 12).</summary>
     Unfitted,
+
+    /// <summary>Estimated by `ldn fit` from the human data of data/observations/ (the source names the data and the fit's −2LL).</summary>
+    Fitted,
 }
 
 /// <summary>One value of a parameter file exactly as documented there, kept for traceability.</summary>

@@ -211,6 +211,9 @@ public static class ParameterSetReader
         public Dictionary<string, Dictionary<string, ParameterValue?>?>? Formulations { get; set; }
 
         public VariabilitySection? Variability { get; set; }
+
+        /// <summary>A fit's record (data/fits/, `ldn fit --out`): read by FitCatalog, ignored here.</summary>
+        public object? Fit { get; set; }
     }
 
     private sealed class VariabilitySection

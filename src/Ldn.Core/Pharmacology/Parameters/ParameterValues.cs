@@ -26,7 +26,7 @@ internal static class ParameterValues
 
         if (!Enum.TryParse<ParameterStatus>(raw.Status, ignoreCase: true, out var status) || int.TryParse(raw.Status, out _))
         {
-            throw fail($"gives '{path}' the status '{raw.Status ?? "nothing"}' (expected measured, derived, assumed or unfitted)");
+            throw fail($"gives '{path}' the status '{raw.Status ?? "nothing"}' (expected measured, derived, assumed, unfitted or fitted)");
         }
 
         if (string.IsNullOrWhiteSpace(raw.Source))
