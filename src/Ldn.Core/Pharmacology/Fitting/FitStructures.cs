@@ -6,7 +6,9 @@ namespace Ldn.Core.Pharmacology.Fitting;
 /// <summary>
 /// Which parameters each structure's fit estimates (docs/model.md, Fitting). Everything else is fixed at its
 /// value in the parameter file: the plasma PK at the 50 mg label calibration (so the PK data test only the slow
-/// pool, whose own terminal phase depends on its parameters), DOR/KOR multipliers (no human data).
+/// pool, whose own terminal phase depends on its parameters), DOR/KOR multipliers (no human data), and the slow
+/// pool's fraction f_s: blockade depends on f_s only through f_s/A50, and the one half-life point bounds f_s from
+/// above only, so a free f_s ran to 0 with A50 (unidentifiable); it stays at 2%, "low" (Crabtree 1984).
 /// </summary>
 public static class FitStructures
 {
@@ -23,7 +25,6 @@ public static class FitStructures
         ],
         OccupancyScenario.SlowPool =>
         [
-            Fraction("slowPoolFraction", p => p.Structures.PoolFraction, (p, v) => p with { Structures = p.Structures with { PoolFraction = v } }),
             Positive("slowPoolReleaseRate", "1/h", p => p.Structures.PoolRelease.PerHour, (p, v) => p with { Structures = p.Structures with { PoolRelease = RateConstant.FromPerHour(v) } }),
             Positive("slowPoolHalfBlockadeAmount", "mg", p => p.Structures.PoolHalfBlockadeMg, (p, v) => p with { Structures = p.Structures with { PoolHalfBlockadeMg = v } }),
         ],

@@ -29,9 +29,10 @@ public static class HumanDataValidation
     public const double LeeReferenceMinimumPercent = 85;
 
     /// <summary>
-    /// Targets each structure is documented NOT to fit with the shipped (unfitted) parameters, by id. The
-    /// validation reports them and a test checks they still miss, so a change that makes one fit is noticed
-    /// and the documentation (docs/model.md §6) updated. Fitting (`ldn fit`) is issue 12's next step.
+    /// Targets each structure is documented NOT to fit with the shipped parameters, by id. The validation reports
+    /// them and a test checks they still miss, so a change that makes one fit is noticed and the documentation
+    /// (docs/model.md §6) updated. The three new structures carry their `ldn fit` estimates (data/fits/); the fit
+    /// estimates Rabiner's scan time (0.5–8 h) while these targets compare at the nominal 4 h.
     /// </summary>
     public static IReadOnlySet<string> DocumentedMisses { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -41,15 +42,16 @@ public static class HumanDataValidation
         // B: its one rate makes it rise slowly (67% at 1 h), so relative to its own 1-h value it climbs to 132% at 48 h.
         "mor-lee-1h-B", "mor-lee-48h-B", "mor-lee-72h-B", "mor-lee-120h-B",
 
-        // Slow pool at the literature's 96-h terminal half-life: the pool's terminal phase lengthens the
-        // 24–48 h plasma half-life, and blockade (90% saturated) decays far slower than Lee's.
-        "pk-parent-half-life-slow-pool", "mor-lee-72h-slow-pool", "mor-lee-120h-slow-pool", "mor-lee-168h-slow-pool",
+        // Slow pool (fitted): the pool's terminal phase lengthens the 24–48 h plasma half-life to 6.2 h (within the
+        // fit's 3.9–10.3 h weight, outside the label's 4 h ± 5%); at 4 h the fitted pool is too high at 15 mg (78%
+        // vs 61%: the fit puts Rabiner's scans at its 0.5 h bound, where it gives 73%).
+        "pk-parent-half-life-slow-pool", "mor-rabiner-15mg-slow-pool",
 
-        // Two sites (unfitted): too steep between 5 and 15 mg, just short of 85% at 1 h.
-        "mor-rabiner-15mg-two-site", "mor-lee-1h-two-site",
+        // Two sites (fitted): the slow site has not filled by 1 h, so the 1-h blockade after 50 mg is 70%, short of 85%.
+        "mor-lee-1h-two-site",
 
-        // Slow binding (unfitted): too steep between 5 and 15 mg, short of 85% at 1 h, still binding after 1 h.
-        "mor-rabiner-15mg-slow-binding", "mor-lee-1h-slow-binding", "mor-lee-48h-slow-binding", "mor-lee-72h-slow-binding", "mor-lee-120h-slow-binding",
+        // Slow binding (fitted): too steep between 5 and 15 mg (94% at 15 mg vs 61%).
+        "mor-rabiner-15mg-slow-binding",
     };
 
     private const string SwissPi = "Swiss prescribing information (Swissmedic 56109), via pharmacology.md §1.2";
@@ -120,7 +122,7 @@ public static class HumanDataValidation
                 targets.Add((new($"mor-rabiner-{dose}mg-{scenario.Name()}", $"MOR blockade 4 h after {dose} mg ({note})", scenario, published, "%", 15, Rabiner,
                     RabinerTolerance + (calibrated
                         ? " EC50 was fitted to these points (ED50 5.59 mg), so this is a calibration check."
-                        : " The structure's starting values were chosen by hand to come near the ED50 of 5.59 mg; not fitted."),
+                        : " The structure was fitted (ldn fit) to these scans with the scan time estimated between 0.5 and 8 h; compared here at 4 h."),
                     Calibrated: calibrated, Dataset: ValidationDatasets.Rabiner),
                     p => p.AfterDose(dose).BlockadePercentAt(scenario, RabinerScanTime.Hours)));
             }
