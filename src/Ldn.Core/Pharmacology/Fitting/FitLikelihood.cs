@@ -114,28 +114,34 @@ public sealed class FitLikelihood
                 scan = Parameters[index].FromScale(u[index]);
             }
 
-            foreach (var point in set.Points)
+            // Points of one dose share one evaluation (slow binding integrates once per dose, not once per point).
+            foreach (var group in set.Points.Select((point, i) => (point, i)).GroupBy(x => x.point.DoseMg))
             {
-                var time = double.IsNaN(scan) ? point.TimeHours : scan;
-                result[k++] = set.Kind switch
+                if (set.Kind == ObservationKind.ParentHalfLife)
                 {
-                    ObservationKind.MorOccupancy => 100 * evaluator.MorBlockade(Structure, point.DoseMg, time),
-                    ObservationKind.MorOccupancyRatio => Ratio(evaluator, point.DoseMg, time, set.ReferenceHours),
-                    _ => evaluator.ParentHalfLife(Structure, point.DoseMg, time, point.UntilHours),
-                };
+                    foreach (var (point, i) in group)
+                    {
+                        result[k + i] = evaluator.ParentHalfLife(Structure, point.DoseMg, point.TimeHours, point.UntilHours);
+                    }
+
+                    continue;
+                }
+
+                var reference = set.Kind == ObservationKind.MorOccupancyRatio ? set.ReferenceHours : double.NaN;
+                double[] times = [.. group.Select(x => double.IsNaN(scan) ? x.point.TimeHours : scan).Append(double.IsNaN(reference) ? 0 : reference).Distinct().Order()];
+                var values = new double[times.Length];
+                evaluator.MorBlockade(Structure, group.Key, times, values);
+                var atReference = double.IsNaN(reference) ? 1 : values[Array.IndexOf(times, reference)];
+                foreach (var (point, i) in group)
+                {
+                    var time = double.IsNaN(scan) ? point.TimeHours : scan;
+                    result[k + i] = 100 * values[Array.IndexOf(times, time)] / atReference;
+                }
             }
+
+            k += set.Points.Count;
         }
 
         return result;
-    }
-
-    private double Ratio(SingleDoseEvaluator evaluator, double dose, double time, double reference)
-    {
-        Span<double> times = [Math.Min(time, reference), Math.Max(time, reference)];
-        Span<double> values = stackalloc double[2];
-        evaluator.MorBlockade(Structure, dose, times, values);
-        var atTime = time <= reference ? values[0] : values[1];
-        var atReference = time <= reference ? values[1] : values[0];
-        return 100 * atTime / atReference;
     }
 }
