@@ -96,25 +96,13 @@ public sealed class SingleDoseEvaluator
     /// </summary>
     public double ParentHalfLife(OccupancyScenario structure, double doseMg, double fromHours, double toHours)
     {
-        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        var fit = default(LogLinearHalfLife);
         for (var t = fromHours; t <= toHours + 1e-9; t += 0.25)
         {
-            var c = ParentMg(structure, doseMg, t);
-            if (c <= 0)
-            {
-                continue;
-            }
-
-            var y = Math.Log(c);
-            n++;
-            sx += t;
-            sy += y;
-            sxx += t * t;
-            sxy += t * y;
+            fit.Add(t, ParentMg(structure, doseMg, t));
         }
 
-        var slope = ((n * sxy) - (sx * sy)) / ((n * sxx) - (sx * sx));
-        return Math.Log(2) / -slope;
+        return fit.HalfLife;
     }
 
     /// <summary>Plasma parent amount (mg, apparent) <paramref name="hours"/> after one dose.</summary>

@@ -202,25 +202,16 @@ public static class HumanDataValidation
         {
             var s = Series(scenario).Series;
             var c = parent ? s.ParentNgPerMl : s.MetaboliteNgPerMl;
-            double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+            var fit = default(LogLinearHalfLife);
             for (var i = 0; i < s.Count; i++)
             {
-                var t = s.TimeHours[i];
-                if (t < from || t > to || c[i] <= 0)
+                if (s.TimeHours[i] >= from && s.TimeHours[i] <= to)
                 {
-                    continue;
+                    fit.Add(s.TimeHours[i], c[i]);
                 }
-
-                var y = Math.Log(c[i]);
-                n++;
-                sx += t;
-                sy += y;
-                sxx += t * t;
-                sxy += t * y;
             }
 
-            var slope = ((n * sxy) - (sx * sy)) / ((n * sxx) - (sx * sx));
-            return Math.Log(2) / -slope;
+            return fit.HalfLife;
         }
 
         private ScenarioResult Series(OccupancyScenario scenario) => result.Scenarios.First(s => s.Scenario == scenario);
