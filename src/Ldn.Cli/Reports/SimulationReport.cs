@@ -313,7 +313,7 @@ internal static class SimulationReport
     {
         OccupancyScenario.A => "Scenario A",
         OccupancyScenario.B => "Scenario B (default)",
-        _ => "Structure " + scenario.Name() + " (unfitted)",
+        _ => "Structure " + scenario.Name() + " (fitted)",
     };
 
     private static string ScenarioExplanation(OccupancyScenario scenario, ModelParameters parameters) => scenario switch
@@ -324,7 +324,7 @@ internal static class SimulationReport
         OccupancyScenario.B =>
             $"a slow effect site (one rate, half-life {Hours(parameters.EffectSiteLoss.HalfLife.Hours)} h in this parameter set, sets both the rise and the fall of blockade) — "
             + "it keeps Lee 1988's days-long blockade after 50 mg but rises too slowly for a near-complete block 1 h after the dose. It implies sustained partial blockade on daily LDN.",
-        _ => scenario.Description() + " — a competing structure of issue 12 with starting values not yet fitted (docs/model.md §5c).",
+        _ => scenario.Description() + " — a competing structure of issue 12, fitted by ldn fit to Rabiner 2011, Lee 1988 and the 50 mg PK (docs/model.md §5c, §5d).",
     };
 
     private static string InstrumentDescription(ClinicalInstrument instrument) =>

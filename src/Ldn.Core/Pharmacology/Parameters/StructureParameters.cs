@@ -3,9 +3,8 @@ using Ldn.Core.Units;
 namespace Ldn.Core.Pharmacology.Parameters;
 
 /// <summary>
-/// Parameters of the three competing blockade structures of issue 12 (docs/model.md §5c). Their values are
-/// starting values, not yet fitted (status <c>unfitted</c> in the parameter file), except where a
-/// literature value exists.
+/// Parameters of the three competing blockade structures of issue 12 (docs/model.md §5c). The shipped values are
+/// `ldn fit` estimates (status <c>fitted</c>, docs/model.md §5d), except the slow pool's fraction, which is fixed.
 /// </summary>
 /// <param name="PoolFraction">Slow pool: fraction (0–1] of the absorbed parent dose that enters the pool.</param>
 /// <param name="PoolRelease">Slow pool: first-order release rate from the pool back to plasma (the terminal phase).</param>
