@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Ldn.Cli.Output;
 
-/// <summary>The console tables of <c>ldn fit</c>, readable at 80 columns: one block per structure, then the AIC ranking.</summary>
+/// <summary>
+/// The console tables of <c>ldn fit</c>, readable at 80 columns: one block per structure (parameters with their unit,
+/// profile and bootstrap intervals; * marks a parameter that is not identifiable), then the AIC ranking.
+/// </summary>
 internal static class FitView
 {
     public static void Write(IReadOnlyList<FitReport> reports, TextWriter writer)
@@ -14,29 +17,38 @@ internal static class FitView
         foreach (var r in reports)
         {
             var f = r.Fit;
+            console.MarkupLine(Markup.Escape(Invariant($"{f.Structure.Name()} ({f.Structure.Description()})")));
             console.MarkupLine(Markup.Escape(Invariant(
-                $"{f.Structure.Name()} ({f.Structure.Description()}): -2LL {f.Minus2LogLikelihood:0.00}, AIC {f.Aic:0.00}, {(f.Adequate ? "adequate" : "NOT adequate")} (chi2 {r.ChiSquare:0.0} vs {r.ChiSquareLimit:0.0})")));
+                $"  -2LL {f.Minus2LogLikelihood:0.00}, AIC {f.Aic:0.00}; {(f.Adequate ? "adequate" : "NOT adequate")} (chi2 {r.ChiSquare:0.0}, limit {r.ChiSquareLimit:0.0})")));
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("Parameter").AddColumn(new TableColumn("Estimate").RightAligned()).AddColumn("Unit")
+                .AddColumn("Parameter").AddColumn(new TableColumn("Estimate").RightAligned())
                 .AddColumn(new TableColumn("Profile 95%").RightAligned()).AddColumn(new TableColumn("Bootstrap 95%").RightAligned());
             for (var i = 0; i < f.Parameters.Count; i++)
             {
                 var p = f.Parameters[i];
                 var b = r.Bootstrap[i];
                 table.AddRow(
-                    Markup.Escape(p.Name),
-                    Number(p.Estimate),
-                    Markup.Escape(p.Unit),
-                    Markup.Escape($"{Number(p.Low)}–{Number(p.High)}{(p.Identifiable ? string.Empty : " (not identifiable)")}"),
+                    Markup.Escape(p.Name + (p.Identifiable ? string.Empty : " *")),
+                    Markup.Escape($"{Number(p.Estimate)} {p.Unit}"),
+                    Markup.Escape($"{Number(p.Low)}–{Number(p.High)}"),
                     Markup.Escape($"{Number(b.Low)}–{Number(b.High)}"));
             }
 
             console.Write(table);
+            if (f.Parameters.Any(p => !p.Identifiable))
+            {
+                console.MarkupLine(Markup.Escape("  * not identifiable: the profile never rises by 3.84 on that side."));
+            }
+
             var worst = r.Residuals.MaxBy(x => Math.Abs(x.WeightedResidual))!;
             console.MarkupLine(Markup.Escape(Invariant(
-                $"  4.5 mg daily, steady-state MOR trough: {r.Trough45.Estimate:0.#}% (95% {r.Trough45.Low:0.#}–{r.Trough45.High:0.#}%, {r.BootstrapReplicates}/{r.BootstrapRequested} replicates), resting on {string.Join(", ", r.Data.Select(d => d.Source))}.")));
+                $"  4.5 mg daily, steady-state MOR trough {r.Trough45.Estimate:0.#}% (95% {r.Trough45.Low:0.#}–{r.Trough45.High:0.#}%;")));
             console.MarkupLine(Markup.Escape(Invariant(
-                $"  Largest weighted residual {worst.WeightedResidual:+0.00;-0.00} ({worst.Source}, {worst.DoseMg:0.#} mg at {worst.TimeHours:0.#} h: {worst.Observed:0.#} vs {worst.Predicted:0.#} {worst.Unit}); 1 h after 50 mg {r.OneHourBlockade:0.#}% (check: at least 85%).")));
+                $"  {r.BootstrapReplicates}/{r.BootstrapRequested} bootstrap replicates), resting on {string.Join(", ", r.Data.Select(d => d.Source))}.")));
+            console.MarkupLine(Markup.Escape(Invariant(
+                $"  Largest weighted residual {worst.WeightedResidual:+0.00;-0.00}: {worst.Source}, {worst.DoseMg:0.#} mg at {worst.TimeHours:0.#} h,")));
+            console.MarkupLine(Markup.Escape(Invariant(
+                $"  {worst.Observed:0.#} vs {worst.Predicted:0.#} {worst.Unit}. 1 h after 50 mg: {r.OneHourBlockade:0.#}% (check: at least 85%).")));
             console.WriteLine();
         }
 
@@ -53,7 +65,8 @@ internal static class FitView
             console.Write(ranking);
         }
 
-        console.MarkupLine(Markup.Escape(StructureFitter.AdequacyTest));
+        console.MarkupLine(Markup.Escape("Adequate: every weighted residual within ±2 and their sum of squares below"));
+        console.MarkupLine(Markup.Escape("the 95% quantile of chi2 with n - k degrees of freedom."));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }
 
