@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ldn.Core.Dosing;
+using Ldn.Core.Pharmacology.Observations;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
 
@@ -43,16 +44,20 @@ public static class HumanDataValidation
         // B: its one rate makes it rise slowly (67% at 1 h), so relative to its own 1-h value it climbs to 132% at 48 h.
         "mor-lee-1h-B", "mor-lee-48h-B", "mor-lee-72h-B", "mor-lee-120h-B",
 
-        // Slow pool (fitted): the pool's terminal phase lengthens the 24–48 h plasma half-life to 6.2 h (within the
-        // fit's 3.9–10.3 h weight, outside the label's 4 h ± 5%).
-        "pk-parent-half-life-slow-pool",
-
         // Two sites (fitted): the slow site has not filled by 1 h, so the 1-h blockade after 50 mg is 70%, short of 85%.
         "mor-lee-1h-two-site",
 
         // Slow binding (fitted): too steep between 5 and 15 mg (82% at 15 mg and its fitted 2.2 h vs 61%).
         "mor-rabiner-15mg-slow-binding",
     };
+
+    /// <summary>
+    /// Tolerance (h) of the slow pool's 24–48 h plasma half-life: 2 SD of the weight the fit gives that datum in
+    /// data/observations/pk-50mg.yaml (SD 1.6 h, the published 3.9–10.3 h range read as ±2 SD), so validation and
+    /// the fit's adequacy test (every weighted residual within ±2) judge it alike.
+    /// </summary>
+    public static double SlowPoolHalfLifeTolerance { get; } =
+        2 * ObservationCatalog.Shipped.Single(d => d.Kind == ObservationKind.ParentHalfLife).Points.Single().Sd;
 
     private const string SwissPi = "Swiss prescribing information (Swissmedic 56109), via pharmacology.md §1.2";
     private const string Bertolotti = "Bertolotti et al. 1997, J Hepatol (controls, n=7), pharmacology.md §1.2";
@@ -96,9 +101,13 @@ public static class HumanDataValidation
                 (new("pk-50mg-metabolite-tmax" + suffix, "6β-naltrexol Tmax after 50 mg", pk, 1.0, "h", 1.0, SwissPi,
                     "±1 h: the label gives one rounded 'about 1 h' for both compounds; a metabolite formed before it reaches the blood peaks later than the parent, and the research file's fit (§9) gives 1.6 h.", Calibrated: false),
                     p => p.AfterDose(50).Summary(s).MetaboliteTmax.Hours),
-                (new("pk-parent-half-life" + suffix, "Naltrexone terminal half-life (log-linear fit, 24–48 h after 50 mg)", pk, 4.0, "h", 0.2, "US label; Meyer et al. 1984 (pharmacology.md §1.1)",
-                    "±5%: k_p was set from this half-life (implementation check); the published range is 4–10 h depending on assay depth.", Calibrated: true),
-                    p => p.AfterDose(50).HalfLife(s, parent: true, 24, 48)),
+                pk is null
+                    ? (new("pk-parent-half-life", "Naltrexone terminal half-life (log-linear fit, 24–48 h after 50 mg)", pk, 4.0, "h", 0.2, "US label; Meyer et al. 1984 (pharmacology.md §1.1)",
+                        "±5%: k_p was set from this half-life (implementation check); the published range is 4–10 h depending on assay depth.", Calibrated: true),
+                        p => p.AfterDose(50).HalfLife(s, parent: true, 24, 48))
+                    : (new("pk-parent-half-life" + suffix, "Naltrexone terminal half-life (log-linear fit, 24–48 h after 50 mg)", pk, 4.0, "h", SlowPoolHalfLifeTolerance, "US label 4 h; Crabtree 1984 and Wall 1981 3.9–10.3 h (pharmacology.md §1.1, §11)",
+                        string.Create(CultureInfo.InvariantCulture, $"±{SlowPoolHalfLifeTolerance:0.#} h (2 SD): the slow pool adds the terminal phase the older PK literature reports, so its 24–48 h half-life is a prediction, not the label's calibration; the fit weighs it with SD 1.6 h (the published 3.9–10.3 h read as ±2 SD), and ±2 SD is the fit's adequacy test."), Calibrated: false),
+                        p => p.AfterDose(50).HalfLife(s, parent: true, 24, 48)),
                 (new("pk-metabolite-half-life" + suffix, "6β-naltrexol terminal half-life (log-linear fit, 48–96 h after 50 mg)", pk, 13.0, "h", 0.65, "US label; Meyer et al. 1984 (pharmacology.md §1.1)",
                     "±5%: k_m was set from this half-life (implementation check); published 11–13 h.", Calibrated: true),
                     p => p.AfterDose(50).HalfLife(s, parent: false, 48, 96)),
