@@ -105,6 +105,19 @@ public sealed class SimulateCommandTests
         Assert.Equal(JsonValueKind.Null, shortRun.RootElement.GetProperty("results")[0].GetProperty("summary").GetProperty("nocturnalSignalling").ValueKind);
     }
 
+    // Field report (issue 13): a dose exactly at the end of the horizon gave peak = trough = mean over "hour 24 to 24".
+    [Fact]
+    public void A_dose_at_the_horizon_end_is_left_out_with_a_note_and_the_window_has_length()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--dose", "4.5mg", "--count", "2", "--horizon", "24h", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var summary = doc.RootElement.GetProperty("results")[0].GetProperty("summary");
+        Assert.True(summary.GetProperty("windowEndHours").GetDouble() > summary.GetProperty("windowStartHours").GetDouble());
+        Assert.True(summary.GetProperty("morPeak").GetDouble() > summary.GetProperty("morTrough").GetDouble());
+        Assert.Contains(doc.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("1 dose falls at or after the end", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("crohns")]
     [InlineData("Crohn's")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Dosing;
@@ -31,7 +32,11 @@ public sealed class Regimen
         StartClock = startClock;
         Events = events;
         Horizon = horizon;
-        Administrations = [.. events.SelectMany(e => e.Administrations()).Where(a => a.Time <= horizon).OrderBy(a => a.Time.Hours)];
+        // A dose at the very end of the horizon has no time to act and would leave a zero-length summary
+        // window ("hour 24 to 24"), so doses at or after the end are left out and counted for the output's note.
+        var all = events.SelectMany(e => e.Administrations()).ToList();
+        Administrations = [.. all.Where(a => a.Time < horizon).OrderBy(a => a.Time.Hours)];
+        DosesAfterHorizon = all.Count - Administrations.Count;
         if (Administrations.Count == 0)
         {
             throw new InvalidInputException($"No dose falls within the simulated time span of {horizon}.");
@@ -46,6 +51,15 @@ public sealed class Regimen
 
     /// <summary>Every dose within the horizon, in time order.</summary>
     public IReadOnlyList<Administration> Administrations { get; }
+
+    /// <summary>How many doses of <see cref="Events"/> fall at or after the end of <see cref="Horizon"/> and are not simulated.</summary>
+    public int DosesAfterHorizon { get; }
+
+    /// <summary>The sentence telling the reader that <see cref="DosesAfterHorizon"/> doses were left out, or null if none were.</summary>
+    public string? DosesAfterHorizonNote => DosesAfterHorizon == 0
+        ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{DosesAfterHorizon} {(DosesAfterHorizon == 1 ? "dose falls" : "doses fall")} at or after the end of the {Horizon.Hours:0.##} h simulated span and {(DosesAfterHorizon == 1 ? "is" : "are")} left out; lengthen the horizon to include {(DosesAfterHorizon == 1 ? "it" : "them")}.");
 
     public IReadOnlyList<Formulation> FormulationsUsed => [.. Administrations.Select(a => a.Formulation).Distinct().Order()];
 

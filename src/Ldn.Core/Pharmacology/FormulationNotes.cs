@@ -6,7 +6,8 @@ namespace Ldn.Core.Pharmacology;
 
 /// <summary>
 /// What the evidence is for the formulations a regimen uses, as sentences for the output (issue 12, item 6):
-/// the liquid's faster absorption (Meyer 1984) and the absence of any human sublingual PK data.
+/// the liquid's faster absorption (Meyer 1984) and the absence of any human sublingual PK data; first, if any dose
+/// falls at or after the end of the simulated span, that it was left out (<see cref="Regimen.DosesAfterHorizonNote"/>).
 /// </summary>
 public static class FormulationNotes
 {
@@ -16,6 +17,11 @@ public static class FormulationNotes
         ArgumentNullException.ThrowIfNull(regimen);
         ArgumentNullException.ThrowIfNull(parameters);
         var notes = new List<string>();
+        if (regimen.DosesAfterHorizonNote is { } horizonNote)
+        {
+            notes.Add(horizonNote);
+        }
+
         if (regimen.FormulationsUsed.Contains(Formulation.Liquid))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -25,10 +25,15 @@ public static class ClockChanges
             var mapping = zone.MapLocal(local);
             if (mapping.Count == 0)
             {
-                var shifted = mapping.LateInterval.WallOffset - mapping.EarlyInterval.WallOffset;
-                var shown = local.PlusSeconds(shifted.Seconds);
+                // Subtract in seconds, not as Offset: a zone that changes its UTC offset by a whole day (Samoa
+                // skipped 2011-12-30) has a 24-h gap, beyond the ±18 h an Offset can hold.
+                var gapSeconds = (long)mapping.LateInterval.WallOffset.Seconds - mapping.EarlyInterval.WallOffset.Seconds;
+                var shown = local.PlusSeconds(gapSeconds);
                 yield return new SafetyFinding("clock-time-skipped", SafetySeverity.Warning,
-                    $"On {day:yyyy-MM-dd} the clocks in {zone.Id} skip {at}, so calendars will remind at {shown:HH:mm} that day.", "RFC 5545 §3.3.5");
+                    shown.Date == local.Date
+                        ? $"On {day:yyyy-MM-dd} the clocks in {zone.Id} skip {at}, so calendars will remind at {shown:HH:mm} that day."
+                        : $"On {day:yyyy-MM-dd} the clocks in {zone.Id} skip {at} (the date jumps ahead), so that day has no dose time: the next dose is on {shown:yyyy-MM-dd} at {shown:HH:mm}.",
+                    "RFC 5545 §3.3.5");
             }
             else if (mapping.Count == 2)
             {

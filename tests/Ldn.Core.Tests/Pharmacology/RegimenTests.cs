@@ -25,6 +25,24 @@ public sealed class RegimenTests
         Assert.Equal((Duration.Zero, Duration.FromDays(10)), regimen.SummaryWindow());
     }
 
+    // Field report (issue 13): `simulate --count 2 --horizon 24h` summarised "hour 24 to 24", a zero-length window.
+    [Theory]
+    [InlineData(24.0, 2, 1, 0.0, 24.0)]
+    [InlineData(48.0, 3, 1, 24.0, 48.0)]
+    [InlineData(30.0, 2, 0, 24.0, 30.0)]
+    [InlineData(24.5, 5, 3, 24.0, 24.5)]
+    public void Doses_at_or_after_the_horizon_end_are_left_out_and_counted(double horizonHours, int count, int leftOut, double windowFrom, double windowTo)
+    {
+        var regimen = Regimen.Repeated(Mass.FromMilligrams(4.5), Bedtime, Duration.FromHours(24), count, Formulation.Capsule, Duration.FromHours(horizonHours));
+        Assert.Equal(leftOut, regimen.DosesAfterHorizon);
+        Assert.Equal(count - leftOut, regimen.Administrations.Count);
+        Assert.All(regimen.Administrations, a => Assert.True(a.Time.Hours < horizonHours));
+        var (from, to) = regimen.SummaryWindow();
+        Assert.True(to > from, $"window {from}–{to} has no length");
+        Assert.Equal((windowFrom, windowTo), (from.Hours, to.Hours));
+        Assert.Equal(leftOut > 0, regimen.DosesAfterHorizonNote?.Contains("left out", StringComparison.Ordinal) ?? false);
+    }
+
     [Fact]
     public void A_titration_is_a_list_of_dose_events()
     {

@@ -112,4 +112,19 @@ public sealed class PlanBuilderTests
         var evening = PlanBuilder.Build(Request("standard") with { TimeZone = oslo, Start = new DateOnly(2027, 3, 20) });
         Assert.DoesNotContain(evening.Warnings, w => w.Code.StartsWith("clock-time", StringComparison.Ordinal));
     }
+
+    // Field report (issue 13): Samoa moved from UTC−10 to UTC+14 and skipped 2011-12-30; the 24-h difference of
+    // offsets overflowed a ±18 h Offset and the plan crashed. Every size of transition must be handled.
+    [Theory]
+    [InlineData("Pacific/Apia", 2011, 12, 29, "22:00", "2011-12-30", "next dose is on 2011-12-31 at 22:00")]
+    [InlineData("Pacific/Kwajalein", 1993, 8, 19, "09:00", "1993-08-21", "next dose is on 1993-08-22 at 09:00")]
+    [InlineData("America/New_York", 2027, 3, 10, "02:30", "2027-03-14", "remind at 03:30 that day")]
+    public void A_skipped_dose_time_of_any_size_is_named_not_a_crash(string zoneId, int y, int m, int d, string at, string day, string expected)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var plan = PlanBuilder.Build(Request("standard") with { At = ClockTime.Parse(at), TimeZone = zone, Start = new DateOnly(y, m, d) });
+        var skipped = plan.Warnings.First(w => w.Code == "clock-time-skipped");
+        Assert.Contains(day, skipped.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, skipped.Message, StringComparison.Ordinal);
+    }
 }
