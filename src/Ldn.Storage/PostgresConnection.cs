@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Ldn.Core;
 using Npgsql;
 
 namespace Ldn.Storage;
 
 /// <summary>Reads the two ways of naming a PostgreSQL database: an Npgsql connection string, or a libpq-style URI.</summary>
-internal static class PostgresConnection
+internal static partial class PostgresConnection
 {
     public static string ToConnectionString(string db)
     {
@@ -15,7 +16,7 @@ internal static class PostgresConnection
             if (!text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
                 && !text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             {
-                return new NpgsqlConnectionStringBuilder(text).ConnectionString;
+                return WithHost(new NpgsqlConnectionStringBuilder(text), text).ConnectionString;
             }
 
             var uri = new Uri(text);
@@ -56,13 +57,19 @@ internal static class PostgresConnection
                 }] = key == "sslmode" ? ToSslMode(value) : value;
             }
 
-            return builder.ConnectionString;
+            return WithHost(builder, text).ConnectionString;
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
         {
             throw new InvalidInputException($"'{Redacted(text)}' is not a PostgreSQL connection string or URI ({e.Message.TrimEnd('.')}).", e);
         }
     }
+
+    // Npgsql accepts "Host=" and fails only when opening, with an exception about an uninitialised property.
+    private static NpgsqlConnectionStringBuilder WithHost(NpgsqlConnectionStringBuilder builder, string text) =>
+        string.IsNullOrWhiteSpace(builder.Host)
+            ? throw new InvalidInputException($"'{Redacted(text)}' names no PostgreSQL host (write Host=… or postgresql://host/database).")
+            : builder;
 
     /// <summary>"PostgreSQL host/db", or "PostgreSQL host:port/db" on another port; never the password.</summary>
     public static string Describe(string connectionString)
@@ -84,14 +91,22 @@ internal static class PostgresConnection
         _ => libpq,
     };
 
-    /// <summary>The text without a password, for messages.</summary>
-    private static string Redacted(string text)
+    /// <summary>
+    /// The text without a password, for messages. Works on text that does not parse (a URI with a bad port, a
+    /// half-written key list), because that is exactly when it is echoed: the user-info password of a URI, a
+    /// <c>password=</c> query parameter, and a <c>Password=</c>/<c>Pwd=</c> key all become <c>***</c>.
+    /// </summary>
+    internal static string Redacted(string text)
     {
-        if (text.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal))
-        {
-            return text.Replace(uri.UserInfo, uri.UserInfo[..uri.UserInfo.IndexOf(':', StringComparison.Ordinal)] + ":***", StringComparison.Ordinal);
-        }
-
-        return System.Text.RegularExpressions.Regex.Replace(text, @"(?i)(password|pwd)\s*=[^;]*", "$1=***");
+        var withoutUserInfo = UriPassword().Replace(text, "$1:***@");
+        return KeyPassword().Replace(withoutUserInfo, "$1=***");
     }
+
+    // scheme://user:password@ — the password runs to the last '@' before the host (a password may hold '@' and ':').
+    [GeneratedRegex(@"^(\s*[A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):.*@", RegexOptions.Singleline)]
+    private static partial Regex UriPassword();
+
+    // Password=…; or Pwd=… in a key list, and password=…& in a URI query.
+    [GeneratedRegex(@"(?i)\b(password|pwd)\s*=[^;&]*")]
+    private static partial Regex KeyPassword();
 }
