@@ -113,7 +113,7 @@ public sealed record JournalDocument
     /// <summary>Checks every field and builds the journal; one sentence naming <paramref name="sourceName"/> on the first problem.</summary>
     public JournalData ToData(string sourceName)
     {
-        var reader = new JournalEntryReader($"The journal file '{sourceName}'");
+        var reader = new JournalEntryReader($"The journal file '{sourceName}'", bounded: true);
         var profileDoc = Profile ?? throw reader.Fail("has no profile");
         var home = JournalTime.Zone(profileDoc.TimeZone ?? throw reader.Fail("has no profile time zone"));
         LocalDate? surgery = null;

@@ -111,18 +111,31 @@ public static class JournalEntryJson
 /// Turns entry documents back into entries, checking every field; a problem is one sentence that starts
 /// with <c>subject</c> ("The journal file 'x.json'") and names the entry ("dose 3").
 /// </summary>
-internal sealed class JournalEntryReader(string subject)
+/// <param name="subject">How the source is named at the start of each sentence.</param>
+/// <param name="bounded">True for files coming in (imports): every time and date must lie within
+/// <see cref="JournalTime.Earliest"/>–<see cref="JournalTime.Latest"/>. Stored values are read unbounded, so a journal
+/// an older version filled with such a time still opens and the entry can be shown and corrected.</param>
+internal sealed class JournalEntryReader(string subject, bool bounded = false)
 {
     public InvalidInputException Fail(string what) => new($"{subject} {what}.");
 
     public Instant Time(string? text, string what) =>
-        text is not null && OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } t ? t.Value.ToInstant() : throw Fail($"has an unusable time '{text}' in {what}");
+        text is not null && OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } t ? InRange(t.Value.ToInstant(), text, what) : throw Fail($"has an unusable time '{text}' in {what}");
 
     public Instant Utc(string? text, string what) =>
-        text is not null && InstantPattern.ExtendedIso.Parse(text) is { Success: true } t ? t.Value : Time(text, what);
+        text is not null && InstantPattern.ExtendedIso.Parse(text) is { Success: true } t ? InRange(t.Value, text, what) : Time(text, what);
 
-    public LocalDate Date(string? text, string what) =>
-        text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : throw Fail($"has an unusable date '{text}' in {what}");
+    public LocalDate Date(string? text, string what)
+    {
+        var date = text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : throw Fail($"has an unusable date '{text}' in {what}");
+        InRange(date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), text, what);
+        return date;
+    }
+
+    private Instant InRange(Instant instant, string text, string what) =>
+        !bounded || (instant >= JournalTime.Earliest && instant < JournalTime.Latest)
+            ? instant
+            : throw Fail($"has the time '{text}' in {what}, outside {JournalTime.Earliest.InUtc().Year}–{JournalTime.Latest.InUtc().Year - 1}; correct it in the file and import again");
 
     public string Zone(string? id, string what) => JournalTime.Zone(id ?? throw Fail($"has no timeZone in {what}")).Id;
 

@@ -39,6 +39,9 @@ public static class JournalTime
 
     public static Instant Earliest { get; } = Instant.FromUtc(1970, 1, 1, 0, 0);
 
+    /// <summary>The first instant no journal time may reach (2201-01-01 UTC): the same 2200 bound plans and dates use.</summary>
+    public static Instant Latest { get; } = Instant.FromUtc(2201, 1, 1, 0, 0);
+
     /// <summary>The instant of <paramref name="text"/> read in <paramref name="zone"/> (see the class summary).</summary>
     /// <exception cref="InvalidInputException">Not a time, in the future (beyond an hour's slack) or before 1970.</exception>
     public static Instant Parse(string? text, DateTimeZone zone, Instant now) => ParseWithZone(text, zone, now, zoneNamed: true).At;

@@ -63,6 +63,11 @@ public sealed class JournalDocumentTests
     [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"checkIns\":[{\"at\":\"2026-12-01T08:00:00Z\",\"timeZone\":\"UTC\",\"pain\":11}]}", "score outside 0–10")]
     [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"sideEffects\":[{\"kind\":\"sneezing\",\"severity\":\"mild\",\"from\":\"2026-12-01T08:00:00Z\",\"timeZone\":\"UTC\"}]}", "not a known side-effect kind")]
     [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"dosez\":[]}", "is not a journal export")]
+    // Issue 13: an import of a dose dated 9999-12-31 was accepted, and from then on show and every export failed.
+    [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"doses\":[{\"at\":\"9999-12-31T23:59:59Z\",\"timeZone\":\"UTC\",\"doseMg\":1}]}", "'9999-12-31T23:59:59Z' in dose 1, outside 1970–2200")]
+    [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"doses\":[{\"at\":\"2201-01-01T00:00:00+00:00\",\"timeZone\":\"UTC\",\"doseMg\":1}]}", "outside 1970–2200")]
+    [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"checkIns\":[{\"at\":\"1969-12-31T23:59:59Z\",\"timeZone\":\"UTC\",\"pain\":1}]}", "in check-in 1, outside 1970–2200")]
+    [InlineData("{\"schema\":\"ldn-journal/1\",\"profile\":{\"timeZone\":\"UTC\"},\"sideEffects\":[{\"kind\":\"headache\",\"severity\":\"mild\",\"from\":\"2026-12-01T08:00:00Z\",\"to\":\"9999-01-01T00:00:00Z\",\"timeZone\":\"UTC\"}]}", "in side effect 1, outside 1970–2200")]
     public void A_broken_or_hostile_document_is_one_sentence(string json, string expected)
     {
         var error = Assert.Throws<InvalidInputException>(() => JournalDocument.Read(json, "in.json"));
