@@ -57,6 +57,37 @@ public static partial class JournalStores
             : new SqliteJournalStore(db, migrateTo, clock);
     }
 
+    /// <summary>
+    /// The files a SQLite journal named by <paramref name="db"/> (null: the default) lives in, full paths: the
+    /// database and its -wal, -shm and -journal companions; empty for PostgreSQL. Output options check against them,
+    /// so no report or export can be written over the journal.
+    /// </summary>
+    public static IReadOnlyList<string> LocalFiles(string? db)
+    {
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
+            db = string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultSqlitePath : fromEnvironment;
+        }
+
+        if (IsPostgres(db))
+        {
+            return [];
+        }
+
+        string file;
+        try
+        {
+            file = Path.GetFullPath(db);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InvalidInputException($"'{db}' is not a usable journal file name.", e);
+        }
+
+        return [file, file + "-wal", file + "-shm", file + "-journal"];
+    }
+
     internal static bool IsPostgres(string db) =>
         db.TrimStart().StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
         || db.TrimStart().StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)

@@ -51,7 +51,7 @@ internal static class DoseResponseCommand
             var csvPath = parse.GetValue(csv);
             if (csvPath is not null)
             {
-                SafeFile.Write(csvPath, writer => DoseResponseCsv.Write(result, writer));
+                SafeFile.Write(csvPath, writer => DoseResponseCsv.Write(result, writer), parse.GetValue(parameters));
                 (asJson ? stderr : stdout).WriteLine($"Wrote the dose–response rows to {csvPath}.");
             }
 

@@ -60,8 +60,9 @@ internal static class FitCommand
                 throw new InvalidInputException("--max-iterations must be between 1 and 1,000,000.");
             }
 
-            var outPath = parse.GetValue(output) is { } o ? SafeFile.Check(o) : null;
             var paramsPath = parse.GetValue(parameters);
+            string?[] inputs = [paramsPath, .. parse.GetValue(data) ?? []];
+            var outPath = parse.GetValue(output) is { } o ? SafeFile.Check(o, inputs) : null;
             var model = ParameterFiles.Load(paramsPath);
             var datasets = parse.GetValue(data) is { Length: > 0 } files
                 ? [.. files.Select(f => ObservationReader.Read(TextFiles.ReadUtf8(f, "observation file", MaxDataBytes), f))]
@@ -74,7 +75,7 @@ internal static class FitCommand
                 var baseText = paramsPath is null ? ParameterSets.DefaultText : TextFiles.ReadUtf8(paramsPath, "parameter file", 1 << 20);
                 var date = SystemClock.Instance.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var text = FitFileWriter.Write(baseText, reports, date);
-                SafeFile.Write(outPath, writer => writer.Write(text));
+                SafeFile.Write(outPath, writer => writer.Write(text), inputs);
                 stderr.WriteLine($"Wrote {outPath}: use it with --params.");
             }
 

@@ -57,16 +57,18 @@ internal static class PlanCommand
 
             var asJson = parse.GetValue(json);
             var notes = asJson ? stderr : stdout;
+            // A protocol given as a file is an input no output may replace; a protocol name is not a file.
+            var protocolFile = parse.GetValue(protocol) is { } named && File.Exists(named) ? named : null;
             if (parse.GetValue(ics) is { } icsPath)
             {
                 var text = PlanCalendar.Write(plan, SystemClock.Instance.GetCurrentInstant());
-                SafeFile.Write(icsPath, writer => writer.Write(text));
+                SafeFile.Write(icsPath, writer => writer.Write(text), protocolFile, parse.GetValue(csv));
                 notes.WriteLine($"Wrote the calendar to {icsPath}.");
             }
 
             if (parse.GetValue(csv) is { } csvPath)
             {
-                SafeFile.Write(csvPath, writer => PlanCsv.Write(plan, writer));
+                SafeFile.Write(csvPath, writer => PlanCsv.Write(plan, writer), protocolFile, parse.GetValue(ics));
                 notes.WriteLine($"Wrote the steps to {csvPath}.");
             }
 

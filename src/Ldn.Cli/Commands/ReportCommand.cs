@@ -34,8 +34,9 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var htmlPath = SafeFile.Check(parse.GetValue(output)!);
-            var pdfPath = parse.GetValue(pdf) is { } p ? SafeFile.Check(p) : null;
+            var journalFiles = JournalContext.Files(parse);
+            var htmlPath = SafeFile.Check(parse.GetValue(output)!, journalFiles);
+            var pdfPath = parse.GetValue(pdf) is { } p ? SafeFile.Check(p, [.. journalFiles, htmlPath]) : null;
             var chromium = pdfPath is null ? null : FindChromium();
 
             var (store, journal) = JournalContext.OpenService(parse);
@@ -47,7 +48,7 @@ internal static class ReportCommand
                 html = Build(journal.LoadUpTo(day), day, now.InZone(zone).ToDateTimeOffset(), now: now);
             }
 
-            SafeFile.Write(htmlPath, writer => writer.Write(html));
+            SafeFile.Write(htmlPath, writer => writer.Write(html), journalFiles);
             stdout.WriteLine($"Wrote the report to {parse.GetValue(output)}.");
             if (pdfPath is null)
             {
@@ -60,7 +61,7 @@ internal static class ReportCommand
                 return LdnApp.BadInput;
             }
 
-            SafeFile.Produce(pdfPath, temporary => PrintToPdf(chromium, htmlPath, temporary));
+            SafeFile.Produce(pdfPath, temporary => PrintToPdf(chromium, htmlPath, temporary), [.. journalFiles, htmlPath]);
             stdout.WriteLine($"Wrote the PDF to {parse.GetValue(pdf)}.");
             return LdnApp.Success;
         });

@@ -97,14 +97,14 @@ internal static class SimulateCommand
 
             if (csvPath is not null)
             {
-                SafeFile.Write(csvPath, writer => SimulationCsv.Write(result, writer));
+                SafeFile.Write(csvPath, writer => SimulationCsv.Write(result, writer), parse.GetValue(plan), parse.GetValue(parameters), reportPath);
                 notes.WriteLine($"Wrote the time series to {csvPath}.");
             }
 
             if (reportPath is not null)
             {
                 var html = SimulationReport.Render(result, DateTimeOffset.Now);
-                SafeFile.Write(reportPath, writer => writer.Write(html));
+                SafeFile.Write(reportPath, writer => writer.Write(html), parse.GetValue(plan), parse.GetValue(parameters), csvPath);
                 notes.WriteLine($"Wrote the report to {reportPath}.");
             }
 
@@ -122,15 +122,5 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static string ReadPlanFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The plan file '{path}' does not exist.");
-        }
-
-        return new FileInfo(path).Length > 1_000_000
-            ? throw new InvalidInputException($"The plan file '{path}' is larger than 1 MB; it is not a plan from 'ldn plan --json'.")
-            : File.ReadAllText(path);
-    }
+    private static string ReadPlanFile(string path) => TextFiles.ReadUtf8(path, "plan file", 1_000_000);
 }

@@ -60,12 +60,7 @@ internal static class TrialCommand
             TrialDesign trial;
             if (file is not null)
             {
-                if (!File.Exists(file))
-                {
-                    throw new InvalidInputException($"The trial file '{file}' does not exist.");
-                }
-
-                trial = TrialDesignReader.Read(File.ReadAllText(file), file);
+                trial = TrialDesignReader.Read(TextFiles.ReadUtf8(file, "trial file", 1 << 20), file);
             }
             else
             {

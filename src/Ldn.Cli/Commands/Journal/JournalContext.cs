@@ -52,6 +52,9 @@ internal static class JournalContext
             : throw new InvalidInputException($"LDN_NOW='{fixedNow}' is not an ISO time such as 2026-12-01T08:00:00Z.");
     }
 
+    /// <summary>The files of the SQLite journal <c>--db</c> names (none for PostgreSQL), which no output may overwrite.</summary>
+    public static IReadOnlyList<string> Files(ParseResult parse) => JournalStores.LocalFiles(parse.GetValue(Db));
+
     public static IJournalStore Open(ParseResult parse) => JournalStores.Open(parse.GetValue(Db), Clock);
 
     /// <summary>The clock of every journal command: <see cref="Now"/>.</summary>

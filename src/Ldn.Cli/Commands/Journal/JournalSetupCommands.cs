@@ -132,6 +132,12 @@ internal static class JournalSetupCommands
         var command = new Command("plan", "The journal's titration plan: its versions, adjustments and calendar.") { set, adjust, ics };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(ics) is { } target)
+            {
+                // Before anything is set or adjusted: a calendar aimed at the journal changes nothing.
+                Output.SafeFile.Check(target, JournalContext.Files(parse));
+            }
+
             var (store, journal) = JournalContext.OpenService(parse);
             using (store)
             {
@@ -158,7 +164,7 @@ internal static class JournalSetupCommands
                 if (parse.GetValue(ics) is { } path)
                 {
                     var text = journal.PlanCalendarFile();
-                    Output.SafeFile.Write(path, writer => writer.Write(text));
+                    Output.SafeFile.Write(path, writer => writer.Write(text), JournalContext.Files(parse));
                     stdout.WriteLine($"Calendar of the version in force written to {path}.");
                 }
             }

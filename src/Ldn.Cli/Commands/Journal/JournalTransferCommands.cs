@@ -27,6 +27,17 @@ internal static class JournalTransferCommands
                 throw new InvalidInputException("Say where to export: --json FILE, --csv FILE or --fhir FILE.");
             }
 
+            // Every target is checked before the journal is opened: none may be the journal or another target.
+            var journalFiles = JournalContext.Files(parse);
+            var (jsonOut, csvOut, fhirOut) = (parse.GetValue(json), parse.GetValue(csv), parse.GetValue(fhir));
+            foreach (var (target, others) in new[] { (jsonOut, new[] { csvOut, fhirOut }), (csvOut, [jsonOut, fhirOut]), (fhirOut, [jsonOut, csvOut]) })
+            {
+                if (target is not null)
+                {
+                    SafeFile.Check(target, [.. journalFiles, .. others]);
+                }
+            }
+
             var (store, _, _) = JournalContext.OpenInitialised(parse);
             using (store)
             {
@@ -35,20 +46,20 @@ internal static class JournalTransferCommands
                 var document = JournalDocument.From(data);
                 if (parse.GetValue(json) is { } jsonPath)
                 {
-                    SafeFile.Write(jsonPath, writer => writer.Write(JsonSerializer.Serialize(document, JournalDocument.Options)));
+                    SafeFile.Write(jsonPath, writer => writer.Write(JsonSerializer.Serialize(document, JournalDocument.Options)), journalFiles);
                     stdout.WriteLine($"Exported to {jsonPath}.");
                 }
 
                 if (parse.GetValue(csv) is { } csvPath)
                 {
-                    SafeFile.Write(csvPath, writer => JournalCsv.Write(document, writer));
+                    SafeFile.Write(csvPath, writer => JournalCsv.Write(document, writer), journalFiles);
                     stdout.WriteLine($"Exported to {csvPath}.");
                 }
 
                 if (parse.GetValue(fhir) is { } fhirPath)
                 {
                     var bundle = FhirExport.ToBundle(data, JournalContext.Now());
-                    SafeFile.Write(fhirPath, writer => writer.Write(bundle));
+                    SafeFile.Write(fhirPath, writer => writer.Write(bundle), journalFiles);
                     stdout.WriteLine($"Exported a FHIR R4 Bundle to {fhirPath}.");
                 }
             }
@@ -89,7 +100,7 @@ internal static class JournalTransferCommands
         var command = new Command("backup", "Write a consistent copy of the journal (a SQLite file, or a JSON snapshot for PostgreSQL).") { file };
         command.SetAction(parse =>
         {
-            var path = SafeFile.Check(parse.GetValue(file)!);
+            var path = SafeFile.Check(parse.GetValue(file)!, JournalContext.Files(parse));
             if (File.Exists(path) || Directory.Exists(path))
             {
                 throw new InvalidInputException($"'{path}' already exists; a backup never overwrites a file.");
