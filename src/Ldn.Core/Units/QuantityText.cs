@@ -8,6 +8,9 @@ namespace Ldn.Core.Units;
 /// </summary>
 internal static class QuantityText
 {
+    /// <summary>The largest magnitude any quantity may be typed with (10⁹ of its unit).</summary>
+    public const double LargestMagnitude = 1e9;
+
     public const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>The leading number and the unit after it, as text; the callers parse the number as double or decimal.</summary>
@@ -38,13 +41,18 @@ internal static class QuantityText
             throw new InvalidInputException($"'{text}' is not a valid {what}: it must start with a number such as 4.5.");
         }
 
-        if (!double.IsFinite(value))
+        // No quantity this program reads comes near a billion of its unit; refusing here keeps 1e308 (and the
+        // 309-digit echo of it in later sentences) out of every range check downstream.
+        if (!double.IsFinite(value) || Math.Abs(value) > LargestMagnitude)
         {
-            throw new InvalidInputException($"'{text}' is not a valid {what}: the number is too large.");
+            throw new InvalidInputException($"'{Shown(text)}' is not a valid {what}: the number is too large.");
         }
 
         return (value, unitPart);
     }
+
+    /// <summary>The user's text for a sentence, cut to 40 characters so a pasted page does not become the message.</summary>
+    public static string Shown(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "…");
 
     private static bool IsNumberChar(char c, char previous) =>
         char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-'
