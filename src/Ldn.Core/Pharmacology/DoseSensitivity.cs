@@ -97,7 +97,7 @@ public static class DoseSensitivity
             }
 
             rows.Add(new DoseSensitivityRow(
-                row < Multipliers.Count ? $"α_P = {Number(Multipliers[row])} × {Number(alpha)}" : "α_P from Kosten 1986",
+                row < Multipliers.Count ? $"{Number(Multipliers[row])} × default = {Number(alpha * Multipliers[row])}" : "from Kosten 1986 (per structure)",
                 row < Multipliers.Count ? Multipliers[row] : null,
                 cells));
         }
