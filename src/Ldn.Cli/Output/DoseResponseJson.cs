@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ldn.Core;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
@@ -77,7 +78,8 @@ internal sealed record DoseResponseDocument(
 
     public bool Tlr4 { get; init; }
 
-    /// <summary>The human dose evidence, shown before any model output (dose-finding study first).</summary>
+    /// <summary>The human dose evidence, shown before any model output (dose-finding study first): serialised first.</summary>
+    [JsonPropertyOrder(-1)]
     public IReadOnlyList<DoseEvidenceDocument> Evidence { get; init; } = [];
 
     /// <summary>Marks the rows' inflammation fields as a what-if.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
@@ -25,7 +26,8 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
     /// <summary>Sentences on the evidence for the formulations used (<see cref="FormulationNotes"/>): the liquid's source, the sublingual what-if.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>The human dose evidence (<see cref="ClinicalDoseEvidence.Default"/>), to be read before the model's output.</summary>
+    /// <summary>The human dose evidence (<see cref="ClinicalDoseEvidence.Default"/>), to be read before the model's output: serialised first.</summary>
+    [JsonPropertyOrder(-1)]
     public IReadOnlyList<DoseEvidenceDocument> Evidence { get; init; } = [];
 
     /// <summary>Marks the rebound/inflammation output as a what-if (<see cref="WhatIf"/>).</summary>
