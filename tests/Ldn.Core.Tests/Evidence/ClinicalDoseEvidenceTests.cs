@@ -1,4 +1,6 @@
+using System.Globalization;
 using Ldn.Core.Evidence;
+using Ldn.Core.Tests.Protocols;
 using Xunit;
 
 namespace Ldn.Core.Tests.Evidence;
@@ -63,6 +65,37 @@ public sealed class ClinicalDoseEvidenceTests
         Assert.Equal(0.6, hint.SynthesisUpregulation(1), 1);
         Assert.Equal(hint.SynthesisUpregulation(1) / 0.8, hint.SynthesisUpregulation(0.8), 12);
         Assert.Throws<ArgumentOutOfRangeException>(() => hint.SynthesisUpregulation(0));
+    }
+
+    [Fact]
+    public void Every_number_traces_to_the_research_documents()
+    {
+        // As EvidenceTraceabilityTests: every figure must appear in the document it was copied from.
+        var research = Path.Combine(ShippedProtocolTests.RepositoryRoot(), "..", "shared", "research");
+        var clinical = Path.Combine(research, "clinical-evidence.md");
+        var pharmacology = Path.Combine(research, "pharmacology.md");
+        if (!File.Exists(clinical) || !File.Exists(pharmacology))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("LDN_CI") != "1", $"The research documents in {research} are missing in CI.");
+            return;
+        }
+
+        static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+        var known = EvidenceTraceabilityTests.Numbers(File.ReadAllText(clinical)).ToHashSet(StringComparer.Ordinal);
+        var untraced = new List<string>();
+        foreach (var s in ClinicalDoseEvidence.Default.Studies)
+        {
+            // The ends of a dose range are published; the steps between them (0.75-mg steps) are derived.
+            var texts = new[] { s.Result, s.DoseText, s.NText ?? "", s.Citation, string.Join(' ', s.N, Number(s.DosesMg[0]), Number(s.DosesMg[^1])) }
+                .Concat(s.Numbers.Select(n => Number(Math.Abs(n.Value))));
+            untraced.AddRange(texts.SelectMany(EvidenceTraceabilityTests.Numbers).Where(n => !known.Contains(n)).Select(n => $"{s.Id}: {n}"));
+        }
+
+        var hint = ClinicalDoseEvidence.Default.SynthesisHint;
+        var pharmacologyNumbers = EvidenceTraceabilityTests.Numbers(File.ReadAllText(pharmacology)).ToHashSet(StringComparer.Ordinal);
+        untraced.AddRange(new[] { hint.N, hint.Controls, hint.TreatedPgPerMl, hint.ControlPgPerMl }
+            .Select(v => Number(v)).Where(n => !pharmacologyNumbers.Contains(n)).Select(n => $"synthesisHint: {n}"));
+        Assert.True(untraced.Count == 0, "Not in the research documents: " + string.Join("; ", untraced));
     }
 
     [Theory]
