@@ -26,7 +26,7 @@ internal static class DoseResponseView
             + (result.Tlr4 ? "; TLR4 term on." : ".")));
         console.MarkupLine(Markup.Escape(
             "MOR peak/trough: blockade over the last dosing interval. S > 1: hours a day with net opioid signalling above baseline. "
-            + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: change at week 12 (negative = benefit)."));
+            + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: modelled change at week 12, a what-if (negative = less modelled inflammation)."));
 
         foreach (var verdict in result.Verdicts)
         {
