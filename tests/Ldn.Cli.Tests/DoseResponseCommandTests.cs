@@ -43,7 +43,7 @@ public sealed class DoseResponseCommandTests
             Assert.Equal(JsonValueKind.Number, verdict.GetProperty("bestInflammationChange").ValueKind);
             Assert.Equal(50, verdict.GetProperty("highestDoseMg").GetDouble());
             Assert.Equal(JsonValueKind.Number, verdict.GetProperty("highestDoseInflammationChange").ValueKind);
-            Assert.StartsWith($"Scenario {verdict.GetProperty("scenario").GetString()}, daily dose at 22:00", verdict.GetProperty("statement").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith($"What-if (α_P = 1, scenario {verdict.GetProperty("scenario").GetString()}), daily dose at 22:00", verdict.GetProperty("statement").GetString(), StringComparison.Ordinal);
         }
     }
 

@@ -251,7 +251,7 @@ public sealed class SimulateCommandTests
         Assert.Contains("TLR4 term off", stdout, StringComparison.Ordinal);
         Assert.Contains("Signalling overshoot (h/day with S > 1)", stdout, StringComparison.Ordinal);
         Assert.Contains("Nocturnal signalling", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"Inflammation change at week 12\s*│\s*−\d+\.\d%\s*│\s*\+0\.0%", stdout);
+        Assert.Matches(@"Inflammation change at week 12 \(what-if\)\s*│\s*−\d+\.\d%\s*│\s*\+0\.0%", stdout);
         Assert.Contains("Pain NRS at the end", stdout, StringComparison.Ordinal);
 
         // The S sparkline: one row per scenario under its heading.

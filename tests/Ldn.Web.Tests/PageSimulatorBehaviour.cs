@@ -2,6 +2,7 @@ using System.Net;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
 using Ldn.Storage.Tests;
+using Ldn.Tests.Shared;
 using Xunit;
 
 namespace Ldn.Web.Tests;
@@ -40,6 +41,25 @@ public abstract class PageSimulatorBehaviour : WebBehaviour
         }
 
         Assert.Contains("<script src=\"/assets/chart.umd.min.js\"></script>", html, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task The_clinical_dose_evidence_comes_first_and_the_inflammation_output_is_a_what_if()
+    {
+        using var host = NewHost();
+        using var browser = new PageSession(host);
+        var html = await browser.PageAsync("/simulator?Dose=4.5mg&Count=84");
+        PageKnowledgeAssert.NoLeaks(html);
+        var text = PageKnowledgeAssert.Text(html);
+
+        // Bruun-Plesner 2020 (ED50 3.88 mg, ED95 5.40 mg) and FINAL 2024 (6 mg) before the model's summary.
+        var summary = text.IndexOf("MOR blockade peak", StringComparison.Ordinal);
+        Assert.InRange(text.IndexOf("3.88 mg", StringComparison.Ordinal), 0, summary);
+        Assert.InRange(text.IndexOf("5.40 mg", StringComparison.Ordinal), 0, summary);
+        Assert.InRange(text.IndexOf("not superior to placebo", StringComparison.Ordinal), 0, summary);
+        Assert.Contains(WhatIf.Note, text, StringComparison.Ordinal);
+        Assert.Contains("Inflammation change at week 12 (what-if)", text, StringComparison.Ordinal);
+        Assert.Empty(FindingPhrases.Findings(text));
     }
 
     [StoreFact]

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ldn.Core;
 using Ldn.Core.Dosing;
+using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
 
 namespace Ldn.Cli.Output;
@@ -8,17 +10,18 @@ namespace Ldn.Cli.Output;
 /// <summary>
 /// The JSON contract of <c>ldn dose-response --json</c>. Field names are binding: add, never rename.
 /// Fractions are 0–1; <c>inflammationChangeWeek12</c> is relative (−0.1 = 10% less inflammation) and
-/// null when fewer than 12 weeks are simulated.
+/// null when fewer than 12 weeks are simulated. The human dose evidence (<c>evidence</c>) comes first; the
+/// inflammation fields, the verdicts and the <c>sensitivity</c> table are a what-if (<c>whatIf: true</c>).
 /// </summary>
 internal static class DoseResponseJson
 {
-    public static void Write(DoseResponseResult result, TextWriter writer)
+    public static void Write(DoseResponseResult result, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result), DocumentJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(result, evidence, sensitivity), DocumentJson.Options));
     }
 
-    public static DoseResponseDocument From(DoseResponseResult result)
+    public static DoseResponseDocument From(DoseResponseResult result, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(result);
         var request = result.Request;
@@ -38,6 +41,7 @@ internal static class DoseResponseJson
                 Shape = v.Shape.ToString(),
                 HighestDoseRetainedFraction = v.HighestDoseRetainedFraction,
                 ZeroBenefitDosesMg = [.. v.ZeroBenefitDoses.Select(d => d.Milligrams)],
+                WhatIfNote = WhatIf.Note,
             })],
             result.Condition.Id,
             request.Weeks,
@@ -48,6 +52,9 @@ internal static class DoseResponseJson
             Formulation = request.Formulation.Name(),
             Parameters = result.Parameters.Name,
             Tlr4 = result.Tlr4,
+            Evidence = DoseEvidenceDocument.From(evidence),
+            Inflammation = WhatIfDocument.Default,
+            Sensitivity = sensitivity is null ? null : DoseSensitivityDocument.From(sensitivity),
         };
     }
 }
@@ -70,6 +77,16 @@ internal sealed record DoseResponseDocument(
     public string Parameters { get; init; } = "";
 
     public bool Tlr4 { get; init; }
+
+    /// <summary>The human dose evidence, shown before any model output (dose-finding study first): serialised first.</summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<DoseEvidenceDocument> Evidence { get; init; } = [];
+
+    /// <summary>Marks the rows' inflammation fields as a what-if.</summary>
+    public WhatIfDocument Inflammation { get; init; } = WhatIfDocument.Default;
+
+    /// <summary>The what-if sensitivity table by α_P and structure; null unless <c>--sensitivity</c> is given.</summary>
+    public DoseSensitivityDocument? Sensitivity { get; init; }
 }
 
 internal sealed record DoseResponseRowDocument(
@@ -100,4 +117,9 @@ internal sealed record DoseResponseVerdictDocument(
 
     /// <summary>Doses whose inflammation reduction is below 0.05%.</summary>
     public IReadOnlyList<double> ZeroBenefitDosesMg { get; init; } = [];
+
+    /// <summary>Always true: the verdict is a model hypothesis, not a finding.</summary>
+    public bool WhatIf { get; init; } = true;
+
+    public string WhatIfNote { get; init; } = "";
 }

@@ -1,26 +1,32 @@
 using System.Globalization;
 using Ldn.Core.Dosing;
+using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
 
-/// <summary>The human view of a dose–response sweep: one table per scenario and dosing time, each with its verdict.</summary>
+/// <summary>
+/// The human view of a dose–response sweep: the clinical dose evidence first, then one table per scenario
+/// and dosing time, each with its what-if verdict, then the what-if sensitivity table (when computed).
+/// </summary>
 internal static class DoseResponseView
 {
     private const string Missing = "–";
 
-    public static void Write(DoseResponseResult result, TextWriter writer)
+    public static void Write(DoseResponseResult result, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(result);
         var console = ConsoleFactory.For(writer);
         var request = result.Request;
+        DoseEvidenceView.Write(console, evidence);
+        console.MarkupLine(Markup.Escape(WhatIf.ModelHeading + ". " + WhatIf.Note));
         console.MarkupLine(Markup.Escape(
             $"Daily {request.Formulation.Name()} dosing for {request.Weeks} weeks; condition: {result.Condition.Id}; parameters: {result.Parameters.Name}"
             + (result.Tlr4 ? "; TLR4 term on." : ".")));
         console.MarkupLine(Markup.Escape(
             "MOR peak/trough: blockade over the last dosing interval. S > 1: hours a day with net opioid signalling above baseline. "
-            + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: change at week 12 (negative = benefit)."));
+            + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: modelled change at week 12, a what-if (negative = less modelled inflammation)."));
 
         foreach (var verdict in result.Verdicts)
         {
@@ -33,7 +39,7 @@ internal static class DoseResponseView
                 .AddColumn(new TableColumn("MOR trough").RightAligned())
                 .AddColumn(new TableColumn("S > 1 (h/day)").RightAligned())
                 .AddColumn(new TableColumn("Night S").RightAligned())
-                .AddColumn(new TableColumn("Inflammation wk 12").RightAligned());
+                .AddColumn(new TableColumn("Inflammation wk 12 (what-if)").RightAligned());
             foreach (var row in result.Rows.Where(r => r.Scenario == verdict.Scenario && r.At == verdict.At))
             {
                 table.AddRow(
@@ -47,6 +53,12 @@ internal static class DoseResponseView
 
             console.Write(table);
             console.MarkupLine(Markup.Escape(verdict.Statement));
+        }
+
+        if (sensitivity is not null)
+        {
+            console.WriteLine();
+            DoseSensitivityView.Write(console, sensitivity);
         }
 
         console.WriteLine();
@@ -69,7 +81,8 @@ internal static class DoseResponseView
             notes.Add($"{result.Request.Weeks} weeks is shorter than 12, so there is no week-12 inflammation change (– in the table, null in JSON) and no verdict.");
         }
 
-        notes.Add("No human study compared LDN with 50 mg in autoimmune disease and no human inverted-U evidence exists (pharmacology.md §7); this is what the model implies, not data.");
+        notes.Add("No human study compared LDN doses head to head, and none shows a loss of effect at higher doses (pharmacology.md §7); "
+            + "the human dose evidence is the dose-finding study and the 4.5 mg and 6 mg trials listed first. The inflammation columns and verdicts are what the model implies under its assumptions, not data.");
         return notes;
     }
 

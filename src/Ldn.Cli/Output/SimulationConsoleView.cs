@@ -1,10 +1,11 @@
+using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
 
 /// <summary>
-/// The human view of a simulation: what was simulated (regimen, parameters, condition), a summary table
+/// The human view of a simulation: the clinical dose evidence first, then what was simulated (regimen, parameters, condition), a summary table
 /// with the PK, blockade and mechanism values, and small charts of blockade and net opioid signalling.
 /// </summary>
 internal static class SimulationConsoleView
@@ -18,6 +19,7 @@ internal static class SimulationConsoleView
     {
         ArgumentNullException.ThrowIfNull(result);
         var console = ConsoleFactory.For(writer);
+        DoseEvidenceView.Write(console, ClinicalDoseEvidence.Default);
 
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
@@ -57,6 +59,7 @@ internal static class SimulationConsoleView
         }
 
         console.WriteLine();
+        console.MarkupLine(Markup.Escape(WhatIf.ModelHeading + " (signalling S, inflammation): " + WhatIf.Note));
         console.MarkupLine(Markup.Escape(ModelCaveats.Scenarios));
         console.MarkupLine(Markup.Escape(LdnApp.Notice));
     }

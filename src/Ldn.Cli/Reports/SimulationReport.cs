@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Ldn.Cli.Output;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
+using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
@@ -38,6 +40,7 @@ internal static class SimulationReport
         ReportHtml.AppendHead(html, "LDN Workbench — simulation report", Styles, ReportHtml.ChartLibrary, AppScript);
         html.Append("<body>\n<main>\n");
         AppendHeader(html, result);
+        AppendEvidence(html);
         AppendRegimen(html, result);
         AppendSummary(html, result);
         AppendCharts(html, result);
@@ -162,7 +165,20 @@ internal static class SimulationReport
         html.Append("</ul>\n<p class=\"caption\">MOR, DOR, KOR: μ-, δ- and κ-opioid receptors. Blockade is the modelled fraction of receptors occupied by naltrexone and 6β-naltrexol. ")
             .Append("S = P·U·(1 − O) is net opioid signalling (1 without drug): U receptor/OGFr density, P opioid-peptide synthesis capacity, O MOR blockade. ")
             .Append("The inflammation index I falls only while S exceeds 1 (or with the TLR4 term on); its change is I(12 weeks)/I(0) − 1. ")
-            .Append("Everything after the blockade is a hypothesis from rodent work (docs/model.md, section 5b).</p>\n</section>\n");
+            .Append("Everything after the blockade is a hypothesis from rodent work (docs/model.md, section 5b): ")
+            .Append(Text(WhatIf.Note)).Append("</p>\n</section>\n");
+    }
+
+    /// <summary>The human dose evidence, before any model output (issue 12 item 5).</summary>
+    private static void AppendEvidence(StringBuilder html)
+    {
+        html.Append("<section id=\"dose-evidence\">\n<h2>").Append(Text(WhatIf.EvidenceHeading)).Append("</h2>\n<ul>\n");
+        foreach (var line in DoseEvidenceView.Lines(ClinicalDoseEvidence.Default))
+        {
+            html.Append("<li>").Append(Text(line)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
     }
 
     private static void AppendCharts(StringBuilder html, SimulationResult result)

@@ -106,8 +106,9 @@ public static class DoseResponse
     public const double ZeroBenefit = 0.0005;
 
     public const string Definition =
-        "Inverted U: the dose with the largest benefit (most negative week-12 inflammation change) is neither the lowest nor the highest dose tested, "
-        + "and the highest dose keeps less than 50% of that benefit. A reduction below 0.05% counts as no benefit.";
+        "What-if shape test (model hypothesis, not a finding): the modelled curve counts as an inverted U when the dose with the largest modelled reduction "
+        + "(most negative week-12 inflammation change) is neither the lowest nor the highest dose tested, and the highest dose keeps less than 50% of that reduction. "
+        + "A modelled reduction below 0.05% counts as none.";
 
     public static IReadOnlyList<Mass> DefaultDoses { get; } = [.. new[] { 0.5, 1, 1.5, 3, 4.5, 6, 10, 25, 50 }.Select(Mass.FromMilligrams)];
 
@@ -222,7 +223,7 @@ public static class DoseResponse
                 }
 
                 rows.AddRange(curve);
-                verdicts.Add(Judge(scenario, times[t], curve));
+                verdicts.Add(Judge(scenario, times[t], curve, parameters.SynthesisUpregulation));
             }
         }
 
@@ -230,13 +231,18 @@ public static class DoseResponse
     }
 
     /// <summary>
-    /// Classifies one dose–response curve. Benefit b(d) = −inflammationChangeWeek12 (positive = less
-    /// inflammation). The best dose is the lowest dose reaching the largest benefit. The curve is an
-    /// <see cref="DoseResponseShape.InvertedU"/> when the best benefit is at least <see cref="ZeroBenefit"/>,
-    /// the best dose is neither the lowest nor the highest tested, and b(highest) &lt;
-    /// <see cref="InvertedUMaxRetained"/> · b(best). Doses with b &lt; <see cref="ZeroBenefit"/> are reported as without benefit.
+    /// Classifies one dose–response curve of the rebound/inflammation what-if. Benefit b(d) =
+    /// −inflammationChangeWeek12 (positive = less modelled inflammation). The largest reduction is at the
+    /// lowest dose reaching the largest b. The curve is an <see cref="DoseResponseShape.InvertedU"/> when that
+    /// reduction is at least <see cref="ZeroBenefit"/>, its dose is neither the lowest nor the highest tested, and
+    /// b(highest) &lt; <see cref="InvertedUMaxRetained"/> · b(largest). The statement is framed as a what-if
+    /// (<see cref="WhatIf"/>): it names α_P when given and never states a dose as a finding.
     /// </summary>
-    public static DoseResponseVerdict Judge(OccupancyScenario scenario, ClockTime at, IReadOnlyList<DoseResponseRow> curve)
+    /// <param name="scenario">The blockade structure of the curve.</param>
+    /// <param name="at">The clock time of the daily dose.</param>
+    /// <param name="curve">One row per dose, any order; at least one.</param>
+    /// <param name="synthesisUpregulation">α_P of the run, named in the statement; null leaves it out.</param>
+    public static DoseResponseVerdict Judge(OccupancyScenario scenario, ClockTime at, IReadOnlyList<DoseResponseRow> curve, double? synthesisUpregulation = null)
     {
         ArgumentNullException.ThrowIfNull(curve);
         if (curve.Count == 0)
@@ -246,7 +252,9 @@ public static class DoseResponse
 
         var rows = curve.OrderBy(r => r.Dose).ToArray();
         var highest = rows[^1];
-        var label = $"Scenario {scenario}, daily dose at {at}";
+        var structure = scenario is OccupancyScenario.A or OccupancyScenario.B ? $"scenario {scenario}" : $"structure {scenario.Name()}";
+        var alpha = synthesisUpregulation is { } a ? $"α_P = {a.ToString("0.###", CultureInfo.InvariantCulture)}, " : "";
+        var label = $"What-if ({alpha}{structure}), daily dose at {at}";
         if (rows.Any(r => r.InflammationChangeWeek12 is null))
         {
             return new DoseResponseVerdict(scenario, at, DoseResponseShape.NotAssessed, null, null, highest.Dose, null, [],
@@ -258,41 +266,41 @@ public static class DoseResponse
         var bestIndex = Array.IndexOf(benefit, benefit.Max());
         var best = rows[bestIndex];
         var top = benefit[^1];
-        var none = zero.Length == 0 ? "" : $" No benefit (less than 0.05%) at {DoseList(zero)}.";
+        var none = zero.Length == 0 ? "" : $" Modelled reduction below 0.05% at {DoseList(zero)}.";
 
         if (rows.Length < 3)
         {
             return new DoseResponseVerdict(scenario, at, DoseResponseShape.NotAssessed, best.Dose, best.InflammationChangeWeek12, highest.Dose, highest.InflammationChangeWeek12, zero,
-                $"{label}: not assessed, because an inverted U needs at least three doses (got {rows.Length}).{none}");
+                $"{label}: shape not assessed, because the what-if shape test needs at least three doses (got {rows.Length}).{none}");
         }
 
         if (benefit[bestIndex] < ZeroBenefit)
         {
             return new DoseResponseVerdict(scenario, at, DoseResponseShape.NoBenefit, null, null, highest.Dose, highest.InflammationChangeWeek12, zero,
-                $"{label}: no inverted U, because no tested dose reduces inflammation at week 12 (every change is smaller than 0.05%).");
+                $"{label}: under this what-if no tested dose lowers the modelled week-12 inflammation index by 0.05% or more.");
         }
 
         var retained = top / benefit[bestIndex];
         var retainedText = (retained * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
         var bestText = $"{best.Dose} ({Percent(best.InflammationChangeWeek12!.Value)})";
         var topText = top < ZeroBenefit
-            ? $"the highest dose, {highest.Dose}, gives none"
+            ? $"at the highest dose, {highest.Dose}, it is below 0.05%"
             : $"the highest dose, {highest.Dose}, keeps {retainedText} of it ({Percent(highest.InflammationChangeWeek12!.Value)})";
         var borderline = Math.Abs(retained - InvertedUMaxRetained) < 0.1
-            ? " That is close to the 50% limit, so this verdict hinges on the choice of limit."
+            ? " That is close to the 50% limit, so this shape hinges on the choice of limit."
             : "";
         var (shape, statement) = bestIndex switch
         {
             _ when bestIndex == rows.Length - 1 => (DoseResponseShape.Rising,
-                $"no inverted U: the benefit is largest at the highest dose tested, {bestText}, so within the tested range it grows with dose."),
+                $"under this what-if the modelled week-12 inflammation reduction is largest at the highest dose tested, {bestText}, so within the tested range it grows with dose."),
             0 when retained < InvertedUMaxRetained => (DoseResponseShape.LargestAtLowest,
-                $"no inverted U within the tested range: the benefit is largest at the lowest dose tested, {bestText}, and {topText}; the peak lies below {rows[1].Dose}, the next dose tested, so test lower doses to find it.{borderline}"),
+                $"under this what-if the modelled week-12 inflammation reduction is largest at the lowest dose tested, {bestText}, and {topText}; the modelled peak lies below {rows[1].Dose}, the next dose tested.{borderline}"),
             0 => (DoseResponseShape.LargestAtLowest,
-                $"no inverted U: the benefit is largest at the lowest dose tested, {bestText}, and {topText}, so it falls by less than half across the tested range.{borderline}"),
+                $"under this what-if the modelled week-12 inflammation reduction is largest at the lowest dose tested, {bestText}, and {topText}, so it falls by less than half across the tested range.{borderline}"),
             _ when retained < InvertedUMaxRetained => (DoseResponseShape.InvertedU,
-                $"inverted U: the benefit peaks at an intermediate dose, {bestText}, and {topText}, less than half.{borderline}"),
+                $"under this what-if the modelled week-12 inflammation reduction peaks at an intermediate dose, {bestText}, and {topText}, less than half (the what-if shape the definition calls an inverted U).{borderline}"),
             _ => (DoseResponseShape.PeakRetained,
-                $"no inverted U by the definition: the benefit peaks at an intermediate dose, {bestText}, but {topText}, not less than half, so high doses reduce the benefit without losing most of it.{borderline}"),
+                $"under this what-if the modelled week-12 inflammation reduction peaks at an intermediate dose, {bestText}, but {topText}, not less than half.{borderline}"),
         };
         return new DoseResponseVerdict(scenario, at, shape, best.Dose, best.InflammationChangeWeek12, highest.Dose, highest.InflammationChangeWeek12, zero,
             $"{label}: {statement}{none}");

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
+using Ldn.Core.Evidence;
 
 namespace Ldn.Core.Pharmacology;
 
@@ -9,7 +11,9 @@ namespace Ldn.Core.Pharmacology;
 /// parameter set's name, the output step (h), per scenario the exposure summary and the time series, the
 /// condition, and the not-medical-advice notice. Field names are binding: add, never rename. Concentrations
 /// are ng/mL, times hours from the first dose's clock time (<c>clock</c> is that time of day), occupancies and
-/// signalling 0–1 fractions (see docs/model.md).
+/// signalling 0–1 fractions (see docs/model.md). <c>evidence</c> holds the human dose evidence; the
+/// rebound/inflammation values (summary <c>inflammationChangeWeek12</c>, series synthesis, receptor density,
+/// signalling, inflammation, clinical score) are a what-if, marked by <c>inflammation.whatIf</c>.
 /// </summary>
 public sealed record SimulationDocument(RegimenDocument Regimen, string Parameters, double OutputStepHours, IReadOnlyList<ScenarioDocument> Results, string Notice)
 {
@@ -21,6 +25,13 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
 
     /// <summary>Sentences on the evidence for the formulations used (<see cref="FormulationNotes"/>): the liquid's source, the sublingual what-if.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The human dose evidence (<see cref="ClinicalDoseEvidence.Default"/>), to be read before the model's output: serialised first.</summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<DoseEvidenceDocument> Evidence { get; init; } = [];
+
+    /// <summary>Marks the rebound/inflammation output as a what-if (<see cref="WhatIf"/>).</summary>
+    public WhatIfDocument Inflammation { get; init; } = WhatIfDocument.Default;
 
     /// <summary>The document as one line of JSON (no newline), written with <see cref="DocumentJson.Options"/>.</summary>
     public static string Json(SimulationResult result) => JsonSerializer.Serialize(From(result), DocumentJson.Options);
@@ -50,6 +61,7 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
             ClinicalInstrument = $"{result.Condition.Instrument.Name} ({result.Condition.Instrument.Unit})",
             Tlr4 = result.Tlr4,
             Notes = FormulationNotes.For(regimen, result.Parameters),
+            Evidence = DoseEvidenceDocument.From(ClinicalDoseEvidence.Default),
         };
     }
 

@@ -63,7 +63,7 @@ public static class SimulationSummaryTable
             Of("Hours MOR > 50%", s => s.MorAbove50Percent.Hours.ToString("0.0", CultureInfo.InvariantCulture)),
             Of("Signalling overshoot (h/day with S > 1)", s => s.SignallingOvershootHoursPerDay.ToString("0.0", CultureInfo.InvariantCulture)),
             Of("Nocturnal signalling (mean S 23:00–07:00)", s => s.NocturnalSignalling is { } night ? night.ToString("0.000", CultureInfo.InvariantCulture) : "— (no full night)"),
-            Of("Inflammation change at week 12", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (< 12 weeks)"),
+            Of("Inflammation change at week 12 (what-if)", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (< 12 weeks)"),
             new($"{instrument.Name} at the end ({instrument.Unit})",
                 [.. result.Scenarios.Select(s => s.Series.Count == 0 ? "—" : s.Series.ClinicalScore[^1].ToString("0.0", CultureInfo.InvariantCulture))]),
         ];

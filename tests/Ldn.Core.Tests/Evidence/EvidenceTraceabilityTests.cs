@@ -75,7 +75,7 @@ public sealed partial class EvidenceTraceabilityTests(ITestOutputHelper output)
     }
 
     /// <summary>Numbers as written, with thousands separators dropped ("3,775" is 3775) and trailing zeros kept as in the text.</summary>
-    private static IEnumerable<string> Numbers(string text) =>
+    internal static IEnumerable<string> Numbers(string text) =>
         NumberPattern().Matches(text).Select(m => m.Value.Replace(",", "", StringComparison.Ordinal));
 
     [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]

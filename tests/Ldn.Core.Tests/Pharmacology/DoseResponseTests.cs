@@ -3,6 +3,7 @@ using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Units;
+using Ldn.Tests.Shared;
 using Xunit;
 
 namespace Ldn.Core.Tests.Pharmacology;
@@ -27,8 +28,9 @@ public sealed class DoseResponseTests
         Assert.Equal(-0.12, verdict.BestInflammationChange);
         Assert.Equal(50, verdict.HighestDose.Milligrams);
         Assert.Equal([50.0], verdict.ZeroBenefitDoses.Select(d => d.Milligrams));
-        Assert.StartsWith("Scenario A, daily dose at 22:00: inverted U", verdict.Statement, StringComparison.Ordinal);
-        Assert.Contains("4.5 mg", verdict.Statement, StringComparison.Ordinal);
+        Assert.StartsWith("What-if (scenario A), daily dose at 22:00: under this what-if", verdict.Statement, StringComparison.Ordinal);
+        Assert.Contains("peaks at an intermediate dose, 4.5 mg", verdict.Statement, StringComparison.Ordinal);
+        Assert.Empty(FindingPhrases.Findings(verdict.Statement));
     }
 
     [Fact]
@@ -53,7 +55,8 @@ public sealed class DoseResponseTests
         Assert.Equal(DoseResponseShape.Rising, verdict.Shape);
         Assert.Equal(50, verdict.BestDose!.Value.Milligrams);
         Assert.Empty(verdict.ZeroBenefitDoses);
-        Assert.Contains("no inverted U", verdict.Statement, StringComparison.Ordinal);
+        Assert.Contains("largest at the highest dose tested", verdict.Statement, StringComparison.Ordinal);
+        Assert.Empty(FindingPhrases.Findings(verdict.Statement));
     }
 
     [Fact]
@@ -64,7 +67,8 @@ public sealed class DoseResponseTests
         Assert.Equal(DoseResponseShape.NoBenefit, verdict.Shape);
         Assert.Null(verdict.BestDose);
         Assert.Equal(Doses, verdict.ZeroBenefitDoses.Select(d => d.Milligrams));
-        Assert.Contains("no tested dose reduces inflammation", verdict.Statement, StringComparison.Ordinal);
+        Assert.Contains("under this what-if no tested dose lowers the modelled week-12 inflammation index", verdict.Statement, StringComparison.Ordinal);
+        Assert.Empty(FindingPhrases.Findings(verdict.Statement));
     }
 
     [Fact]

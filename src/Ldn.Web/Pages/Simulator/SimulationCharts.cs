@@ -36,8 +36,8 @@ internal sealed record SimulationChart(string Id, string Title, string Caption, 
             new("chart-plasma", $"Plasma levels, last {PlasmaDays} days",
                 $"Naltrexone peaks at {SimulationSummaryTable.Number(summary.ParentCmax.NanogramsPerMillilitre)} ng/mL and 6β-naltrexol at {SimulationSummaryTable.Number(summary.MetaboliteCmax.NanogramsPerMillilitre)} ng/mL over the last dosing interval.",
                 Last(new ChartData("days after the first dose", "ng/mL", x, [Of("naltrexone", first.Series.ParentNgPerMl), Of("6β-naltrexol", first.Series.MetaboliteNgPerMl)]) { YMin = 0 }, PlasmaDays)),
-            new("chart-mechanism", "Mechanism (1 = drug-free)",
-                $"Net opioid signalling S is above its drug-free value of 1 for {summary.SignallingOvershootHoursPerDay.ToString("0.0", CultureInfo.InvariantCulture)} hours a day; inflammation change at week 12: {(summary.InflammationChangeWeek12 is { } change ? SimulationSummaryTable.SignedPercent(change) : "— (shorter than 12 weeks)")}.",
+            new("chart-mechanism", "Mechanism (1 = drug-free; " + WhatIf.Label + ")",
+                $"Net opioid signalling S is above its drug-free value of 1 for {summary.SignallingOvershootHoursPerDay.ToString("0.0", CultureInfo.InvariantCulture)} hours a day; modelled inflammation change at week 12 ({WhatIf.Label}): {(summary.InflammationChangeWeek12 is { } change ? SimulationSummaryTable.SignedPercent(change) : "— (shorter than 12 weeks)")}.",
                 new ChartData("days after the first dose", "relative to drug-free", x,
                     [.. result.Scenarios.SelectMany(s => new[]
                     {
