@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
 
@@ -27,12 +28,13 @@ internal static class DoseResponseCommand
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the tables." };
         var csv = new Option<string?>("--csv") { Description = "Also write the rows to this CSV file." };
+        var report = ReportOutput.Option();
         var condition = ConditionOptions.Condition();
         var tlr4 = ConditionOptions.Tlr4();
 
         var command = new Command("dose-response", "Sweep daily doses and report blockade, signalling and the week-12 inflammation change, with a verdict on the inverted U.")
         {
-            doses, at, weeks, scenario, structure, formulation, condition, tlr4, parameters, json, csv,
+            doses, at, weeks, scenario, structure, formulation, condition, tlr4, parameters, json, csv, report,
         };
 
         command.SetAction(parse =>
@@ -43,6 +45,7 @@ internal static class DoseResponseCommand
                 DoseResponse.ParseWeeks(parse.GetValue(weeks)!),
                 StructureOptions.Resolve(parse, scenario, structure),
                 Formulations.Parse(parse.GetValue(formulation)!));
+            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters), parse.GetValue(csv));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var result = DoseResponse.Run(request, model, disease.Parameters, parse.GetValue(tlr4));
@@ -53,6 +56,11 @@ internal static class DoseResponseCommand
             {
                 SafeFile.Write(csvPath, writer => DoseResponseCsv.Write(result, writer));
                 (asJson ? stderr : stdout).WriteLine($"Wrote the dose–response rows to {csvPath}.");
+            }
+
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, DoseResponseReport.Build(result), new(ReportOutput.CommandLine(parse), null, model.Name), asJson ? stderr : stdout);
             }
 
             if (asJson)
