@@ -34,7 +34,7 @@ internal static class ReportOutput
         {
             if (!string.IsNullOrWhiteSpace(input) && string.Equals(full, Path.GetFullPath(input), PathComparison))
             {
-                throw new InvalidInputException($"The report file '{path}' is also an input file; choose another name so the input is not overwritten.");
+                throw new InvalidInputException($"The report file '{path}' is also a file this command reads or writes; choose another name for the report.");
             }
         }
 

@@ -204,9 +204,15 @@ public sealed class ResearchReport
 
     private string NextId() => "chart-" + (_charts.Count + 1).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>"12.3", "−4", "+0.5%", "3.1 [2.0, 4.2]": right-aligned like numbers.</summary>
-    private static bool LooksNumeric(string cell) =>
-        cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || (cell.Length > 1 && cell[0] is '−' or '-' or '+' && char.IsAsciiDigit(cell[1])));
+    /// <summary>
+    /// "12.3", "−4", "+0.5%", "3.1 (2.0 to 4.2)", "1.0 / 2.0 / 3.0": digits, signs and separators only, right-aligned like
+    /// numbers; anything with words ("50 mg PK", "0.3× tolerance (…)") or a clock time stays text.
+    /// </summary>
+    private static bool LooksNumeric(string cell)
+    {
+        var rest = cell.Replace(" to ", " ", StringComparison.Ordinal);
+        return rest.Length > 0 && rest.Any(char.IsAsciiDigit) && rest.All(c => char.IsAsciiDigit(c) || " .,%−+-–/()×".Contains(c, StringComparison.Ordinal));
+    }
 
     private const string Styles = ReportHtml.BaseStyles + """
         header { margin-bottom: 12px; }

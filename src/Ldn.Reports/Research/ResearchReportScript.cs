@@ -99,20 +99,21 @@ internal static class ResearchReportScript
             return { label: s.label, data: s.y, borderColor: color, backgroundColor: alpha(color, 0.7), borderWidth: 1 };
           });
 
-          // Scatter with y = x: both axes over the same range, so the line runs corner to corner at 45°.
+          // Scatter with y = x: both axes suggested the same range, so the line runs corner to corner at 45°.
           const commonRange = (spec) => {
             const values = spec.series.flatMap((s) => [...s.x, ...s.y, ...(s.low || []), ...(s.high || [])]).filter((v) => v != null);
             if (values.length === 0) return {};
             const lo = Math.min(...values), hi = Math.max(...values);
             const pad = (hi - lo) * 0.05 || 1;
-            return { min: lo - pad, max: hi + pad };
+            return { suggestedMin: lo >= 0 ? Math.max(0, lo - pad) : lo - pad, suggestedMax: hi + pad };
           };
 
           const draw = (spec) => {
             const range = spec.kind === 'scatter' && spec.identityLine ? commonRange(spec) : {};
+            // Lines end where the data end; a scatter keeps Chart.js's rounded ticks (the same on both axes when they share a range).
             const x = spec.kind === 'bar'
               ? { type: 'category', title: { display: true, text: spec.xLabel } }
-              : Object.assign({ type: spec.logX ? 'logarithmic' : 'linear', bounds: 'data', title: { display: true, text: spec.xLabel } }, range);
+              : Object.assign({ type: spec.logX ? 'logarithmic' : 'linear', bounds: spec.kind === 'line' ? 'data' : 'ticks', title: { display: true, text: spec.xLabel } }, range);
             const y = Object.assign({ type: 'linear', title: { display: true, text: spec.yLabel } }, range);
             if (spec.yMin != null) y.min = spec.yMin;
             if (spec.yMax != null) y.max = spec.yMax;
