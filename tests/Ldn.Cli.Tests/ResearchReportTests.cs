@@ -159,8 +159,13 @@ public sealed partial class ResearchReportTests(ITestOutputHelper output)
         CheckPage(page, "ldn fit --structure B --bootstrap 20");
     }
 
-    [Fact]
-    public void A_report_path_that_is_an_input_file_is_refused_and_the_input_kept()
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("population", "--n", "10")]
+    [InlineData("dose-response", "--doses", "1")]
+    [InlineData("fit", "--bootstrap", "0")]
+    [InlineData("simulate", "--dose", "1mg")]
+    public void A_report_path_that_is_an_input_file_is_refused_and_the_input_kept(params string[] command)
     {
         var folder = Directory.CreateTempSubdirectory("ldn-research-report-");
         try
@@ -168,7 +173,7 @@ public sealed partial class ResearchReportTests(ITestOutputHelper output)
             var input = Path.Combine(folder.FullName, "params.yaml");
             File.WriteAllText(input, "not touched");
 
-            var (code, stdout, stderr) = CliRunner.Run("validate", "--params", input, "--report", input);
+            var (code, stdout, stderr) = CliRunner.Run([.. command, "--params", input, "--report", input]);
 
             Assert.Equal(2, code);
             Assert.Equal(string.Empty, stdout);
