@@ -27,7 +27,7 @@ public static class LdnApp
             DoseResponseCommand.Create(stdout, stderr),
             TrialCommand.Create(stdout, stderr),
             PopulationCommand.Create(stdout, stderr),
-            ValidateCommand.Create(stdout),
+            ValidateCommand.Create(stdout, stderr),
             FitCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
             AdviseCommand.Create(stdout, stderr),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
@@ -32,6 +33,7 @@ internal static class DoseResponseCommand
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the tables." };
         var csv = new Option<string?>("--csv") { Description = "Also write the rows to this CSV file." };
+        var report = ReportOutput.Option();
         var condition = ConditionOptions.Condition();
         var tlr4 = ConditionOptions.Tlr4();
         var withSensitivity = new Option<bool>("--sensitivity") { Description = "Add the what-if sensitivity table (α_P × structure at 4.5 mg; 41 more simulations, a few seconds)." };
@@ -39,7 +41,7 @@ internal static class DoseResponseCommand
 
         var command = new Command("dose-response", "Sweep daily doses and report blockade, signalling and the what-if week-12 inflammation change, after the clinical dose evidence.")
         {
-            doses, at, weeks, scenario, structure, formulation, condition, tlr4, parameters, json, csv, withSensitivity, markdown,
+            doses, at, weeks, scenario, structure, formulation, condition, tlr4, parameters, json, csv, report, withSensitivity, markdown,
         };
 
         command.SetAction(parse =>
@@ -50,6 +52,7 @@ internal static class DoseResponseCommand
                 DoseResponse.ParseWeeks(parse.GetValue(weeks)!),
                 StructureOptions.Resolve(parse, scenario, structure),
                 Formulations.Parse(parse.GetValue(formulation)!));
+            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters), parse.GetValue(csv));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var evidence = ClinicalDoseEvidence.Default;
@@ -76,6 +79,11 @@ internal static class DoseResponseCommand
             {
                 SafeFile.Write(csvPath, writer => DoseResponseCsv.Write(result, writer), parse.GetValue(parameters));
                 (asJson ? stderr : stdout).WriteLine($"Wrote the dose–response rows to {csvPath}.");
+            }
+
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, DoseResponseReport.Build(result), new(ReportOutput.CommandLine(parse), null, model.Name), asJson ? stderr : stdout);
             }
 
             if (asJson)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Fitting;
@@ -40,9 +41,10 @@ internal static class FitCommand
         var iterations = new Option<int>("--max-iterations") { Description = "Nelder–Mead iterations per optimisation (1 to 1,000,000).", DefaultValueFactory = _ => 4000 };
         var threads = new Option<int>("--threads") { Description = "Bootstrap threads (default: one per processor); results do not depend on it." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the tables." };
+        var report = ReportOutput.Option();
         var command = new Command("fit", "Fit blockade structures to the human PET and PK data by maximum likelihood (docs/model.md, Fitting).")
         {
-            structure, data, parameters, output, bootstrap, seed, iterations, threads, json,
+            structure, data, parameters, output, bootstrap, seed, iterations, threads, json, report,
         };
 
         command.SetAction(parse =>
@@ -62,7 +64,8 @@ internal static class FitCommand
 
             var paramsPath = parse.GetValue(parameters);
             string?[] inputs = [paramsPath, .. parse.GetValue(data) ?? []];
-            var outPath = parse.GetValue(output) is { } o ? SafeFile.Check(o, inputs) : null;
+            var outPath = parse.GetValue(output) is { } o ? SafeFile.Check(o, [.. inputs, parse.GetValue(report)]) : null;
+            var reportPath = ReportOutput.Check(parse, report, [.. inputs, parse.GetValue(output)]);
             var model = ParameterFiles.Load(paramsPath);
             var datasets = parse.GetValue(data) is { Length: > 0 } files
                 ? [.. files.Select(f => ObservationReader.Read(TextFiles.ReadUtf8(f, "observation file", MaxDataBytes), f))]
@@ -77,6 +80,11 @@ internal static class FitCommand
                 var text = FitFileWriter.Write(baseText, reports, date);
                 SafeFile.Write(outPath, writer => writer.Write(text), inputs);
                 stderr.WriteLine($"Wrote {outPath}: use it with --params.");
+            }
+
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, FitResultsReport.Build(reports), new(ReportOutput.CommandLine(parse), options.Seed, model.Name), stderr);
             }
 
             if (parse.GetValue(json))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core;
 using Ldn.Core.Conditions;
 using Ldn.Core.Pharmacology;
@@ -33,12 +34,13 @@ internal static class PopulationCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor); results do not depend on it." };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
+        var report = ReportOutput.Option();
         var condition = ConditionOptions.Condition();
         var tlr4 = ConditionOptions.Tlr4();
 
         var command = new Command("population", "Simulate a virtual population on daily LDN and summarise it as percentile bands over time.")
         {
-            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, json,
+            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, json, report,
         };
 
         command.SetAction(parse =>
@@ -58,6 +60,7 @@ internal static class PopulationCommand
                 Threads = parse.GetValue(threads),
             };
             settings.Validate();
+            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
 
@@ -90,6 +93,11 @@ internal static class PopulationCommand
             stderr.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{settings.Subjects:N0} subjects × {settings.Weeks * 7} days in {seconds:0.00} s = {days / seconds:N0} subject-days/s on {result.ThreadsUsed} threads"));
+
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, PopulationReport.Build(result), new(ReportOutput.CommandLine(parse), settings.Seed, model.Name), stderr);
+            }
 
             if (parse.GetValue(json))
             {

@@ -74,6 +74,7 @@ internal static class SimulateCommand
             }
 
             var scenarios = StructureOptions.Resolve(parse, scenario, structure);
+            ReportOutput.Check(parse, report, parse.GetValue(plan), parse.GetValue(parameters), parse.GetValue(csv));
             var step = options.Step();
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             if (parse.GetValue(whatIf) is { } mucosal)

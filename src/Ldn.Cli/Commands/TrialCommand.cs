@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Trials;
 
 namespace Ldn.Cli.Commands;
@@ -23,11 +25,12 @@ internal static class TrialCommand
         var repetitions = new Option<int>("--repetitions") { Description = "Virtual repetitions of the whole trial.", DefaultValueFactory = _ => TrialSimulator.DefaultRepetitions };
         var seed = new Option<long>("--seed") { Description = "Random seed (every subject depends only on seed and index).", DefaultValueFactory = _ => TrialSimulator.DefaultSeed };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the tables." };
+        var report = ReportOutput.Option();
         var calibrate = new Option<string?>("--calibrate") { Description = "Rerun the calibration of a condition and print the fit.", Hidden = true };
 
         var command = new Command("trial", "Run a published or user-written trial with virtual subjects and compare the predicted arms with the published ones.")
         {
-            design, preset, scenario, repetitions, seed, json, calibrate,
+            design, preset, scenario, repetitions, seed, json, report, calibrate,
         };
 
         command.SetAction(parse =>
@@ -57,6 +60,7 @@ internal static class TrialCommand
                 throw new InvalidInputException($"Give exactly one of --design FILE or --preset NAME (presets: {string.Join(", ", TrialPresets.Names)}).");
             }
 
+            var reportPath = ReportOutput.Check(parse, report, file);
             TrialDesign trial;
             if (file is not null)
             {
@@ -68,6 +72,11 @@ internal static class TrialCommand
             }
 
             var result = TrialSimulator.Run(trial, OccupancyScenarios.Parse(parse.GetValue(scenario)!), reps, seedValue);
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, TrialReport.Build(result, ParameterSets.Default), new(ReportOutput.CommandLine(parse), seedValue, ParameterSets.Default.Name), stderr);
+            }
+
             if (parse.GetValue(json))
             {
                 TrialJson.Write(result, stdout);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ldn.Cli.Output;
+using Ldn.Cli.Reports;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Validation;
@@ -15,10 +16,11 @@ namespace Ldn.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to validate instead of the default." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
+        var report = ReportOutput.Option();
         var structure = new Option<string>("--structure")
         {
             Description = "Blockade structures to show: A, B, slow-pool, two-site, slow-binding, a comma list, or all.",
@@ -26,16 +28,22 @@ internal static class ValidateCommand
         };
         var command = new Command("validate", "Compare the model with published human PK and PET data (pharmacology.md §1, §3).")
         {
-            parameters, structure, json,
+            parameters, structure, json, report,
         };
 
         command.SetAction(parse =>
         {
             var structures = OccupancyScenarios.ParseStructures(parse.GetValue(structure)!);
+            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var outcomes = HumanDataValidation.Run(model)
                 .Where(o => o.Target.Scenario is not { } s ? structures.Any(x => x != OccupancyScenario.SlowPool) : structures.Contains(s)).ToList();
             var summary = ValidationSummary.Of(outcomes, structures);
+            if (reportPath is not null)
+            {
+                ReportOutput.Write(reportPath, ValidationReport.Build(model.Name, outcomes, summary), new(ReportOutput.CommandLine(parse), null, model.Name), parse.GetValue(json) ? stderr : stdout);
+            }
+
             if (parse.GetValue(json))
             {
                 var document = new
@@ -84,6 +92,15 @@ internal static class ValidateCommand
         return command;
     }
 
+    /// <summary>One target's result in words, as the table and the HTML report show it.</summary>
+    internal static string Verdict(ValidationOutcome o) => (o.WithinTolerance, o.Target.ExpectedToFit) switch
+    {
+        (true, true) => o.Target.Calibrated ? "fits (calibrated)" : "fits",
+        (false, false) => "does not fit (as documented)",
+        (false, true) => "OUT OF TOLERANCE",
+        _ => "fits, though documented not to",
+    };
+
     private static void Write(IReadOnlyList<ValidationOutcome> outcomes, IReadOnlyList<ValidationSummary> summary, TextWriter writer)
     {
         var console = ConsoleFactory.For(writer);
@@ -93,13 +110,6 @@ internal static class ValidateCommand
             .AddColumn("Unit").AddColumn("Result");
         foreach (var o in outcomes)
         {
-            var verdict = (o.WithinTolerance, o.Target.ExpectedToFit) switch
-            {
-                (true, true) => o.Target.Calibrated ? "fits (calibrated)" : "fits",
-                (false, false) => "does not fit (as documented)",
-                (false, true) => "OUT OF TOLERANCE",
-                _ => "fits, though documented not to",
-            };
             table.AddRow(
                 Markup.Escape(o.Target.Quantity),
                 o.Target.Scenario?.Name() ?? "all but slow-pool",
@@ -107,7 +117,7 @@ internal static class ValidateCommand
                 o.Simulated.ToString("G4", CultureInfo.InvariantCulture),
                 o.Target.AtLeast ? "≥" : "±" + o.Target.Tolerance.ToString("G4", CultureInfo.InvariantCulture),
                 Markup.Escape(o.Target.Unit),
-                verdict);
+                Verdict(o));
         }
 
         console.Write(table);

@@ -45,7 +45,7 @@ internal static class PopulationView
     }
 
     /// <summary>Grid index of t = 0 and of each week's end (the nearest grid time at or before it).</summary>
-    private static IEnumerable<(int Week, int Point)> WeeklyRows(PopulationResult result)
+    internal static IEnumerable<(int Week, int Point)> WeeklyRows(PopulationResult result)
     {
         var times = result.TimeHours;
         var point = 0;
