@@ -45,7 +45,7 @@ public static class LdnApp
         {
             // The most specific error first: "Unrecognized command 'x'" says more than "command required".
             var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            stderr.WriteLine($"{error.Message.TrimEnd('.')}. Run 'ldn --help' for usage.");
+            stderr.WriteLine(ErrorTranslator.Translate(error));
             return BadInput;
         }
 
@@ -53,22 +53,13 @@ public static class LdnApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (InvalidInputException e)
-        {
-            stderr.WriteLine(e.Message);
-            return BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"Could not read or write a file: {e.Message}");
-            return BadInput;
-        }
-#pragma warning disable CA1031 // The top level must turn any failure into one line and exit code 1, never a stack trace.
+#pragma warning disable CA1031 // The top level must turn any failure into one line and an exit code, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"Internal error ({e.GetType().Name}): {e.Message} Please report it.");
-            return InternalError;
+            var (sentence, code) = ErrorTranslator.Translate(e);
+            stderr.WriteLine(sentence);
+            return code;
         }
     }
 }

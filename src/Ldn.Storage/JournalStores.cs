@@ -41,6 +41,11 @@ public static partial class JournalStores
     internal static IJournalStore Open(string? db, int? migrateTo, IClock? clock = null)
     {
         clock ??= SystemClock.Instance;
+        if (db is not null && db.Any(char.IsControl))
+        {
+            throw new InvalidInputException("The journal's name (--db) holds a control character; type the file name or connection string again.");
+        }
+
         if (string.IsNullOrWhiteSpace(db))
         {
             var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
