@@ -85,6 +85,10 @@ internal static class SimulateCommand
 
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4));
+            var mucosalShare = parse.GetValue(whatIf);
+            result = StructureOptions.WithAverage(
+                parse, scenario, structure, parse.GetValue(parameters) is not null, result,
+                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null);
 
             var csvPath = parse.GetValue(csv);
             var reportPath = parse.GetValue(report);
@@ -93,6 +97,11 @@ internal static class SimulateCommand
             foreach (var note in FormulationNotes.For(regimen, model))
             {
                 notes.WriteLine(note);
+            }
+
+            if (result.AverageNote is { } averageNote)
+            {
+                notes.WriteLine(averageNote);
             }
 
             if (csvPath is not null)
