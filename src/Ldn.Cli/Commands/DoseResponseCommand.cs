@@ -2,6 +2,8 @@ using System.CommandLine;
 using Ldn.Cli.Output;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.Fitting;
+using Ldn.Core.Pharmacology.ModelAverage;
 
 namespace Ldn.Cli.Commands;
 
@@ -46,6 +48,18 @@ internal static class DoseResponseCommand
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var result = DoseResponse.Run(request, model, disease.Parameters, parse.GetValue(tlr4));
+            DoseResponseAverage? average = null;
+            if (!StructureOptions.Explicit(parse, scenario, structure))
+            {
+                if (parse.GetValue(parameters) is null)
+                {
+                    average = DoseResponseAverage.Run(request, disease.Parameters, parse.GetValue(tlr4), FitCatalog.Shipped);
+                }
+                else
+                {
+                    (parse.GetValue(json) ? stderr : stdout).WriteLine(ModelAverageText.NoFitsForUserParameters);
+                }
+            }
 
             var asJson = parse.GetValue(json);
             var csvPath = parse.GetValue(csv);
@@ -57,11 +71,11 @@ internal static class DoseResponseCommand
 
             if (asJson)
             {
-                DoseResponseJson.Write(result, stdout);
+                DoseResponseJson.Write(result, average, stdout);
             }
             else
             {
-                DoseResponseView.Write(result, stdout);
+                DoseResponseView.Write(result, average, stdout);
             }
 
             return LdnApp.Success;
