@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
-using Ldn.Core.Pharmacology.Fitting;
-using Ldn.Core.Pharmacology.ModelAverage;
-using Ldn.Core.Pharmacology.Parameters;
 
 namespace Ldn.Cli.Commands;
 
@@ -38,24 +35,5 @@ internal static class StructureOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetResult(scenario) is { Implicit: false } || parse.GetValue(structure) is not null;
-    }
-
-    /// <summary>
-    /// The default view of issue 12: <paramref name="result"/> with the model average of the shipped fits in front,
-    /// unless the structures were chosen explicitly (unchanged) or a <c>--params</c> file replaces the shipped
-    /// parameters (no fits to average: unchanged, with a one-sentence note).
-    /// </summary>
-    public static SimulationResult WithAverage(
-        ParseResult parse, Option<string> scenario, Option<string?> structure, bool userParameters, SimulationResult result, Func<ModelParameters, ModelParameters>? adjust)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (Explicit(parse, scenario, structure))
-        {
-            return result;
-        }
-
-        return userParameters
-            ? result with { AverageNote = ModelAverageText.NoFitsForUserParameters }
-            : result with { Average = ModelAverager.For(result, FitCatalog.Shipped, adjust: adjust) };
     }
 }

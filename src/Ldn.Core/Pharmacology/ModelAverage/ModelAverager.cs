@@ -16,6 +16,25 @@ namespace Ldn.Core.Pharmacology.ModelAverage;
 /// </summary>
 public static class ModelAverager
 {
+    /// <summary>
+    /// The default view of every front end (issue 12 item 4): <paramref name="result"/> with the average of the shipped fits
+    /// in front, unless the caller chose the structures (<paramref name="structuresChosen"/>: unchanged) or replaced the
+    /// shipped parameters (<paramref name="userParameters"/>: unchanged, with <see cref="ModelAverageText.NoFitsForUserParameters"/>).
+    /// </summary>
+    /// <exception cref="InvalidInputException">No adequate shipped fit.</exception>
+    public static SimulationResult WithDefaultAverage(SimulationResult result, bool structuresChosen, bool userParameters, Func<ModelParameters, ModelParameters>? adjust = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (structuresChosen)
+        {
+            return result;
+        }
+
+        return userParameters
+            ? result with { AverageNote = ModelAverageText.NoFitsForUserParameters }
+            : result with { Average = For(result, FitCatalog.Shipped, adjust: adjust) };
+    }
+
     /// <summary>The average for the regimen, condition, output step and TLR4 switch of an existing <paramref name="result"/>.</summary>
     /// <exception cref="InvalidInputException">No adequate fit, or too few replicates in one.</exception>
     public static ModelAverageResult For(SimulationResult result, IReadOnlyList<StructureFit> fits, ModelAverageOptions? options = null, Func<ModelParameters, ModelParameters>? adjust = null)
