@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ldn.Core;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
@@ -112,24 +111,7 @@ internal sealed record DoseResponseRowDocument(
     double MorTrough,
     double SignallingOvershootHours,
     double? NocturnalSignalling,
-    double? InflammationChangeWeek12)
-{
-    /// <summary>2.5% quantile of the trough (0–1) over the parameter-uncertainty draws; only on <c>model-average</c> rows.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorTroughLow { get; init; }
-
-    /// <summary>97.5% quantile of the trough (0–1); only on <c>model-average</c> rows.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorTroughHigh { get; init; }
-
-    /// <summary>2.5% quantile of the peak (0–1); only on <c>model-average</c> rows.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorPeakLow { get; init; }
-
-    /// <summary>97.5% quantile of the peak (0–1); only on <c>model-average</c> rows.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorPeakHigh { get; init; }
-}
+    double? InflammationChangeWeek12) : MorBandDocument;
 
 internal sealed record DoseResponseVerdictDocument(
     string Scenario,

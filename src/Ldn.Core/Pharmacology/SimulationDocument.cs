@@ -163,7 +163,7 @@ public sealed record SummaryDocument(
     double MetaboliteTmaxHours,
     bool ParentAucToInfinity,
     double WindowStartHours,
-    double WindowEndHours)
+    double WindowEndHours) : MorBandDocument
 {
     /// <summary>Hours per day with net opioid signalling S &gt; 1.</summary>
     public double SignallingOvershootHours { get; init; }
@@ -173,22 +173,6 @@ public sealed record SummaryDocument(
 
     /// <summary>Relative change of the inflammation index at week 12; null for shorter horizons.</summary>
     public double? InflammationChangeWeek12 { get; init; }
-
-    /// <summary>2.5% quantile of the trough over the parameter-uncertainty replicates (0–1); only on <c>model-average</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorTroughLow { get; init; }
-
-    /// <summary>97.5% quantile of the trough (0–1); only on <c>model-average</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorTroughHigh { get; init; }
-
-    /// <summary>2.5% quantile of the peak (0–1); only on <c>model-average</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorPeakLow { get; init; }
-
-    /// <summary>97.5% quantile of the peak (0–1); only on <c>model-average</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? MorPeakHigh { get; init; }
 }
 
 /// <summary>

@@ -94,7 +94,7 @@ internal sealed record SimulatorInput
         }
 
         var scenarios = structureGiven ? OccupancyScenarios.ParseStructures(structure!) : options.Scenarios();
-        var result = Simulator.Run(options.ToRegimen(), ParameterSets.Default, options.ConditionDefinition().Parameters, options.Step(), scenarios, options.Tlr4);
+        var result = Ldn.Core.Pharmacology.Simulator.Run(options.ToRegimen(), ParameterSets.Default, options.ConditionDefinition().Parameters, options.Step(), scenarios, options.Tlr4);
         return ModelAverager.WithDefaultAverage(result, scenarioGiven || structureGiven, userParameters: false);
     }
 }
