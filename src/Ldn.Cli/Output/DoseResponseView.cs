@@ -83,7 +83,7 @@ internal static class DoseResponseView
             return;
         }
 
-        var weights = string.Join(", ", average.Structures.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Structure.Name()} {w.Weight * 100:0}%")));
+        var weights = ModelAverageText.Weights(average.Structures);
         foreach (var at in average.Rows.Select(r => r.At).Distinct())
         {
             console.WriteLine();

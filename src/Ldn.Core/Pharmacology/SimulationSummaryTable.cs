@@ -43,7 +43,7 @@ public static class SimulationSummaryTable
         var band = average.Band;
         return
         [
-            string.Create(CultureInfo.InvariantCulture, $"Model average (Akaike weights): {ModelAverage.ModelAverageText.Weights(average)}."),
+            string.Create(CultureInfo.InvariantCulture, $"Model average (Akaike weights): {ModelAverage.ModelAverageText.Weights(average.Structures)}."),
             string.Create(CultureInfo.InvariantCulture,
                 $"MOR trough {Percent(band.Trough.Median)} ({Range(band.Trough)}), peak {Percent(band.Peak.Median)} ({Range(band.Peak)}); 95% band, {average.Options.Replicates} draws."),
         ];

@@ -15,9 +15,9 @@ public static class ModelAverageText
         "No model average: a --params file carries no structure fits with bootstrap replicates, so each structure is shown at the file's values without a band.";
 
     /// <summary>"slow-pool 71%, two-site 29%" for one line of output.</summary>
-    public static string Weights(ModelAverageResult average)
+    public static string Weights(IReadOnlyList<StructureWeight> structures)
     {
-        ArgumentNullException.ThrowIfNull(average);
-        return string.Join(", ", average.Structures.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Structure.Name()} {w.Weight * 100:0}%")));
+        ArgumentNullException.ThrowIfNull(structures);
+        return string.Join(", ", structures.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Structure.Name()} {w.Weight * 100:0}%")));
     }
 }
