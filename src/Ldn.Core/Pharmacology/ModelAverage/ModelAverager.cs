@@ -56,14 +56,18 @@ public static class ModelAverager
         ArgumentNullException.ThrowIfNull(options);
         adjust ??= p => p;
         var (draw, weights) = ReplicateDraw.Draw(AkaikeWeights.Of(fits), fits, options.Replicates, options.Seed);
-        var estimates = weights.Select(w => Simulator.Run(
-            regimen, adjust(fits.First(f => f.Structure == w.Structure).Estimate), condition, outputStep, [w.Structure], tlr4).Scenarios[0]).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
+
+        // The full runs at the estimates (the costly part) side by side, each into its own slot.
+        var runs = new ScenarioResult[weights.Count];
+        Parallel.For(0, runs.Length, parallel, s => runs[s] = Simulator.Run(
+            regimen, adjust(fits.First(f => f.Structure == weights[s].Structure).Estimate), condition, outputStep, [weights[s].Structure], tlr4).Scenarios[0]);
+        var estimates = runs.ToList();
 
         var outputTimes = estimates[0].Series.TimeHours;
         var summaryTimes = Simulator.SummaryTimes(regimen);
         var rows = new double[draw.Count][];
         var windows = new MorWindow[draw.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
         Parallel.For(0, draw.Count, parallel, r =>
         {
             var model = new NaltrexoneModel(adjust(draw[r].Parameters), condition, regimen.FormulationsUsed, tlr4);
