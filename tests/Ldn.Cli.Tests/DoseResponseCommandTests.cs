@@ -18,9 +18,10 @@ public sealed class DoseResponseCommandTests
         Assert.Contains("not medical advice", root.GetProperty("notice").GetString(), StringComparison.Ordinal);
 
         var rows = root.GetProperty("rows");
-        Assert.Equal(6, rows.GetArrayLength());
-        Assert.Equal(["A", "A", "A", "B", "B", "B"], rows.EnumerateArray().Select(r => r.GetProperty("scenario").GetString()!));
-        Assert.Equal([0.5, 4.5, 50, 0.5, 4.5, 50], rows.EnumerateArray().Select(r => r.GetProperty("doseMg").GetDouble()));
+        // By default the model average's rows come first (issue 12 item 4), then the structures of --scenario both.
+        Assert.Equal(9, rows.GetArrayLength());
+        Assert.Equal(["model-average", "model-average", "model-average", "A", "A", "A", "B", "B", "B"], rows.EnumerateArray().Select(r => r.GetProperty("scenario").GetString()!));
+        Assert.Equal([0.5, 4.5, 50, 0.5, 4.5, 50, 0.5, 4.5, 50], rows.EnumerateArray().Select(r => r.GetProperty("doseMg").GetDouble()));
         foreach (var row in rows.EnumerateArray())
         {
             Assert.Equal("22:00", row.GetProperty("at").GetString());

@@ -1,6 +1,7 @@
 using System.Net;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Units;
 using Ldn.Storage.Tests;
 using Ldn.Tests.Shared;
 using Xunit;
@@ -68,13 +69,34 @@ public abstract class PageSimulatorBehaviour : WebBehaviour
         using var host = NewHost();
         using var browser = new PageSession(host);
         var html = await browser.PageAsync("/simulator");
-        var expected = new SimulationOptions { Dose = "4.5mg" }.Run();
+
+        // By default the model average comes first, with its band (issue 12 item 4).
+        var expected = Ldn.Core.Pharmacology.ModelAverage.ModelAverager.WithDefaultAverage(new SimulationOptions { Dose = "4.5mg" }.Run(), structuresChosen: false, userParameters: false);
         Assert.Equal(SimulationSummaryTable.Rows(expected)[4].Values, PageKnowledgeAssert.Rows(html, "simulation-summary")[4].Skip(1));
+        Assert.Equal(2, SimulationSummaryTable.Rows(expected)[4].Values.Count);
+        var text = PageKnowledgeAssert.Text(html);
+        Assert.All(SimulationSummaryTable.Band(expected), line => Assert.Contains(line, text, StringComparison.Ordinal));
+        Assert.Contains("\"band\":true", html, StringComparison.Ordinal);
 
         var year = await browser.Client.GetAsync("/simulator?Count=366");
         Assert.Equal(HttpStatusCode.OK, year.StatusCode);
         var sentence = await PageKnowledgeAssert.OneSentenceAsync(await browser.Client.GetAsync("/simulator?Count=367"), "simulator-error");
         Assert.Contains("at most 366 days", sentence, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task The_structure_selector_shows_the_chosen_structure_and_refuses_a_scenario_beside_it()
+    {
+        using var host = NewHost();
+        using var browser = new PageSession(host);
+        var html = await browser.PageAsync("/simulator?Dose=4.5mg&Count=7&Structure=two-site");
+        var header = PageKnowledgeAssert.Rows(html, "simulation-summary")[4];
+        var expected = new SimulationOptions { Dose = "4.5mg", Count = 7 }.ToRegimen();
+        var twoSite = Simulator.Run(expected, Ldn.Core.Pharmacology.Parameters.ParameterSets.Default, Duration.FromHours(1), [OccupancyScenario.TwoSite]);
+        Assert.Equal(SimulationSummaryTable.Rows(twoSite)[4].Values, header.Skip(1));
+
+        var sentence = await PageKnowledgeAssert.OneSentenceAsync(await browser.Client.GetAsync("/simulator?Dose=4.5mg&Scenario=B&Structure=two-site"), "simulator-error");
+        Assert.Contains("not both", sentence, StringComparison.Ordinal);
     }
 
     [StoreFact]

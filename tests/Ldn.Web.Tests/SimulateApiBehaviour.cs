@@ -41,10 +41,32 @@ public abstract class SimulateApiBehaviour : WebBehaviour
         Assert.Equal((28 * 12) + 1, document["results"]![0]!["series"]!.AsArray().Count);
         Assert.Contains("not medical advice", document["notice"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // The CLI's defaults: 84 nightly doses at 22:00, scenario B, hourly, generic condition.
+        // The CLI's defaults: 84 nightly doses at 22:00, the model average then scenario B, hourly, generic condition.
         var defaults = JsonNode.Parse(await (await PostAsync(clinician.Client, "/api/simulate", new { dose = "4.5mg" })).Content.ReadAsStringAsync())!;
         var cli = new SimulationOptions { Dose = "4.5mg" };
-        Assert.Equal(SimulationDocument.Json(Simulator.Run(cli.ToRegimen(), ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false)), defaults.ToJsonString(Ldn.Core.DocumentJson.Options));
+        var averaged = Ldn.Core.Pharmacology.ModelAverage.ModelAverager.WithDefaultAverage(
+            Simulator.Run(cli.ToRegimen(), ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false), structuresChosen: false, userParameters: false);
+        Assert.Equal(SimulationDocument.Json(averaged), defaults.ToJsonString(Ldn.Core.DocumentJson.Options));
+        Assert.Equal("model-average", defaults["results"]![0]!["scenario"]!.GetValue<string>());
+    }
+
+    [StoreFact]
+    public async Task A_structure_is_chosen_by_its_own_field_and_not_together_with_a_scenario()
+    {
+        using var host = NewHost();
+        var patient = await host.SignUpAsync("simulate-structure@example.org");
+        var response = await PostAsync(patient.Client, "/api/simulate", new { dose = "4.5mg", count = 3, structure = "two-site,slow-pool" });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var results = JsonNode.Parse(text)!["results"]!.AsArray();
+        Assert.Equal(["two-site", "slow-pool"], results.Select(r => r!["scenario"]!.GetValue<string>()));
+
+        var both = await PostAsync(patient.Client, "/api/simulate", new { dose = "4.5mg", scenario = "B", structure = "two-site" });
+        var problem = await AssertProblemAsync(both, HttpStatusCode.BadRequest);
+        Assert.Contains("not both", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var unknown = await PostAsync(patient.Client, "/api/simulate", new { dose = "4.5mg", structure = "three-site" });
+        Assert.Contains("not a blockade structure", (await AssertProblemAsync(unknown, HttpStatusCode.BadRequest))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [StoreFact]

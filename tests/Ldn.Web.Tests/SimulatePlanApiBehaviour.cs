@@ -31,7 +31,9 @@ public abstract class SimulatePlanApiBehaviour : WebBehaviour
         // The CLI's path for 'ldn plan --json > p.json; ldn simulate --plan p.json --output-step 2h --json'.
         var cli = new SimulationOptions { OutputStep = "2h" };
         var regimen = PlanRegimen.Create(PlanDocument.ReadSteps(planText, "p.json"), cli.HorizonDuration());
-        var expected = SimulationDocument.Json(Simulator.Run(regimen, ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false));
+        // Neither scenario nor structure given: the model average first, as the CLI's default (issue 12 item 4).
+        var expected = SimulationDocument.Json(Ldn.Core.Pharmacology.ModelAverage.ModelAverager.WithDefaultAverage(
+            Simulator.Run(regimen, ParameterSets.Default, ConditionCatalog.Generic.Parameters, cli.Step(), cli.Scenarios(), tlr4: false), structuresChosen: false, userParameters: false));
 
         var inline = await PostAsync(clinician.Client, "/api/simulate", new { plan, step = "2h" });
         var text = await inline.Content.ReadAsStringAsync();

@@ -4,6 +4,8 @@ using Ldn.Cli.Reports;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.Fitting;
+using Ldn.Core.Pharmacology.ModelAverage;
 
 namespace Ldn.Cli.Commands;
 
@@ -72,6 +74,18 @@ internal static class DoseResponseCommand
             }
 
             var result = DoseResponse.Run(request, model, disease.Parameters, parse.GetValue(tlr4));
+            DoseResponseAverage? average = null;
+            if (!StructureOptions.Explicit(parse, scenario, structure))
+            {
+                if (parse.GetValue(parameters) is null)
+                {
+                    average = DoseResponseAverage.Run(request, disease.Parameters, parse.GetValue(tlr4), FitCatalog.Shipped);
+                }
+                else
+                {
+                    (parse.GetValue(json) ? stderr : stdout).WriteLine(ModelAverageText.NoFitsForUserParameters);
+                }
+            }
 
             var asJson = parse.GetValue(json);
             var csvPath = parse.GetValue(csv);
@@ -88,11 +102,11 @@ internal static class DoseResponseCommand
 
             if (asJson)
             {
-                DoseResponseJson.Write(result, stdout, evidence, sensitivity);
+                DoseResponseJson.Write(result, average, stdout, evidence, sensitivity);
             }
             else
             {
-                DoseResponseView.Write(result, stdout, evidence, sensitivity);
+                DoseResponseView.Write(result, average, stdout, evidence, sensitivity);
             }
 
             return LdnApp.Success;

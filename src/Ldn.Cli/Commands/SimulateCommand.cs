@@ -5,6 +5,7 @@ using Ldn.Core;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.ModelAverage;
 using Ldn.Core.Protocols;
 using Ldn.Core.Units;
 
@@ -86,6 +87,10 @@ internal static class SimulateCommand
 
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
             var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4));
+            var mucosalShare = parse.GetValue(whatIf);
+            result = ModelAverager.WithDefaultAverage(
+                result, StructureOptions.Explicit(parse, scenario, structure), parse.GetValue(parameters) is not null,
+                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null);
 
             var csvPath = parse.GetValue(csv);
             var reportPath = parse.GetValue(report);
@@ -94,6 +99,11 @@ internal static class SimulateCommand
             foreach (var note in FormulationNotes.For(regimen, model))
             {
                 notes.WriteLine(note);
+            }
+
+            if (result.AverageNote is { } averageNote)
+            {
+                notes.WriteLine(averageNote);
             }
 
             if (csvPath is not null)

@@ -29,4 +29,11 @@ internal static class StructureOptions
             ? throw new InvalidInputException("Give either --scenario or --structure, not both (--structure A,B is --scenario both).")
             : OccupancyScenarios.ParseStructures(names);
     }
+
+    /// <summary>Whether the user chose the structures (<c>--scenario</c> or <c>--structure</c> given): then no average is added.</summary>
+    public static bool Explicit(ParseResult parse, Option<string> scenario, Option<string?> structure)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(scenario) is { Implicit: false } || parse.GetValue(structure) is not null;
+    }
 }

@@ -4,6 +4,7 @@ using Ldn.Core;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.ModelAverage;
 
 namespace Ldn.Cli.Output;
 
@@ -15,19 +16,31 @@ namespace Ldn.Cli.Output;
 /// </summary>
 internal static class DoseResponseJson
 {
-    public static void Write(DoseResponseResult result, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
+    public static void Write(DoseResponseResult result, DoseResponseAverage? average, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(From(result, evidence, sensitivity), DocumentJson.Options));
+        writer.WriteLine(JsonSerializer.Serialize(From(result, average, evidence, sensitivity), DocumentJson.Options));
     }
 
-    public static DoseResponseDocument From(DoseResponseResult result, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
+    /// <summary>The document; with an <paramref name="average"/>, its rows (scenario <c>model-average</c>, with band fields) come first.</summary>
+    public static DoseResponseDocument From(DoseResponseResult result, DoseResponseAverage? average = null, ClinicalDoseEvidence? evidence = null, DoseSensitivityTable? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var request = result.Request;
         return new DoseResponseDocument(
-            [.. result.Rows.Select(r => new DoseResponseRowDocument(
-                r.Scenario.Name(), r.Dose.Milligrams, r.At.ToString(), r.MorPeak, r.MorTrough, r.SignallingOvershootHours, r.NocturnalSignalling, r.InflammationChangeWeek12))],
+            [
+                .. (average?.Rows ?? []).Select(r => new DoseResponseRowDocument(
+                    ModelAverageResult.Name, r.Dose.Milligrams, r.At.ToString(), r.Summary.MorPeak, r.Summary.MorTrough, r.Summary.SignallingOvershootHoursPerDay,
+                    r.Summary.NocturnalSignalling, r.Summary.InflammationChangeWeek12)
+                {
+                    MorTroughLow = r.Band.Trough.Low,
+                    MorTroughHigh = r.Band.Trough.High,
+                    MorPeakLow = r.Band.Peak.Low,
+                    MorPeakHigh = r.Band.Peak.High,
+                }),
+                .. result.Rows.Select(r => new DoseResponseRowDocument(
+                    r.Scenario.Name(), r.Dose.Milligrams, r.At.ToString(), r.MorPeak, r.MorTrough, r.SignallingOvershootHours, r.NocturnalSignalling, r.InflammationChangeWeek12)),
+            ],
             [.. result.Verdicts.Select(v => new DoseResponseVerdictDocument(
                 v.Scenario.Name(),
                 v.At.ToString(),
@@ -52,9 +65,13 @@ internal static class DoseResponseJson
             Formulation = request.Formulation.Name(),
             Parameters = result.Parameters.Name,
             Tlr4 = result.Tlr4,
-            Evidence = DoseEvidenceDocument.From(evidence),
+            Evidence = DoseEvidenceDocument.From(evidence ?? ClinicalDoseEvidence.Default),
             Inflammation = WhatIfDocument.Default,
             Sensitivity = sensitivity is null ? null : DoseSensitivityDocument.From(sensitivity),
+            Structures = average is null ? [] : [.. average.Structures.Select(w => new DoseResponseStructureDocument(w.Structure.Name(), w.Aic, w.DeltaAic, w.Weight, w.Replicates))],
+            AdequacyTest = average?.AdequacyTest,
+            BandReplicates = average?.Replicates ?? 0,
+            AverageNote = average is null ? null : ModelAverageText.Definition,
         };
     }
 }
@@ -87,7 +104,20 @@ internal sealed record DoseResponseDocument(
 
     /// <summary>The what-if sensitivity table by α_P and structure; null unless <c>--sensitivity</c> is given.</summary>
     public DoseSensitivityDocument? Sensitivity { get; init; }
+    /// <summary>The structures averaged in the <c>model-average</c> rows, with AIC, Akaike weight and replicates drawn; empty without an average.</summary>
+    public IReadOnlyList<DoseResponseStructureDocument> Structures { get; init; } = [];
+
+    /// <summary>The goodness-of-fit test a structure passes to be averaged; null without an average.</summary>
+    public string? AdequacyTest { get; init; }
+
+    /// <summary>Parameter sets drawn per dose for the band (0 without an average).</summary>
+    public int BandReplicates { get; init; }
+
+    /// <summary>What the <c>model-average</c> rows are; null without them.</summary>
+    public string? AverageNote { get; init; }
 }
+
+internal sealed record DoseResponseStructureDocument(string Structure, double Aic, double DeltaAic, double Weight, int Replicates);
 
 internal sealed record DoseResponseRowDocument(
     string Scenario,
@@ -97,7 +127,7 @@ internal sealed record DoseResponseRowDocument(
     double MorTrough,
     double SignallingOvershootHours,
     double? NocturnalSignalling,
-    double? InflammationChangeWeek12);
+    double? InflammationChangeWeek12) : MorBandDocument;
 
 internal sealed record DoseResponseVerdictDocument(
     string Scenario,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.ModelAverage;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
@@ -14,7 +15,7 @@ internal static class DoseResponseView
 {
     private const string Missing = "–";
 
-    public static void Write(DoseResponseResult result, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
+    public static void Write(DoseResponseResult result, DoseResponseAverage? average, TextWriter writer, ClinicalDoseEvidence evidence, DoseSensitivityTable? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(result);
         var console = ConsoleFactory.For(writer);
@@ -28,6 +29,7 @@ internal static class DoseResponseView
             "MOR peak/trough: blockade over the last dosing interval. S > 1: hours a day with net opioid signalling above baseline. "
             + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: modelled change at week 12, a what-if (negative = less modelled inflammation)."));
 
+        WriteAverage(console, average);
         foreach (var verdict in result.Verdicts)
         {
             console.WriteLine();
@@ -85,6 +87,41 @@ internal static class DoseResponseView
             + "the human dose evidence is the dose-finding study and the 4.5 mg and 6 mg trials listed first. The inflammation columns and verdicts are what the model implies under its assumptions, not data.");
         return notes;
     }
+
+    /// <summary>The model average first: per clock time one table of dose, MOR trough and peak with their 95% bands (within 80 columns).</summary>
+    private static void WriteAverage(IAnsiConsole console, DoseResponseAverage? average)
+    {
+        if (average is null)
+        {
+            return;
+        }
+
+        var weights = ModelAverageText.Weights(average.Structures);
+        foreach (var at in average.Rows.Select(r => r.At).Distinct())
+        {
+            console.WriteLine();
+            var table = new Table()
+                .Border(TableBorder.Rounded)
+                .Title(Markup.Escape($"Model average, daily dose at {at}"))
+                .AddColumn(new TableColumn("Dose (mg)").RightAligned())
+                .AddColumn(new TableColumn("MOR trough (95% band)").RightAligned())
+                .AddColumn(new TableColumn("MOR peak (95% band)").RightAligned());
+            foreach (var row in average.Rows.Where(r => r.At == at))
+            {
+                table.AddRow(
+                    row.Dose.Milligrams.ToString("0.###", CultureInfo.InvariantCulture),
+                    WithBand(row.Summary.MorTrough, row.Band.Trough),
+                    WithBand(row.Summary.MorPeak, row.Band.Peak));
+            }
+
+            console.Write(table);
+        }
+
+        console.MarkupLine(Markup.Escape($"Akaike weights: {weights}. {ModelAverageText.Definition} {average.Replicates} parameter sets per dose."));
+    }
+
+    private static string WithBand(double point, BandQuantiles band) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Percent(point)} ({band.Low * 100:0.0}–{band.High * 100:0.0})");
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

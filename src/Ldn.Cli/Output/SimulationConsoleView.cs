@@ -1,5 +1,6 @@
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.ModelAverage;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
@@ -24,15 +25,20 @@ internal static class SimulationConsoleView
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
         var window = result.Scenarios[0].Summary;
+        var columns = SimulationSummaryTable.Columns(result);
 
-        // Sparkline labels padded to the longest structure name shown, so the bars line up.
-        var width = result.Scenarios.Max(s => s.Scenario.Name().Length);
+        // Sparkline labels padded to the longest name shown, so the bars line up.
+        var width = columns.Max(c => c.Name.Length);
         console.MarkupLine(Markup.Escape(SimulationSummaryTable.Window(result)));
+        foreach (var line in SimulationSummaryTable.Band(result))
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
-        foreach (var scenario in result.Scenarios)
+        foreach (var column in columns)
         {
-            table.AddColumn(new TableColumn(scenario.Scenario is OccupancyScenario.A or OccupancyScenario.B ? $"Scenario {scenario.Scenario}" : scenario.Scenario.Name()).RightAligned());
+            table.AddColumn(new TableColumn(column.Header).RightAligned());
         }
 
         foreach (var row in SimulationSummaryTable.Rows(result))
@@ -44,18 +50,26 @@ internal static class SimulationConsoleView
 
         console.WriteLine();
         console.MarkupLine(Markup.Escape("MOR blockade over the summary window (each bar is an equal slice of time, full height = 100%):"));
-        foreach (var scenario in result.Scenarios)
+        foreach (var column in columns)
         {
-            var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
+            var bars = Sparkline(column.Series.TimeHours, column.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
+            console.MarkupLine(Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
+            if (column.Name == ModelAverageResult.Name && result.Average is { } average)
+            {
+                foreach (var (label, values) in new[] { ("  2.5%", average.Band.Low), ("  97.5%", average.Band.High) })
+                {
+                    var edge = Sparkline(column.Series.TimeHours, values, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
+                    console.MarkupLine(Markup.Escape($"  {label.PadRight(width)}  {edge}"));
+                }
+            }
         }
 
         console.MarkupLine(Markup.Escape(
             $"Net opioid signalling S = P·U·(1 − O) over the summary window (full height = S of {SignallingChartTop:0}; bars above ▄ are S above its drug-free 1):"));
-        foreach (var scenario in result.Scenarios)
+        foreach (var column in columns)
         {
-            var bars = Sparkline(scenario.Series.TimeHours, scenario.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {scenario.Scenario.Name().PadRight(width)}  {bars}"));
+            var bars = Sparkline(column.Series.TimeHours, column.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
+            console.MarkupLine(Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
         }
 
         console.WriteLine();

@@ -8,5 +8,6 @@ namespace Ldn.Core.Pharmacology;
 public static class ModelCaveats
 {
     public const string Scenarios =
-        "Scenario B (default) fits the human PET duration data; scenario A is the 'brief daily blockade' the source documents assume. No PET study of LDN doses exists.";
+        "By default MOR blockade is the Akaike-weighted average of the structures whose fit to the human PET data passes its goodness-of-fit test, "
+        + "with a 95% band from parameter uncertainty; scenario A is the 'brief daily blockade' the source documents assume. No PET study of LDN doses exists.";
 }

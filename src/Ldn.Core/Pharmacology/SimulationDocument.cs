@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
+using Ldn.Core.Pharmacology.ModelAverage;
 
 namespace Ldn.Core.Pharmacology;
 
@@ -32,6 +33,20 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
 
     /// <summary>Marks the rebound/inflammation output as a what-if (<see cref="WhatIf"/>).</summary>
     public WhatIfDocument Inflammation { get; init; } = WhatIfDocument.Default;
+    /// <summary>
+    /// The structures averaged in the first result (<c>model-average</c>), each with its AIC, Akaike weight and the
+    /// number of its bootstrap replicates in the band; empty when there is no average.
+    /// </summary>
+    public IReadOnlyList<StructureWeightDocument> Structures { get; init; } = [];
+
+    /// <summary>The goodness-of-fit test a structure passes to enter the average; null without an average.</summary>
+    public string? AdequacyTest { get; init; }
+
+    /// <summary>Parameter sets drawn for the 95% band (0 without an average).</summary>
+    public int BandReplicates { get; init; }
+
+    /// <summary>What the average is, or why there is none, in one or two sentences; null when structures were chosen explicitly.</summary>
+    public string? AverageNote { get; init; }
 
     /// <summary>The document as one line of JSON (no newline), written with <see cref="DocumentJson.Options"/>.</summary>
     public static string Json(SimulationResult result) => JsonSerializer.Serialize(From(result), DocumentJson.Options);
@@ -54,15 +69,43 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
                 [.. regimen.Events.Select(e => new DoseEventDocument(e.Amount.Milligrams, e.Time.Hours, e.Interval.Hours, e.Count, e.Formulation.Name()))]),
             result.Parameters.Name,
             result.OutputStep.Hours,
-            [.. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.Name(), Summary(s.Summary), Series(s.Series, regimen)))],
+            [.. Averaged(result.Average, regimen), .. result.Scenarios.Select(s => new ScenarioDocument(s.Scenario.Name(), Summary(s.Summary), Series(s.Series, regimen)))],
             Disclaimer.NotMedicalAdvice)
         {
+            Structures = result.Average is { } average
+                ? [.. average.Structures.Select((w, i) => new StructureWeightDocument(
+                    w.Structure.Name(), w.Aic, w.DeltaAic, w.Weight, w.Replicates, average.AtEstimates[i].Summary.MorTrough, average.AtEstimates[i].Summary.MorPeak))]
+                : [],
+            AdequacyTest = result.Average?.AdequacyTest,
+            BandReplicates = result.Average?.Options.Replicates ?? 0,
+            AverageNote = result.Average is not null ? ModelAverageText.Definition : result.AverageNote,
             Condition = result.Condition.Id,
             ClinicalInstrument = $"{result.Condition.Instrument.Name} ({result.Condition.Instrument.Unit})",
             Tlr4 = result.Tlr4,
             Notes = FormulationNotes.For(regimen, result.Parameters),
             Evidence = DoseEvidenceDocument.From(ClinicalDoseEvidence.Default),
         };
+    }
+
+    /// <summary>The <c>model-average</c> entry with its band fields, or nothing.</summary>
+    private static IEnumerable<ScenarioDocument> Averaged(ModelAverageResult? average, Regimen regimen)
+    {
+        if (average is null)
+        {
+            yield break;
+        }
+
+        var band = average.Band;
+        var series = Series(average.Series, regimen);
+        for (var i = 0; i < series.Count; i++)
+        {
+            series[i] = series[i] with { MorLow = band.Low[i], MorHigh = band.High[i] };
+        }
+
+        yield return new ScenarioDocument(
+            ModelAverageResult.Name,
+            Summary(average.Summary) with { MorTroughLow = band.Trough.Low, MorTroughHigh = band.Trough.High, MorPeakLow = band.Peak.Low, MorPeakHigh = band.Peak.High },
+            series);
     }
 
     private static SummaryDocument Summary(ExposureSummary s) => new(
@@ -130,7 +173,7 @@ public sealed record SummaryDocument(
     double MetaboliteTmaxHours,
     bool ParentAucToInfinity,
     double WindowStartHours,
-    double WindowEndHours)
+    double WindowEndHours) : MorBandDocument
 {
     /// <summary>Hours per day with net opioid signalling S &gt; 1.</summary>
     public double SignallingOvershootHours { get; init; }
@@ -141,6 +184,12 @@ public sealed record SummaryDocument(
     /// <summary>Relative change of the inflammation index at week 12; null for shorter horizons.</summary>
     public double? InflammationChangeWeek12 { get; init; }
 }
+
+/// <summary>
+/// One averaged structure: its name, AIC, ΔAIC, Akaike weight (0–1), the replicates it contributes to the band, and
+/// its own MOR trough and peak (0–1) at its fitted estimate, for comparison with the average.
+/// </summary>
+public sealed record StructureWeightDocument(string Structure, double Aic, double DeltaAic, double Weight, int Replicates, double MorTroughAtEstimate, double MorPeakAtEstimate);
 
 public sealed record SeriesPointDocument(double TimeHours, string Clock, double ParentNgPerMl, double MetaboliteNgPerMl, double Mor, double Dor, double Kor)
 {
@@ -153,4 +202,12 @@ public sealed record SeriesPointDocument(double TimeHours, string Clock, double 
     public double Inflammation { get; init; }
 
     public double ClinicalScore { get; init; }
+
+    /// <summary>2.5% quantile of MOR blockade at this time (0–1); only on <c>model-average</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MorLow { get; init; }
+
+    /// <summary>97.5% quantile of MOR blockade at this time (0–1); only on <c>model-average</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MorHigh { get; init; }
 }

@@ -13,6 +13,12 @@ public sealed record SimulationResult(Regimen Regimen, ModelParameters Parameter
 
     /// <summary>Whether the TLR4 term was switched on.</summary>
     public bool Tlr4 { get; init; }
+
+    /// <summary>MOR blockade averaged over the adequate structures with its 95% band; null when not computed (see <see cref="AverageNote"/>).</summary>
+    public ModelAverage.ModelAverageResult? Average { get; init; }
+
+    /// <summary>Why there is no average (e.g. user parameters with no fits), in one sentence; null when there is one or none was asked for.</summary>
+    public string? AverageNote { get; init; }
 }
 
 public sealed record ScenarioResult(OccupancyScenario Scenario, ExposureSummary Summary, SimulationSeries Series);

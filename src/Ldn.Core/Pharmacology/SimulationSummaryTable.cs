@@ -11,8 +11,45 @@ namespace Ldn.Core.Pharmacology;
 /// </summary>
 public static class SimulationSummaryTable
 {
-    /// <summary>One quantity: its label (with its unit) and its value under each scenario of the result, in order.</summary>
+    /// <summary>One quantity: its label (with its unit) and its value under each column of <see cref="Columns"/>, in order.</summary>
     public sealed record Row(string Quantity, IReadOnlyList<string> Values);
+
+    /// <summary>One column of the table: its name (as in JSON), its header, its summary and series.</summary>
+    public sealed record Column(string Name, string Header, ExposureSummary Summary, SimulationSeries Series);
+
+    /// <summary>The model average first (when there is one), then each structure of the result.</summary>
+    public static IReadOnlyList<Column> Columns(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var structures = result.Scenarios.Select(s => new Column(
+            s.Scenario.Name(), s.Scenario is OccupancyScenario.A or OccupancyScenario.B ? $"Scenario {s.Scenario}" : s.Scenario.Name(), s.Summary, s.Series));
+        return result.Average is { } average
+            ? [new Column(ModelAverage.ModelAverageResult.Name, "Model average", average.Summary, average.Series), .. structures]
+            : [.. structures];
+    }
+
+    /// <summary>
+    /// The model average's MOR band in two lines: which structures with which weights and how many parameter sets, and
+    /// trough and peak with their 95% intervals; empty without an average.
+    /// </summary>
+    public static IReadOnlyList<string> Band(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Average is not { } average)
+        {
+            return [];
+        }
+
+        var band = average.Band;
+        return
+        [
+            string.Create(CultureInfo.InvariantCulture, $"Model average (Akaike weights): {ModelAverage.ModelAverageText.Weights(average.Structures)}."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"MOR trough {Percent(band.Trough.Median)} ({Range(band.Trough)}), peak {Percent(band.Peak.Median)} ({Range(band.Peak)}); 95% band, {average.Options.Replicates} draws."),
+        ];
+    }
+
+    private static string Range(ModelAverage.BandQuantiles q) => string.Create(CultureInfo.InvariantCulture, $"{q.Low * 100:0.0}–{q.High * 100:0.0}%");
 
     /// <summary>"4.5 mg capsule every 24 h × 84, first dose at 22:00; 84 days simulated; parameters: …."</summary>
     public static string Regimen(SimulationResult result)
@@ -48,7 +85,8 @@ public static class SimulationSummaryTable
     public static IReadOnlyList<Row> Rows(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Row Of(string label, Func<ExposureSummary, string> value) => new(label, [.. result.Scenarios.Select(s => value(s.Summary))]);
+        var columns = Columns(result);
+        Row Of(string label, Func<ExposureSummary, string> value) => new(label, [.. columns.Select(c => value(c.Summary))]);
         var instrument = result.Condition.Instrument;
         return
         [
@@ -65,7 +103,7 @@ public static class SimulationSummaryTable
             Of("Nocturnal signalling (mean S 23:00–07:00)", s => s.NocturnalSignalling is { } night ? night.ToString("0.000", CultureInfo.InvariantCulture) : "— (no full night)"),
             Of("Inflammation change at week 12 (what-if)", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (< 12 weeks)"),
             new($"{instrument.Name} at the end ({instrument.Unit})",
-                [.. result.Scenarios.Select(s => s.Series.Count == 0 ? "—" : s.Series.ClinicalScore[^1].ToString("0.0", CultureInfo.InvariantCulture))]),
+                [.. columns.Select(c => c.Series.Count == 0 ? "—" : c.Series.ClinicalScore[^1].ToString("0.0", CultureInfo.InvariantCulture))]),
         ];
     }
 

@@ -40,13 +40,11 @@ public static class Simulator
 
         var model = new NaltrexoneModel(parameters, condition, regimen.FormulationsUsed, tlr4);
         var layout = model.Layout;
-        var (windowStart, windowEnd) = regimen.SummaryWindow();
-        var summaryStep = Math.Max(SummaryResolution.Hours, (windowEnd - windowStart).Hours / MaxSummaryPoints);
         var night = NightWindow.Last(regimen.StartClock, regimen.Horizon);
         var week12 = regimen.Horizon >= Week12 ? [Week12.Hours] : Array.Empty<double>();
         var observer = new SimulationObserver(
             new GridSampler(TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours), layout.Dimension),
-            new GridSampler(TimeGrid.Create(windowStart.Hours, windowEnd.Hours, summaryStep), layout.Dimension),
+            new GridSampler(SummaryTimes(regimen), layout.Dimension),
             new GridSampler(night is { } n ? TimeGrid.Create(n.From.Hours, n.To.Hours, SummaryResolution.Hours) : [], layout.Dimension),
             new GridSampler(week12, layout.Dimension));
 
@@ -59,6 +57,14 @@ public static class Simulator
             Summarise(model, observer, scenario, regimen.Administrations.Count == 1),
             Series(model, observer.Output, scenario))).ToList();
         return new SimulationResult(regimen, parameters, outputStep, results) { Condition = condition, Tlr4 = tlr4 };
+    }
+
+    /// <summary>The summary grid (hours): the summary window at <see cref="SummaryResolution"/>, or coarser for a very long window.</summary>
+    internal static double[] SummaryTimes(Regimen regimen)
+    {
+        var (windowStart, windowEnd) = regimen.SummaryWindow();
+        var summaryStep = Math.Max(SummaryResolution.Hours, (windowEnd - windowStart).Hours / MaxSummaryPoints);
+        return TimeGrid.Create(windowStart.Hours, windowEnd.Hours, summaryStep);
     }
 
     /// <summary>
@@ -282,7 +288,7 @@ public static class Simulator
     }
 
     /// <summary>Time within one grid interval that a linearly interpolated value spends above a threshold.</summary>
-    private static double TimeAbove(double from, double to, double threshold, double dt)
+    internal static double TimeAbove(double from, double to, double threshold, double dt)
     {
         if (from >= threshold && to >= threshold)
         {

@@ -31,5 +31,11 @@ internal sealed record ChartData(string XLabel, string YLabel, IReadOnlyList<dou
         value == 0 || !double.IsFinite(value) ? 0 : Math.Round(value, Math.Clamp(3 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 12));
 }
 
-/// <summary>One line of a chart: its legend label and its y values.</summary>
-internal sealed record ChartSeries(string Label, IReadOnlyList<double> Values);
+/// <summary>
+/// One line of a chart: its legend label and its y values. <see cref="Band"/> marks an edge of an uncertainty band:
+/// charts.js draws it thin and fills the area between two consecutive band edges.
+/// </summary>
+internal sealed record ChartSeries(string Label, IReadOnlyList<double> Values)
+{
+    public bool? Band { get; init; }
+}

@@ -26,12 +26,24 @@ internal sealed record SimulationChart(string Id, string Title, string Caption, 
         string Tag(ScenarioResult s) => result.Scenarios.Count > 1 ? $", scenario {s.Scenario}" : "";
         var summary = first.Summary;
         var instrument = result.Condition.Instrument;
+        var average = result.Average;
+        ChartSeries[] averaged = average is null
+            ? []
+            :
+            [
+                Of("MOR 2.5%, model average", average.Band.Low, 100) with { Band = true },
+                Of("MOR 97.5%, model average", average.Band.High, 100) with { Band = true },
+                Of("MOR, model average", average.Series.Mor, 100),
+            ];
+        var blockadeCaption = average is null
+            ? string.Create(CultureInfo.InvariantCulture, $"Mu-opioid receptor (MOR) blockade over the last dosing interval: peak {SimulationSummaryTable.Percent(summary.MorPeak)}, trough {SimulationSummaryTable.Percent(summary.MorTrough)}, mean {SimulationSummaryTable.Percent(summary.MorMean)} (scenario {first.Scenario}).")
+            : string.Join(" ", SimulationSummaryTable.Band(result)) + " The shaded band is the 95% range from parameter uncertainty.";
         return
         [
             new("chart-blockade", "Opioid-receptor blockade",
-                string.Create(CultureInfo.InvariantCulture, $"Mu-opioid receptor (MOR) blockade over the last dosing interval: peak {SimulationSummaryTable.Percent(summary.MorPeak)}, trough {SimulationSummaryTable.Percent(summary.MorTrough)}, mean {SimulationSummaryTable.Percent(summary.MorMean)} (scenario {first.Scenario})."),
+                blockadeCaption,
                 new ChartData("days after the first dose", "receptors blocked (%)", x,
-                    [.. result.Scenarios.SelectMany(s => new[] { Of("MOR" + Tag(s), s.Series.Mor, 100), Of("DOR" + Tag(s), s.Series.Dor, 100), Of("KOR" + Tag(s), s.Series.Kor, 100) })])
+                    [.. averaged, .. result.Scenarios.SelectMany(s => new[] { Of("MOR" + Tag(s), s.Series.Mor, 100), Of("DOR" + Tag(s), s.Series.Dor, 100), Of("KOR" + Tag(s), s.Series.Kor, 100) })])
                 { YMin = 0, YMax = 100 }),
             new("chart-plasma", $"Plasma levels, last {PlasmaDays} days",
                 $"Naltrexone peaks at {SimulationSummaryTable.Number(summary.ParentCmax.NanogramsPerMillilitre)} ng/mL and 6β-naltrexol at {SimulationSummaryTable.Number(summary.MetaboliteCmax.NanogramsPerMillilitre)} ng/mL over the last dosing interval.",

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Ldn.Core;
 using Ldn.Core.Pharmacology;
+using Ldn.Core.Pharmacology.ModelAverage;
+using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Text;
 using Ldn.Core.Units;
 using Ldn.Web.Pages.Safety;
@@ -32,7 +34,11 @@ internal sealed record SimulatorInput
 
     public string? Formulation { get; init; } = "capsule";
 
-    public string? Scenario { get; init; } = "B";
+    /// <summary>The older A/B/both choice; blank (the default) leaves the choice to <see cref="Structure"/>.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>A blockade structure, a comma list or all; blank (the default) shows the model average first, then scenario B.</summary>
+    public string? Structure { get; init; }
 
     public string? Condition { get; init; }
 
@@ -71,7 +77,24 @@ internal sealed record SimulatorInput
         return options with { OutputStep = stepHours.ToString(CultureInfo.InvariantCulture) + "h" };
     }
 
-    /// <summary>Parses, bounds and runs the model (<see cref="SimulationOptions.Run"/>).</summary>
+    /// <summary>
+    /// Parses, bounds and runs the model with the shipped parameters: the structures chosen, or by default the model
+    /// average of the adequate structures followed by scenario B (<see cref="ModelAverager.WithDefaultAverage"/>).
+    /// </summary>
     /// <exception cref="InvalidInputException">Any mistake, in one sentence.</exception>
-    public SimulationResult Run() => ToOptions().Run();
+    public SimulationResult Run()
+    {
+        var options = ToOptions();
+        var structure = FormText.Checked(Structure, "structure");
+        var scenarioGiven = !string.IsNullOrWhiteSpace(options.Scenario);
+        var structureGiven = !string.IsNullOrWhiteSpace(structure);
+        if (scenarioGiven && structureGiven)
+        {
+            throw new InvalidInputException("Choose either a scenario or a structure, not both.");
+        }
+
+        var scenarios = structureGiven ? OccupancyScenarios.ParseStructures(structure!) : options.Scenarios();
+        var result = Ldn.Core.Pharmacology.Simulator.Run(options.ToRegimen(), ParameterSets.Default, options.ConditionDefinition().Parameters, options.Step(), scenarios, options.Tlr4);
+        return ModelAverager.WithDefaultAverage(result, scenarioGiven || structureGiven, userParameters: false);
+    }
 }

@@ -44,19 +44,33 @@
   var colours = ["#1f4e79", "#a4161a", "#1d6b35", "#8a4b00", "#6a3d9a", "#00707a", "#5c4b00", "#b0006e"];
   var dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
 
+  // A band (series with band: true, in pairs low then high) is drawn in the colour of the line that follows it: thin
+  // edges, the area between them filled translucent.
   draw("data-chart-for", function (data) {
+    var line = 0;
     var datasets = data.series.map(function (series, i) {
-      return {
+      var colour = colours[line % colours.length];
+      var dataset = {
         label: series.label,
         data: series.values.map(function (y, j) { return { x: data.x[j], y: y }; }),
-        borderColor: colours[i % colours.length],
-        backgroundColor: colours[i % colours.length],
-        borderDash: dashes[Math.floor(i / colours.length) % dashes.length].length ? dashes[Math.floor(i / colours.length) % dashes.length] : dashes[i % dashes.length],
+        borderColor: colour,
+        backgroundColor: colour,
+        borderDash: dashes[Math.floor(line / colours.length) % dashes.length].length ? dashes[Math.floor(line / colours.length) % dashes.length] : dashes[line % dashes.length],
         borderWidth: 2,
         pointRadius: data.stepped ? 3 : 0,
         stepped: data.stepped ? "after" : false,
         fill: false
       };
+      if (series.band) {
+        dataset.borderWidth = 1;
+        dataset.borderDash = [];
+        dataset.backgroundColor = colour + "33";
+        dataset.fill = i > 0 && data.series[i - 1].band ? "-1" : false;
+      } else {
+        line++;
+      }
+
+      return dataset;
     });
 
     return {
