@@ -45,7 +45,14 @@ internal static class EvidenceView
         {
             var condition = conditions[0];
             var effects = set.SideEffects.Where(s => s.Findings.Any(f => f.ConditionId == condition.Id)).ToList();
-            if (effects.Count > 0)
+            if (effects.Count > 0 && StackedRecords.Narrow(console))
+            {
+                console.Profile.Out.Writer.WriteLine($"Side effects reported in {condition.Name}:");
+                StackedRecords.Write(console, ["Side effect", "Source", "Compared with", "Finding"], effects.SelectMany(effect => effect.Findings
+                    .Where(f => f.ConditionId == condition.Id)
+                    .Select(f => (IReadOnlyList<string>)[effect.Name, f.Source, f.Comparison.ToString().ToLowerInvariant(), f.Text])));
+            }
+            else if (effects.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Side effects reported in {condition.Name}"))
                     .AddColumn("Side effect").AddColumn("Source").AddColumn("Compared with").AddColumn("Finding");
@@ -84,6 +91,20 @@ internal static class EvidenceView
         if (c.Studies.Count == 0)
         {
             console.MarkupLine("No published study found.");
+        }
+        else if (StackedRecords.Narrow(console))
+        {
+            StackedRecords.Write(console, ["Study", "Grade", "n", "Dose", "Duration", "Outcome", "Result", "Citation"], c.Studies.Select(s => (IReadOnlyList<string>)
+            [
+                s.ShortName + (s.ConditionId != c.Id ? $" (from {s.ConditionId})" : ""),
+                s.Grade.Label() + (s.Verified ? "" : " (unverified)"),
+                s.N?.ToString(CultureInfo.InvariantCulture) ?? s.NText ?? Missing,
+                Dose(s),
+                Duration(s),
+                s.Outcome ?? Missing,
+                s.Result ?? Missing,
+                s.Citation,
+            ]));
         }
         else
         {
