@@ -28,26 +28,30 @@ internal static class PopulationCommand
         var weeks = new Option<int>("--weeks") { Description = "Weeks of daily dosing (1 to 520).", DefaultValueFactory = _ => 12 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same population.", DefaultValueFactory = _ => 42 };
         var at = new Option<string>("--at") { Description = "Clock time of the daily dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
-        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma) or B (slow effect site).", DefaultValueFactory = _ => "B" };
+        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade structure: A (follows plasma), B (slow effect site), slow-pool, two-site or slow-binding (the last three always run on the reference engine).", DefaultValueFactory = _ => "B" };
         var outputStep = new Option<string>("--output-step") { Description = "Spacing of the percentile series, e.g. 6h or 1h.", DefaultValueFactory = _ => "6h" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor); results do not depend on it." };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
+        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A and B) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
+        var subjects = new Option<string?>("--subjects") { Description = "Write one CSV row per subject (sampled parameters, doses taken, summary metrics) to this file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var condition = ConditionOptions.Condition();
         var tlr4 = ConditionOptions.Tlr4();
 
         var command = new Command("population", "Simulate a virtual population on daily LDN and summarise it as percentile bands over time.")
         {
-            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, json,
+            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, engine, subjects, json,
         };
 
         command.SetAction(parse =>
         {
-            var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
+            var scenarios = OccupancyScenarios.ParseStructures(parse.GetValue(scenario)!);
             if (scenarios.Count != 1)
             {
-                throw new InvalidInputException("A population runs one scenario at a time: use --scenario A or --scenario B.");
+                throw new InvalidInputException("A population runs one structure at a time: use --scenario A, B, slow-pool, two-site or slow-binding.");
             }
+
+            var subjectsPath = parse.GetValue(subjects) is { } path ? SafeFile.Check(path) : null;
 
             var settings = new PopulationSettings(parse.GetValue(n), parse.GetValue(seed), Mass.Parse(parse.GetValue(dose)!), parse.GetValue(weeks))
             {
@@ -56,6 +60,8 @@ internal static class PopulationCommand
                 Tlr4 = parse.GetValue(tlr4),
                 OutputStep = Duration.Parse(parse.GetValue(outputStep)!),
                 Threads = parse.GetValue(threads),
+                Engine = ParseEngine(parse.GetValue(engine)!),
+                KeepSubjects = subjectsPath is not null,
             };
             settings.Validate();
             var model = ParameterFiles.Load(parse.GetValue(parameters));
@@ -89,7 +95,12 @@ internal static class PopulationCommand
             var seconds = clock.Elapsed.TotalSeconds;
             stderr.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{settings.Subjects:N0} subjects × {settings.Weeks * 7} days in {seconds:0.00} s = {days / seconds:N0} subject-days/s on {result.ThreadsUsed} threads"));
+                $"{settings.Subjects:N0} subjects × {settings.Weeks * 7} days in {seconds:0.00} s = {days / seconds:N0} subject-days/s on {result.ThreadsUsed} threads ({result.Engine.ToString().ToLowerInvariant()} engine)"));
+
+            if (subjectsPath is not null)
+            {
+                SafeFile.Write(subjectsPath, writer => PopulationSubjectsCsv.Write(result, writer));
+            }
 
             if (parse.GetValue(json))
             {
@@ -104,6 +115,13 @@ internal static class PopulationCommand
         });
         return command;
     }
+
+    private static PopulationEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "fast" => PopulationEngine.Fast,
+        "reference" => PopulationEngine.Reference,
+        _ => throw new InvalidInputException($"'{text}' is not an engine (use fast or reference)."),
+    };
 
     /// <summary>A Spectre progress bar on stderr when it is a terminal; otherwise a plain run.</summary>
     private static PopulationResult RunWithProgress(

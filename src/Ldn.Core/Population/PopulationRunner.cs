@@ -1,6 +1,8 @@
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Pharmacology;
+using Ldn.Core.Population.Fast;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Population;
@@ -14,6 +16,12 @@ namespace Ldn.Core.Population;
 /// </summary>
 public static class PopulationRunner
 {
+    /// <summary>
+    /// Largest step of the fast engine, hours. RK4's error for (U, P, I) at this step, against the
+    /// reference engine at rtol 1e-8: see docs/model.md (performance) and <c>ldn-bench population-accuracy</c>.
+    /// </summary>
+    public const double FastMaxStepHours = 1.0;
+
     public static PopulationResult Run(
         ModelParameters model,
         ConditionDefinition condition,
@@ -34,32 +42,69 @@ public static class PopulationRunner
         var histogram = new PopulationHistogram(grid.Length, instrument.Minimum, instrument.Maximum);
         var threads = settings.Threads ?? Environment.ProcessorCount;
         var n = settings.Subjects;
+        var records = settings.KeepSubjects ? new SubjectRecord[n] : null;
+        var fast = settings.Engine == PopulationEngine.Fast && settings.Scenario is OccupancyScenario.A or OccupancyScenario.B;
         var done = 0;
         long steps = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(
-                0,
-                n,
-                options,
-                () => (Simulator: new SubjectSimulator(), Samples: new SubjectSample[grid.Length]),
-                (i, loop, local) =>
-                {
-                    if (cancellationToken.IsCancellationRequested)
+            if (fast)
+            {
+                var schedule = StepSchedule.Create([.. planned.Select(a => a.Time.Hours)], grid, FastMaxStepHours);
+                double[] plannedMg = [.. planned.Select(a => a.Amount.Milligrams)];
+                var batches = (n + FastBatch.Size - 1) / FastBatch.Size;
+                Parallel.For(
+                    0,
+                    batches,
+                    options,
+                    () => new FastBatch(schedule, plannedMg.Length),
+                    (b, loop, batch) =>
                     {
-                        loop.Stop();
-                        return local;
-                    }
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            loop.Stop();
+                            return batch;
+                        }
 
-                    var subject = VirtualSubject.Draw(model, condition, settings.Seed, i);
-                    local.Simulator.Run(subject, planned, horizon, grid, settings.Scenario, settings.Tlr4, local.Samples);
-                    histogram.Add(local.Samples);
-                    var finished = Interlocked.Increment(ref done);
-                    progress?.Report(finished);
-                    return local;
-                },
-                local => Interlocked.Add(ref steps, local.Simulator.AcceptedSteps));
+                        var first = b * FastBatch.Size;
+                        var count = Math.Min(FastBatch.Size, n - first);
+                        batch.Run(model, condition, settings, plannedMg, first, count, histogram, records);
+                        progress?.Report(Interlocked.Add(ref done, count));
+                        return batch;
+                    },
+                    _ => { });
+                steps = (long)schedule.Steps * histogram.Subjects;
+            }
+            else
+            {
+                Parallel.For(
+                    0,
+                    n,
+                    options,
+                    () => (Simulator: new SubjectSimulator(), Samples: new SubjectSample[grid.Length]),
+                    (i, loop, local) =>
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            loop.Stop();
+                            return local;
+                        }
+
+                        var subject = VirtualSubject.Draw(model, condition, settings.Seed, i);
+                        local.Simulator.Run(subject, planned, horizon, grid, settings.Scenario, settings.Tlr4, local.Samples);
+                        histogram.Add(local.Samples);
+                        if (records is not null)
+                        {
+                            records[i] = SubjectRecord.From(subject, settings.Formulation, local.Samples, 1, 0, grid, local.Simulator.LastDosesTaken, local.Simulator.LastMilligramsTaken);
+                        }
+
+                        var finished = Interlocked.Increment(ref done);
+                        progress?.Report(finished);
+                        return local;
+                    },
+                    local => Interlocked.Add(ref steps, local.Simulator.AcceptedSteps));
+            }
         }
         catch (OperationCanceledException e) when (e is not PopulationCancelledException)
         {
@@ -71,7 +116,8 @@ public static class PopulationRunner
             throw new PopulationCancelledException(histogram.Subjects, n, cancellationToken);
         }
 
-        return new PopulationResult(settings, condition, grid, histogram, Interlocked.Read(ref steps), Math.Min(threads, n));
+        var engine = fast ? PopulationEngine.Fast : PopulationEngine.Reference;
+        return new PopulationResult(settings, condition, grid, histogram, Interlocked.Read(ref steps), Math.Min(threads, n), engine, records);
     }
 
     /// <summary>0, step, 2·step, … up to and always including the horizon.</summary>
