@@ -95,7 +95,7 @@ internal static class PopulationCommand
             var seconds = clock.Elapsed.TotalSeconds;
             stderr.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{settings.Subjects:N0} subjects × {settings.Weeks * 7} days in {seconds:0.00} s = {days / seconds:N0} subject-days/s on {result.ThreadsUsed} threads ({result.Engine.ToString().ToLowerInvariant()} engine)"));
+                $"{settings.Subjects:N0} subjects × {settings.Weeks * 7} days in {seconds:0.00} s = {days / seconds:N0} subject-days/s on {result.ThreadsUsed} threads"));
 
             if (subjectsPath is not null)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ldn.Core.Population;
 
 /// <summary>
@@ -75,7 +77,10 @@ public sealed class PopulationHistogram
     /// <summary>Width of one bin of <paramref name="metric"/>: the bound on a percentile's error.</summary>
     public double Resolution(PopulationMetric metric) => _width[(int)metric];
 
-    /// <summary>Adds one subject's samples (one per grid time). Safe to call from several threads.</summary>
+    /// <summary>
+    /// Adds one subject's samples (one per grid time). Safe to call from several threads, but not at the
+    /// same time as <see cref="AddMany"/> (a run uses one or the other).
+    /// </summary>
     public void Add(ReadOnlySpan<SubjectSample> samples)
     {
         if (samples.Length != Points)
@@ -111,21 +116,30 @@ public sealed class PopulationHistogram
 
         for (var point = 0; point < Points; point++)
         {
-            var row = samples.Slice(point * subjects, subjects);
-            lock (_stripes[point % Stripes])
-            {
-                foreach (var s in row)
-                {
-                    Tally(point, 0, s.Mor);
-                    Tally(point, 1, s.Signalling);
-                    Tally(point, 2, s.Inflammation);
-                    Tally(point, 3, s.Score);
-                }
-            }
+            AddPoint(point, samples.Slice(point * subjects, subjects));
         }
 
         Interlocked.Add(ref _subjects, subjects);
     }
+
+    /// <summary>
+    /// Counts <paramref name="row"/> (any number of subjects) at grid index <paramref name="point"/> under
+    /// that point's lock, without adding to <see cref="Subjects"/>: the caller adds every point of a batch,
+    /// then calls <see cref="CompleteSubjects"/> once. Safe to call from several threads.
+    /// </summary>
+    public void AddPoint(int point, ReadOnlySpan<SubjectSample> row)
+    {
+        lock (_stripes[point % Stripes])
+        {
+            Tally(row, point, PopulationMetric.Mor);
+            Tally(row, point, PopulationMetric.Signalling);
+            Tally(row, point, PopulationMetric.Inflammation);
+            Tally(row, point, PopulationMetric.ClinicalScore);
+        }
+    }
+
+    /// <summary>Records that <paramref name="subjects"/> more subjects have had every point added by <see cref="AddPoint"/>.</summary>
+    public void CompleteSubjects(int subjects) => Interlocked.Add(ref _subjects, subjects);
 
     /// <summary>
     /// The <paramref name="fraction"/> quantile (0 &lt; fraction ≤ 1) of <paramref name="metric"/> at
@@ -209,20 +223,32 @@ public sealed class PopulationHistogram
         }
     }
 
-    /// <summary>Count without atomics: the caller holds the point's stripe lock.</summary>
-    private void Tally(int point, int metric, double value)
+    /// <summary>Counts one metric of a row of subjects without atomics: the caller holds the point's stripe lock.</summary>
+    private void Tally(ReadOnlySpan<SubjectSample> row, int point, PopulationMetric metric)
     {
-        var cell = (point * Metrics) + metric;
-        _counts[(cell * Bins) + Bin(metric, value)]++;
-        if (value < _minimum[cell])
+        var m = (int)metric;
+        var cell = (point * Metrics) + m;
+        var counts = _counts.AsSpan(cell * Bins, Bins);
+        var lower = _lower[m];
+        var scale = _scale[m];
+        var min = _minimum[cell];
+        var max = _maximum[cell];
+
+        // SubjectSample is four doubles in PopulationMetric order, so metric m of subject s is value s·4 + m.
+        var values = MemoryMarshal.Cast<SubjectSample, double>(row);
+        for (var k = m; k < values.Length; k += Metrics)
         {
-            _minimum[cell] = value;
+            var value = values[k];
+
+            // As Bin: values below the range go to bin 0, above it to the last bin, NaN to bin 0
+            // (the double → int conversion saturates and maps NaN to 0 since .NET 9).
+            counts[(int)Math.Clamp((value - lower) * scale, 0, Bins - 1)]++;
+            min = value < min ? value : min;
+            max = value > max ? value : max;
         }
 
-        if (value > _maximum[cell])
-        {
-            _maximum[cell] = value;
-        }
+        _minimum[cell] = min;
+        _maximum[cell] = max;
     }
 
     private int Bin(int metric, double value)

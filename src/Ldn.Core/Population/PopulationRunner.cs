@@ -58,7 +58,7 @@ public static class PopulationRunner
                     0,
                     batches,
                     options,
-                    () => new FastBatch(schedule, plannedMg.Length),
+                    () => new FastBatch(schedule, condition),
                     (b, loop, batch) =>
                     {
                         if (cancellationToken.IsCancellationRequested)
@@ -96,7 +96,7 @@ public static class PopulationRunner
                         histogram.Add(local.Samples);
                         if (records is not null)
                         {
-                            records[i] = SubjectRecord.From(subject, settings.Formulation, local.Samples, 1, 0, grid, local.Simulator.LastDosesTaken, local.Simulator.LastMilligramsTaken);
+                            records[i] = SubjectRecord.From(subject, settings.Formulation, local.Samples, grid, local.Simulator.LastDosesTaken, local.Simulator.LastMilligramsTaken);
                         }
 
                         var finished = Interlocked.Increment(ref done);

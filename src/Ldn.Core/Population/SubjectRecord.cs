@@ -30,36 +30,21 @@ public sealed record SubjectRecord(
     double ScoreEnd)
 {
     /// <summary>
-    /// Builds the record of <paramref name="subject"/> from its samples <c>samples[point·stride + column]</c>
-    /// on <paramref name="grid"/> (hours), the horizon being the last grid time.
+    /// Builds the record of <paramref name="subject"/> from its samples <c>samples[point]</c> on
+    /// <paramref name="grid"/> (hours), the horizon being the last grid time.
     /// </summary>
     public static SubjectRecord From(
-        VirtualSubject subject, Dosing.Formulation formulation, ReadOnlySpan<SubjectSample> samples, int stride, int column, double[] grid, int dosesTaken, double milligramsTaken)
+        VirtualSubject subject, Dosing.Formulation formulation, ReadOnlySpan<SubjectSample> samples, double[] grid, int dosesTaken, double milligramsTaken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(grid);
-        var horizon = grid[^1];
-        var trough = double.PositiveInfinity;
-        var peak = double.NegativeInfinity;
-        double? week12 = null;
+        var metrics = new SubjectMetrics(grid[^1]);
         for (var point = 0; point < grid.Length; point++)
         {
-            var s = samples[(point * stride) + column];
-            if (grid[point] >= horizon - SteadyStateHours - 1e-9)
-            {
-                trough = Math.Min(trough, s.Mor);
-                peak = Math.Max(peak, s.Mor);
-            }
-
-            if (Math.Abs(grid[point] - Pharmacology.Simulator.Week12.Hours) <= 1e-9)
-            {
-                week12 = (s.Inflammation / subject.Condition.DiseaseDrive) - 1;
-            }
+            metrics.Observe(grid[point], samples[point], subject.Condition.DiseaseDrive);
         }
 
-        var end = samples[((grid.Length - 1) * stride) + column];
-        return new SubjectRecord(
-            subject.Index, SubjectParameters.Values(subject, formulation), dosesTaken, milligramsTaken, trough, peak, week12, end.Mor, end.Signalling, end.Inflammation, end.Score);
+        return metrics.ToRecord(subject, formulation, dosesTaken, milligramsTaken);
     }
 
     /// <summary>The steady-state window: the last dosing interval of a daily regimen, hours.</summary>

@@ -5,6 +5,7 @@ using Ldn.Core.Pharmacology.Solvers;
 namespace Ldn.Core.Population;
 
 /// <summary>What a population or trial keeps of one subject at one grid time.</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
 public record struct SubjectSample(double Mor, double Signalling, double Inflammation, double Score);
 
 /// <summary>

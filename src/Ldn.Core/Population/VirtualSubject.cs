@@ -120,6 +120,13 @@ public sealed class VirtualSubject
     public double Score(double inflammation, double timeHours) =>
         Condition.Instrument.Score(BaselineScore, (1 - inflammation) + Condition.PlaceboImprovement(PlaceboMaximum, timeHours));
 
+    /// <summary>
+    /// <see cref="Score(double, double)"/> with the placebo onset 1 − e^(−k·t) already computed
+    /// (<see cref="ConditionParameters.PlaceboOnsetFraction"/>; the same for every subject at one time).
+    /// </summary>
+    public double ScoreWithOnset(double inflammation, double placeboOnsetFraction) =>
+        Condition.Instrument.Score(BaselineScore, (1 - inflammation) + (PlaceboMaximum * placeboOnsetFraction));
+
     /// <summary>One assessment: the score plus measurement noise from this subject's stream, clamped to the scale.</summary>
     public double Assess(double inflammation, double timeHours, double measurementSd)
     {

@@ -1,31 +1,33 @@
 using Ldn.Core.Conditions;
-using Ldn.Core.Dosing;
-using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
 
 namespace Ldn.Core.Population.Fast;
 
 /// <summary>
-/// One thread's work unit of a fast population run: draws <see cref="Size"/> consecutive subjects,
-/// runs them four at a time through its <see cref="FastSubjectEngine"/> into a point-major sample
-/// buffer (the layout <see cref="PopulationHistogram.AddMany"/> reads) and fills in the scores.
+/// One thread's work unit of a fast population run: draws up to <see cref="Size"/> consecutive subjects,
+/// runs them together through its <see cref="FastSubjectEngine"/> and, at each grid time, fills in the
+/// scores, counts the batch into the histogram and (if asked) updates each subject's record metrics.
 /// Buffers are allocated once per thread.
 /// </summary>
 internal sealed class FastBatch
 {
-    public const int Size = 16;
+    /// <summary>Subjects per batch: the histogram lines a grid time touches are shared by this many subjects.</summary>
+    public const int Size = 256;
 
     private readonly FastSubjectEngine _engine;
     private readonly double[] _grid;
-    private readonly SubjectSample[] _samples;
+    private readonly double[] _onset;
     private readonly VirtualSubject[] _subjects = new VirtualSubject[Size];
+    private readonly SubjectMetrics[] _metrics = new SubjectMetrics[Size];
     private readonly (int Doses, double Milligrams)[] _taken = new (int, double)[Size];
 
-    public FastBatch(StepSchedule schedule, int plannedDoses)
+    public FastBatch(StepSchedule schedule, ConditionDefinition condition)
     {
-        _engine = new FastSubjectEngine(schedule, plannedDoses);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(condition);
+        _engine = new FastSubjectEngine(schedule, schedule.DoseCount, Size);
         _grid = schedule.Grid;
-        _samples = new SubjectSample[schedule.Grid.Length * Size];
+        _onset = [.. schedule.Grid.Select(condition.Parameters.PlaceboOnsetFraction)];
     }
 
     /// <summary>
@@ -38,30 +40,40 @@ internal sealed class FastBatch
         for (var s = 0; s < count; s++)
         {
             _subjects[s] = VirtualSubject.Draw(model, condition, settings.Seed, first + s);
+            _metrics[s] = new SubjectMetrics(_grid[^1]);
         }
 
-        var samples = _samples.AsSpan(0, _grid.Length * count);
-        for (var s = 0; s < count; s += FastSubjectEngine.Lanes)
-        {
-            var lanes = Math.Min(FastSubjectEngine.Lanes, count - s);
-            _engine.Run(_subjects.AsSpan(s, lanes), plannedMg, settings.Formulation, settings.Scenario, settings.Tlr4, samples, count, s, _taken.AsSpan(s, lanes));
-        }
-
-        for (var point = 0; point < _grid.Length; point++)
-        {
-            var row = samples.Slice(point * count, count);
-            for (var s = 0; s < count; s++)
-            {
-                row[s].Score = _subjects[s].Score(row[s].Inflammation, _grid[point]);
-            }
-        }
-
-        histogram.AddMany(samples, count);
+        var sink = new Sink(this, histogram, count, records is not null);
+        _engine.Run(_subjects.AsSpan(0, count), plannedMg, settings.Formulation, settings.Scenario, settings.Tlr4, ref sink, _taken);
+        histogram.CompleteSubjects(count);
         if (records is not null)
         {
             for (var s = 0; s < count; s++)
             {
-                records[first + s] = SubjectRecord.From(_subjects[s], settings.Formulation, samples, count, s, _grid, _taken[s].Doses, _taken[s].Milligrams);
+                records[first + s] = _metrics[s].ToRecord(_subjects[s], settings.Formulation, _taken[s].Doses, _taken[s].Milligrams);
+            }
+        }
+    }
+
+    private readonly struct Sink(FastBatch batch, PopulationHistogram histogram, int count, bool records) : IPointSink
+    {
+        public void OnPoint(int point, Span<SubjectSample> samples)
+        {
+            var onset = batch._onset[point];
+            var subjects = batch._subjects;
+            for (var s = 0; s < count; s++)
+            {
+                samples[s].Score = subjects[s].ScoreWithOnset(samples[s].Inflammation, onset);
+            }
+
+            histogram.AddPoint(point, samples);
+            if (records)
+            {
+                var time = batch._grid[point];
+                for (var s = 0; s < count; s++)
+                {
+                    batch._metrics[s].Observe(time, samples[s], subjects[s].Condition.DiseaseDrive);
+                }
             }
         }
     }

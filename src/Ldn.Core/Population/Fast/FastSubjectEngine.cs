@@ -5,8 +5,10 @@ using Ldn.Core.Pharmacology;
 namespace Ldn.Core.Population.Fast;
 
 /// <summary>
-/// The population's fast engine: four subjects at a time, one <see cref="Vector256{T}"/> lane each,
-/// on the fixed steps of a shared <see cref="StepSchedule"/>. Same equations as
+/// The population's fast engine: a batch of subjects, four per <see cref="Vector256{T}"/> (one lane each),
+/// advanced together step by step (time-major, so each grid time's values of the whole batch are handed to
+/// an <see cref="IPointSink"/> at once and the batch's histograms are touched once per time) on the fixed
+/// steps of a shared <see cref="StepSchedule"/>. Same equations as
 /// <see cref="NaltrexoneModel"/> for one structure (A or B), split in two:
 /// <list type="bullet">
 /// <item>the linear part x = (depot, parent, metabolite, effect site), dx/dt = M·x, is advanced
@@ -24,45 +26,61 @@ namespace Ldn.Core.Population.Fast;
 /// </summary>
 public sealed class FastSubjectEngine
 {
-    /// <summary>Subjects per call (one per lane of a 256-bit vector of doubles).</summary>
+    /// <summary>Subjects per vector (one per lane of a 256-bit vector of doubles).</summary>
     public const int Lanes = SubjectLanes.Count;
 
     private const int Coefficients = 9;
+    private const int States = 9;
 
     private readonly StepSchedule _schedule;
+    private readonly int _planned;
+    private readonly SubjectLanes[] _groups;
     private readonly Vector256<double>[] _phi;
-    private readonly double[] _doses;
+    private readonly Vector256<double>[] _doses;
+    private readonly Vector256<double>[] _state;
+    private readonly SubjectSample[] _row;
+    private readonly double[] _amounts;
     private readonly double[] _systems = new double[16 * Lanes];
     private readonly double[] _exponential = new double[16];
     private readonly double[] _half = new double[16];
     private readonly double[] _lanes = new double[Coefficients * Lanes];
 
-    public FastSubjectEngine(StepSchedule schedule, int plannedDoses)
+    /// <summary>An engine for batches of up to <paramref name="capacity"/> subjects on <paramref name="schedule"/> with <paramref name="plannedDoses"/> planned doses.</summary>
+    public FastSubjectEngine(StepSchedule schedule, int plannedDoses, int capacity)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _schedule = schedule;
-        _phi = new Vector256<double>[schedule.Lengths.Count * Coefficients];
-        _doses = new double[Math.Max(1, plannedDoses) * Lanes];
+        _planned = Math.Max(1, plannedDoses);
+        var groups = (capacity + Lanes - 1) / Lanes;
+        Capacity = capacity;
+        _groups = new SubjectLanes[groups];
+        _phi = new Vector256<double>[groups * schedule.Lengths.Count * Coefficients];
+        _doses = new Vector256<double>[groups * _planned];
+        _state = new Vector256<double>[groups * States];
+        _row = new SubjectSample[groups * Lanes];
+        _amounts = new double[_planned * Lanes];
     }
 
+    public int Capacity { get; }
+
     /// <summary>
-    /// Simulates <paramref name="subjects"/> (1 to 4) on <paramref name="plannedMg"/> (the labelled amount
-    /// of each planned dose of the schedule, mg; each subject misses and scales them with its own stream),
-    /// writing <paramref name="scenario"/>'s MOR blockade, signalling and inflammation at each grid time to
-    /// <c>output[point·stride + first + lane]</c> (score left 0) and each subject's doses taken and
-    /// milligrams taken to <paramref name="taken"/>.
+    /// Simulates <paramref name="subjects"/> (1 to <see cref="Capacity"/>) on <paramref name="plannedMg"/> (the
+    /// labelled amount of each planned dose of the schedule, mg; each subject misses and scales them with its
+    /// own stream). At each grid time it passes <paramref name="sink"/> the batch's
+    /// <paramref name="scenario"/> MOR blockade, signalling and inflammation (score left 0), one sample per
+    /// subject in order. Each subject's doses taken and milligrams taken go to <paramref name="taken"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A structure other than A or B (use the reference engine).</exception>
-    public void Run(
+    public void Run<TSink>(
         ReadOnlySpan<VirtualSubject> subjects,
         ReadOnlySpan<double> plannedMg,
         Formulation formulation,
         OccupancyScenario scenario,
         bool tlr4,
-        Span<SubjectSample> output,
-        int stride,
-        int first,
+        ref TSink sink,
         Span<(int Doses, double Milligrams)> taken)
+        where TSink : struct, IPointSink
     {
         if (scenario is not (OccupancyScenario.A or OccupancyScenario.B))
         {
@@ -70,16 +88,28 @@ public sealed class FastSubjectEngine
         }
 
         ArgumentOutOfRangeException.ThrowIfZero(subjects.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(subjects.Length, Lanes);
-        var lanes = default(SubjectLanes);
-        lanes.Load(subjects, formulation, _systems);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(subjects.Length, Capacity);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(plannedMg.Length, _schedule.DoseCount);
+        var groups = (subjects.Length + Lanes - 1) / Lanes;
+        for (var g = 0; g < groups; g++)
+        {
+            var first = g * Lanes;
+            var members = subjects.Slice(first, Math.Min(Lanes, subjects.Length - first));
+            Load(g, members, plannedMg, formulation, taken.Slice(first, members.Length));
+        }
+
+        Integrate(groups, subjects.Length, scenario, tlr4, ref sink);
+    }
+
+    private void Load(int g, ReadOnlySpan<VirtualSubject> members, ReadOnlySpan<double> plannedMg, Formulation formulation, Span<(int Doses, double Milligrams)> taken)
+    {
+        _groups[g].Load(members, formulation, _systems);
         for (var lane = 0; lane < Lanes; lane++)
         {
-            var subject = subjects[Math.Min(lane, subjects.Length - 1)];
-            var amounts = _doses.AsSpan(lane * plannedMg.Length, plannedMg.Length);
-            var count = lane < subjects.Length ? subject.TakeDoses(plannedMg, amounts) : 0;
-            if (lane < subjects.Length)
+            var amounts = _amounts.AsSpan(lane * _planned, plannedMg.Length);
+            if (lane < members.Length)
             {
+                var count = members[lane].TakeDoses(plannedMg, amounts);
                 var sum = 0.0;
                 foreach (var a in amounts)
                 {
@@ -88,15 +118,24 @@ public sealed class FastSubjectEngine
 
                 taken[lane] = (count, sum);
             }
+            else
+            {
+                amounts.Clear();
+            }
         }
 
-        Propagators();
-        Integrate(ref lanes, plannedMg.Length, scenario, tlr4, output, stride, first, subjects.Length);
+        for (var k = 0; k < plannedMg.Length; k++)
+        {
+            _doses[(g * _planned) + k] = Vector256.Create(_amounts[k], _amounts[_planned + k], _amounts[(2 * _planned) + k], _amounts[(3 * _planned) + k]);
+        }
+
+        Propagators(g);
     }
 
-    private void Propagators()
+    private void Propagators(int g)
     {
-        for (var l = 0; l < _schedule.Lengths.Count; l++)
+        var lengths = _schedule.Lengths.Count;
+        for (var l = 0; l < lengths; l++)
         {
             var half = _schedule.Lengths[l] / 2;
             for (var lane = 0; lane < Lanes; lane++)
@@ -116,83 +155,105 @@ public sealed class FastSubjectEngine
 
             for (var c = 0; c < Coefficients; c++)
             {
-                _phi[(l * Coefficients) + c] = Vector256.Create(_lanes.AsSpan(c * Lanes, Lanes));
+                _phi[(((g * lengths) + l) * Coefficients) + c] = Vector256.Create(_lanes.AsSpan(c * Lanes, Lanes));
             }
         }
     }
 
-    private void Integrate(ref SubjectLanes s, int planned, OccupancyScenario scenario, bool tlr4, Span<SubjectSample> output, int stride, int first, int active)
+    private void Integrate<TSink>(int groups, int active, OccupancyScenario scenario, bool tlr4, ref TSink sink)
+        where TSink : struct, IPointSink
     {
         var zero = Vector256<double>.Zero;
         var one = Vector256<double>.One;
         var two = Vector256.Create(2.0);
         var half = Vector256.Create(0.5);
         var sixth = Vector256.Create(1.0 / 6.0);
-        var directB = scenario == OccupancyScenario.B;
-        var ec50 = directB ? s.EffectSiteEc50 : s.DirectEc50;
-        var parentFree = s.Unbound * s.ParentNanomolarPerMg;
-        var metaboliteFree = s.Unbound * s.Potency * s.MetaboliteNanomolarPerMg;
+        var effectSite = scenario == OccupancyScenario.B;
+        var row = _row.AsSpan(0, active);
 
-        Vector256<double> depot = zero, parent = zero, metabolite = zero, site = zero;
-        Vector256<double> u = one, p = one, inflammation = s.Drive;
-        var o0 = zero;
-        var t0 = zero;
-        Write(output, 0, stride, first, active, zero, one, inflammation);
+        // State per group: depot, parent, metabolite, effect site, U, P, I, blockade and TLR4 term at the step start.
+        for (var g = 0; g < groups; g++)
+        {
+            var y = _state.AsSpan(g * States, States);
+            y.Clear();
+            y[4] = one;
+            y[5] = one;
+            y[6] = _groups[g].Drive;
+            Write(row, g, zero, one, y[6]);
+        }
 
+        sink.OnPoint(0, row);
         var lengths = _schedule.Lengths;
+        var lengthCount = lengths.Count;
         var lengthOf = _schedule.LengthOf;
         var doseAt = _schedule.DoseAt;
         var gridAt = _schedule.GridAt;
-        var mechanism = new Mechanism(s, s.Feedback);
         for (var step = 0; step < lengthOf.Length; step++)
         {
             var dose = doseAt[step];
-            if (dose >= 0)
-            {
-                depot += Vector256.Create(_doses[dose], _doses[planned + dose], _doses[(2 * planned) + dose], _doses[(3 * planned) + dose]);
-            }
-
             var l = lengthOf[step];
             var h = Vector256.Create(lengths[l]);
-            var c = _phi.AsSpan(l * Coefficients, Coefficients);
-
-            // Exact linear part at the midpoint and the end of the step.
-            var depotMid = c[0] * depot;
-            var parentMid = (c[1] * depot) + (c[2] * parent);
-            var metaboliteMid = (c[3] * depot) + (c[4] * metabolite);
-            var siteMid = (c[5] * depot) + (c[6] * parent) + (c[7] * metabolite) + (c[8] * site);
-            depot = c[0] * depotMid;
-            parent = (c[1] * depotMid) + (c[2] * parentMid);
-            metabolite = (c[3] * depotMid) + (c[4] * metaboliteMid);
-            site = (c[5] * depotMid) + (c[6] * parentMid) + (c[7] * metaboliteMid) + (c[8] * siteMid);
-
-            var oMid = Blockade(directB ? siteMid : (parentFree * parentMid) + (metaboliteFree * metaboliteMid), ec50);
-            var o1 = Blockade(directB ? site : (parentFree * parent) + (metaboliteFree * metabolite), ec50);
-            var tlrMid = tlr4 ? Saturation(parentFree * parentMid, s.Tlr4Ic50) : zero;
-            var tlr1 = tlr4 ? Saturation(parentFree * parent, s.Tlr4Ic50) : zero;
-
-            // Classical RK4 for (U, P, I) with the blockade known exactly at each stage.
             var hHalf = h * half;
-            mechanism.Derivatives(u, p, inflammation, o0, t0, out var du1, out var dp1, out var di1);
-            mechanism.Derivatives(u + (hHalf * du1), p + (hHalf * dp1), inflammation + (hHalf * di1), oMid, tlrMid, out var du2, out var dp2, out var di2);
-            mechanism.Derivatives(u + (hHalf * du2), p + (hHalf * dp2), inflammation + (hHalf * di2), oMid, tlrMid, out var du3, out var dp3, out var di3);
-            mechanism.Derivatives(u + (h * du3), p + (h * dp3), inflammation + (h * di3), o1, tlr1, out var du4, out var dp4, out var di4);
             var h6 = h * sixth;
-            u += h6 * (du1 + (two * (du2 + du3)) + du4);
-            p += h6 * (dp1 + (two * (dp2 + dp3)) + dp4);
-            inflammation += h6 * (di1 + (two * (di2 + di3)) + di4);
-            o0 = o1;
-            t0 = tlr1;
-
             var point = gridAt[step];
+            for (var g = 0; g < groups; g++)
+            {
+                ref var s = ref _groups[g];
+                var y = _state.AsSpan(g * States, States);
+                var c = _phi.AsSpan(((g * lengthCount) + l) * Coefficients, Coefficients);
+                var depot = dose >= 0 ? y[0] + _doses[(g * _planned) + dose] : y[0];
+                var parentFree = s.Unbound * s.ParentNanomolarPerMg;
+                var metaboliteFree = s.Unbound * s.Potency * s.MetaboliteNanomolarPerMg;
+                var ec50 = effectSite ? s.EffectSiteEc50 : s.DirectEc50;
+
+                // Exact linear part at the midpoint and the end of the step.
+                var depotMid = c[0] * depot;
+                var parentMid = (c[1] * depot) + (c[2] * y[1]);
+                var metaboliteMid = (c[3] * depot) + (c[4] * y[2]);
+                var siteMid = (c[5] * depot) + (c[6] * y[1]) + (c[7] * y[2]) + (c[8] * y[3]);
+                var depotEnd = c[0] * depotMid;
+                var parent = (c[1] * depotMid) + (c[2] * parentMid);
+                var metabolite = (c[3] * depotMid) + (c[4] * metaboliteMid);
+                var site = (c[5] * depotMid) + (c[6] * parentMid) + (c[7] * metaboliteMid) + (c[8] * siteMid);
+
+                var oMid = Saturation(effectSite ? siteMid : (parentFree * parentMid) + (metaboliteFree * metaboliteMid), ec50);
+                var o1 = Saturation(effectSite ? site : (parentFree * parent) + (metaboliteFree * metabolite), ec50);
+                var tlrMid = tlr4 ? Saturation(parentFree * parentMid, s.Tlr4Ic50) : zero;
+                var tlr1 = tlr4 ? Saturation(parentFree * parent, s.Tlr4Ic50) : zero;
+
+                // Classical RK4 for (U, P, I) with the blockade known exactly at each stage.
+                var u = y[4];
+                var p = y[5];
+                var i = y[6];
+                Mechanism(ref s, u, p, i, y[7], y[8], out var du1, out var dp1, out var di1);
+                Mechanism(ref s, u + (hHalf * du1), p + (hHalf * dp1), i + (hHalf * di1), oMid, tlrMid, out var du2, out var dp2, out var di2);
+                Mechanism(ref s, u + (hHalf * du2), p + (hHalf * dp2), i + (hHalf * di2), oMid, tlrMid, out var du3, out var dp3, out var di3);
+                Mechanism(ref s, u + (h * du3), p + (h * dp3), i + (h * di3), o1, tlr1, out var du4, out var dp4, out var di4);
+                u += h6 * (du1 + (two * (du2 + du3)) + du4);
+                p += h6 * (dp1 + (two * (dp2 + dp3)) + dp4);
+                i += h6 * (di1 + (two * (di2 + di3)) + di4);
+
+                y[0] = depotEnd;
+                y[1] = parent;
+                y[2] = metabolite;
+                y[3] = site;
+                y[4] = u;
+                y[5] = p;
+                y[6] = i;
+                y[7] = o1;
+                y[8] = tlr1;
+                if (point >= 0)
+                {
+                    Write(row, g, o1, p * u * (one - o1), i);
+                }
+            }
+
             if (point >= 0)
             {
-                Write(output, point, stride, first, active, o1, p * u * (one - o1), inflammation);
+                sink.OnPoint(point, row);
             }
         }
     }
-
-    private static Vector256<double> Blockade(Vector256<double> concentration, Vector256<double> ec50) => Saturation(concentration, ec50);
 
     /// <summary>x/(x + K) with x clamped at 0, as <c>Occupancy.Saturation</c>.</summary>
     private static Vector256<double> Saturation(Vector256<double> concentration, Vector256<double> halfSaturation)
@@ -201,38 +262,35 @@ public sealed class FastSubjectEngine
         return c / (c + halfSaturation);
     }
 
-    private static void Write(Span<SubjectSample> output, int point, int stride, int first, int active, Vector256<double> mor, Vector256<double> signalling, Vector256<double> inflammation)
+    private static void Write(Span<SubjectSample> row, int g, Vector256<double> mor, Vector256<double> signalling, Vector256<double> inflammation)
     {
-        var row = output.Slice((point * stride) + first, active);
-        for (var lane = 0; lane < row.Length; lane++)
+        var first = g * Lanes;
+        var count = Math.Min(Lanes, row.Length - first);
+        for (var lane = 0; lane < count; lane++)
         {
-            row[lane] = new SubjectSample(mor.GetElement(lane), signalling.GetElement(lane), inflammation.GetElement(lane), 0);
+            row[first + lane] = new SubjectSample(mor.GetElement(lane), signalling.GetElement(lane), inflammation.GetElement(lane), 0);
         }
     }
 
     /// <summary>The U, P, I right-hand side of <see cref="NaltrexoneModel"/> for four subjects.</summary>
-    private readonly struct Mechanism(SubjectLanes s, bool feedback)
+    private static void Mechanism(
+        ref SubjectLanes s,
+        Vector256<double> u,
+        Vector256<double> p,
+        Vector256<double> inflammation,
+        Vector256<double> blockade,
+        Vector256<double> tlr,
+        out Vector256<double> du,
+        out Vector256<double> dp,
+        out Vector256<double> di)
     {
-        private readonly SubjectLanes _s = s;
-
-        public void Derivatives(
-            Vector256<double> u,
-            Vector256<double> p,
-            Vector256<double> inflammation,
-            Vector256<double> blockade,
-            Vector256<double> tlr,
-            out Vector256<double> du,
-            out Vector256<double> dp,
-            out Vector256<double> di)
-        {
-            var one = Vector256<double>.One;
-            var signalling = p * u * (one - blockade);
-            var gain = feedback ? _s.SynthesisGain * Vector256.Max(Vector256<double>.Zero, Vector256.Create(2.0) - signalling) : _s.SynthesisGain;
-            du = _s.ReceptorTurnover * (one + (_s.ReceptorGain * blockade) - u);
-            dp = _s.SynthesisTurnover * (one + (gain * blockade) - p);
-            var excess = Vector256.Max(Vector256<double>.Zero, signalling - one);
-            var inhibition = _s.MaxInhibition * excess / (_s.HalfEffect + excess);
-            di = _s.InflammationTurnover * ((_s.Drive * (one - inhibition) * (one - tlr)) - inflammation);
-        }
+        var one = Vector256<double>.One;
+        var signalling = p * u * (one - blockade);
+        var gain = s.Feedback ? s.SynthesisGain * Vector256.Max(Vector256<double>.Zero, Vector256.Create(2.0) - signalling) : s.SynthesisGain;
+        du = s.ReceptorTurnover * (one + (s.ReceptorGain * blockade) - u);
+        dp = s.SynthesisTurnover * (one + (gain * blockade) - p);
+        var excess = Vector256.Max(Vector256<double>.Zero, signalling - one);
+        var inhibition = s.MaxInhibition * excess / (s.HalfEffect + excess);
+        di = s.InflammationTurnover * ((s.Drive * (one - inhibition) * (one - tlr)) - inflammation);
     }
 }

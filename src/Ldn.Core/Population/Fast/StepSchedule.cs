@@ -12,8 +12,9 @@ public sealed class StepSchedule
 {
     private const double Slack = 1e-9;
 
-    private StepSchedule(double[] lengths, int[] lengthOf, int[] doseAt, int[] gridAt, double[] grid)
+    private StepSchedule(double[] lengths, int[] lengthOf, int[] doseAt, int[] gridAt, double[] grid, int doseCount)
     {
+        DoseCount = doseCount;
         Lengths = lengths;
         LengthOf = lengthOf;
         DoseAt = doseAt;
@@ -37,6 +38,9 @@ public sealed class StepSchedule
     public double[] Grid { get; }
 
     public int Steps => LengthOf.Length;
+
+    /// <summary>Number of planned doses the schedule was built for.</summary>
+    public int DoseCount { get; }
 
     /// <summary>
     /// Builds the schedule for planned dose times <paramref name="doseHours"/> (ascending, ≥ 0), an output
@@ -96,6 +100,6 @@ public sealed class StepSchedule
             t = breakpoint;
         }
 
-        return new StepSchedule([.. lengths], [.. lengthOf], [.. doseAt], [.. gridAt], grid);
+        return new StepSchedule([.. lengths], [.. lengthOf], [.. doseAt], [.. gridAt], grid, doseHours.Count);
     }
 }
