@@ -15,7 +15,7 @@ internal static class PopulationSubjectsCsv
     public static readonly string[] Metrics =
         ["dosesTaken", "mgTaken", "morTrough", "morPeak", "inflammationChangeWeek12", "morEnd", "opioidSignallingEnd", "inflammationEnd", "clinicalScoreEnd"];
 
-    public static IReadOnlyList<string> Header() =>
+    public static string[] Header() =>
         [
             "id",
             .. SubjectParameters.Columns.Select(c => $"{c.Name} ({c.Unit})"),
@@ -43,7 +43,7 @@ internal static class PopulationSubjectsCsv
             row.Add(Number(s.SignallingEnd));
             row.Add(Number(s.InflammationEnd));
             row.Add(Number(s.ScoreEnd));
-            csv.WriteRecord(row);
+            csv.WriteRecord(row.ToArray());
         }
 
         csv.Flush();
