@@ -24,7 +24,7 @@ internal static class PopulationProfile
         var condition = ConditionCatalog.Generic;
         var regimen = Regimen.Repeated(Mass.FromMilligrams(4.5), ClockTime.Parse("22:00"), Duration.FromHours(24), 84, Formulation.Capsule, Duration.FromDays(84));
         var grid = PopulationRunner.Grid(84 * 24, 1.0);
-        var schedule = StepSchedule.Create([.. regimen.Administrations.Select(a => a.Time.Hours)], grid, PopulationRunner.FastMaxStepHours);
+        var schedule = StepSchedule.Create([.. regimen.Administrations.Select(a => a.Time.Hours)], grid, PopulationRunner.FastMaxStepHours(OccupancyScenario.B));
         double[] plannedMg = [.. regimen.Administrations.Select(a => a.Amount.Milligrams)];
         const int Batch = 256;
         var engine = new FastSubjectEngine(schedule, plannedMg.Length, Batch);

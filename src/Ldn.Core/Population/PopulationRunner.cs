@@ -17,10 +17,15 @@ namespace Ldn.Core.Population;
 public static class PopulationRunner
 {
     /// <summary>
-    /// Largest step of the fast engine, hours. RK4's error for (U, P, I) at this step, against the
-    /// reference engine at rtol 1e-8: see docs/model.md (performance) and <c>ldn-bench population-accuracy</c>.
+    /// Largest step of the fast engine for <paramref name="scenario"/>, hours, chosen from the error measured
+    /// against the reference engine at rtol 1e-8 (<c>ldn-bench population-accuracy 1000 84 A|B</c>, 1,000
+    /// subjects × 84 days, hourly grid; docs/model.md §7b): for B, 1 h gives at most 1.4e-4 in any subject's S
+    /// and 2.3e-4 in I at any time (MOR is exact, 1.4e-9). In A blockade follows plasma and moves by tens of
+    /// points within the hour after each dose, and S crosses the kink of max(0, S − 1), so RK4 converges
+    /// slowly: 1 h gives 7.3e-3 in S, 0.25 h gives 6.5e-4 (S) and 7.7e-4 (I), below the histogram bins
+    /// (S 3.9e-3, I 2.0e-3), so A takes 0.25 h.
     /// </summary>
-    public const double FastMaxStepHours = 1.0;
+    public static double FastMaxStepHours(OccupancyScenario scenario) => scenario == OccupancyScenario.A ? 0.25 : 1.0;
 
     public static PopulationResult Run(
         ModelParameters model,
@@ -51,7 +56,7 @@ public static class PopulationRunner
         {
             if (fast)
             {
-                var schedule = StepSchedule.Create([.. planned.Select(a => a.Time.Hours)], grid, FastMaxStepHours);
+                var schedule = StepSchedule.Create([.. planned.Select(a => a.Time.Hours)], grid, FastMaxStepHours(settings.Scenario));
                 double[] plannedMg = [.. planned.Select(a => a.Amount.Milligrams)];
                 var batches = (n + FastBatch.Size - 1) / FastBatch.Size;
                 Parallel.For(
