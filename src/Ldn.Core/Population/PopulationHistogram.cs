@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Ldn.Core.Population;
@@ -224,6 +225,7 @@ public sealed class PopulationHistogram
     }
 
     /// <summary>Counts one metric of a row of subjects without atomics: the caller holds the point's stripe lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tally(ReadOnlySpan<SubjectSample> row, int point, PopulationMetric metric)
     {
         var m = (int)metric;

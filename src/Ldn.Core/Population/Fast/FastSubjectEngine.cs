@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology;
@@ -160,6 +161,9 @@ public sealed class FastSubjectEngine
         }
     }
 
+    // Fully optimised at once: a run calls this a few dozen times, too few for tiered compilation to get
+    // past the unoptimised and on-stack-replacement versions before the run is over.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Integrate<TSink>(int groups, int active, OccupancyScenario scenario, bool tlr4, ref TSink sink)
         where TSink : struct, IPointSink
     {
@@ -256,6 +260,7 @@ public sealed class FastSubjectEngine
     }
 
     /// <summary>x/(x + K) with x clamped at 0, as <c>Occupancy.Saturation</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Saturation(Vector256<double> concentration, Vector256<double> halfSaturation)
     {
         var c = Vector256.Max(Vector256<double>.Zero, concentration);
@@ -273,6 +278,7 @@ public sealed class FastSubjectEngine
     }
 
     /// <summary>The U, P, I right-hand side of <see cref="NaltrexoneModel"/> for four subjects.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Mechanism(
         ref SubjectLanes s,
         Vector256<double> u,
