@@ -8,11 +8,13 @@ using Ldn.Core.Units;
 namespace Ldn.Core.Population;
 
 /// <summary>
-/// Runs a virtual population on all cores and keeps only percentile summaries. Subject i is
-/// <see cref="VirtualSubject.Draw"/>(model, condition, seed, i), whatever thread runs it; each thread
-/// has its own <see cref="SubjectSimulator"/> and sample buffer, and every subject's samples go into
-/// one shared <see cref="PopulationHistogram"/> of integer counts, so the result is bit-for-bit
-/// the same for any thread count and order. Memory does not grow with the number of subjects.
+/// Runs a virtual population on all cores and keeps only percentile summaries (and, if asked, one
+/// <see cref="SubjectRecord"/> per subject). Subject i is <see cref="VirtualSubject.Draw"/>(model,
+/// condition, seed, i), whatever thread runs it. With <see cref="PopulationEngine.Fast"/> (structures A
+/// and B) each thread runs batches of 256 consecutive subjects through a <see cref="FastSubjectEngine"/>;
+/// otherwise each thread has its own <see cref="SubjectSimulator"/>. Every subject's samples go into one
+/// shared <see cref="PopulationHistogram"/> of integer counts, so the result is bit-for-bit the same for
+/// any thread count and order. Memory does not grow with the number of subjects (except the records).
 /// </summary>
 public static class PopulationRunner
 {
