@@ -11,7 +11,7 @@ namespace Ldn.Core.Population;
 /// Runs a virtual population on all cores and keeps only percentile summaries (and, if asked, one
 /// <see cref="SubjectRecord"/> per subject). Subject i is <see cref="VirtualSubject.Draw"/>(model,
 /// condition, seed, i), whatever thread runs it. With <see cref="PopulationEngine.Fast"/> (structures A
-/// and B) each thread runs batches of 256 consecutive subjects through a <see cref="FastSubjectEngine"/>;
+/// and B) each thread runs batches of up to 1,024 consecutive subjects through a <see cref="FastSubjectEngine"/>;
 /// otherwise each thread has its own <see cref="SubjectSimulator"/>. Every subject's samples go into one
 /// shared <see cref="PopulationHistogram"/> of integer counts, so the result is bit-for-bit the same for
 /// any thread count and order. Memory does not grow with the number of subjects (except the records).
@@ -60,12 +60,13 @@ public static class PopulationRunner
             {
                 var schedule = StepSchedule.Create([.. planned.Select(a => a.Time.Hours)], grid, FastMaxStepHours(settings.Scenario));
                 double[] plannedMg = [.. planned.Select(a => a.Amount.Milligrams)];
-                var batches = (n + FastBatch.Size - 1) / FastBatch.Size;
+                var size = FastBatch.SizeFor(n, threads);
+                var batches = (n + size - 1) / size;
                 Parallel.For(
                     0,
                     batches,
                     options,
-                    () => new FastBatch(schedule, condition),
+                    () => new FastBatch(schedule, condition, size),
                     (b, loop, batch) =>
                     {
                         if (cancellationToken.IsCancellationRequested)
@@ -74,8 +75,8 @@ public static class PopulationRunner
                             return batch;
                         }
 
-                        var first = b * FastBatch.Size;
-                        var count = Math.Min(FastBatch.Size, n - first);
+                        var first = b * size;
+                        var count = Math.Min(size, n - first);
                         batch.Run(model, condition, settings, plannedMg, first, count, histogram, records);
                         progress?.Report(Interlocked.Add(ref done, count));
                         return batch;

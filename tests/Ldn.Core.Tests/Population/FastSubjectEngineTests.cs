@@ -52,7 +52,9 @@ public sealed class FastSubjectEngineTests
     [Fact]
     public void One_and_two_threads_give_bitwise_equal_percentiles_and_subject_records()
     {
-        // 300 subjects: two batches of the fast runner (256 each), the last one partly filled and not a multiple of 4.
+        // 300 subjects: batches of 40 on one thread and 20 on two, so different batch compositions.
+        Assert.Equal(40, FastBatch.SizeFor(300, 1));
+        Assert.Equal(20, FastBatch.SizeFor(300, 2));
         var one = Run(300, 1, PopulationEngine.Fast, threads: 1, keep: true);
         var two = Run(300, 1, PopulationEngine.Fast, threads: 2, keep: true);
         for (var i = 0; i < one.TimeHours.Count; i++)
