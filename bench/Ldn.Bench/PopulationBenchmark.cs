@@ -7,8 +7,8 @@ using Ldn.Core.Units;
 namespace Ldn.Bench;
 
 /// <summary>
-/// A virtual population: 10,000 patients × 84 days of daily 4.5 mg, full mechanistic model (both
-/// scenarios' states integrated, scenario B summarised), hourly grid (2017 points), p5/p50/p95 kept
+/// A virtual population: 10,000 patients × 84 days of daily 4.5 mg, scenario B on the default (fast)
+/// engine, hourly grid (2017 points), p5/p50/p95 kept
 /// through <see cref="PopulationRunner"/> on all cores — what <c>ldn population --output-step 1h</c>
 /// does, minus printing. Work per subject-day: see <see cref="PopulationResult.AcceptedSteps"/>.
 /// </summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using CsvHelper;
 using Xunit;
 
 namespace Ldn.Cli.Tests;
@@ -72,5 +74,66 @@ public sealed class PopulationCommandTests
         Assert.Equal(string.Empty, stdout);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.EndsWith(".", stderr.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subjects_csv_has_one_row_per_subject_and_its_percentiles_match_the_report()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ldn-subjects-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (code, stdout, _) = CliRunner.Run("population", "--n", "200", "--weeks", "2", "--seed", "7", "--subjects", path, "--json");
+            Assert.Equal(0, code);
+            using var doc = JsonDocument.Parse(stdout);
+            var root = doc.RootElement;
+            var last = root.GetProperty("series")[root.GetProperty("series").GetArrayLength() - 1];
+            var resolution = root.GetProperty("percentileResolution");
+
+            using var csv = CsvReader.FromText(File.ReadAllText(path), new CsvReaderOptions { HasHeader = true, FormatProvider = CultureInfo.InvariantCulture });
+            var headers = csv.Headers!.ToList();
+            Assert.Equal("id", headers[0]);
+            Assert.Contains("parentVolume (L)", headers);
+            Assert.Contains("absorptionRate (1/h)", headers);
+            var columns = new Dictionary<string, List<double>> { ["morEnd"] = [], ["opioidSignallingEnd"] = [], ["inflammationEnd"] = [], ["clinicalScoreEnd"] = [] };
+            var ids = new List<int>();
+            while (csv.Read())
+            {
+                ids.Add(int.Parse(csv.GetString("id"), CultureInfo.InvariantCulture));
+                Assert.InRange(int.Parse(csv.GetString("dosesTaken"), CultureInfo.InvariantCulture), 0, 14);
+                foreach (var (name, values) in columns)
+                {
+                    values.Add(double.Parse(csv.GetString(name), CultureInfo.InvariantCulture));
+                }
+            }
+
+            Assert.Equal(Enumerable.Range(0, 200), ids);
+
+            // The report's percentile lies in the histogram bin of the order statistic x(⌈q·n⌉), so within one bin width of it.
+            (string Column, string Field, string Resolution)[] pairs =
+                [("morEnd", "mor", "mor"), ("opioidSignallingEnd", "opioidSignalling", "opioidSignalling"), ("inflammationEnd", "inflammation", "inflammation"), ("clinicalScoreEnd", "clinicalScore", "clinicalScore")];
+            foreach (var (column, field, bin) in pairs)
+            {
+                var sorted = columns[column].Order().ToList();
+                var width = resolution.GetProperty(bin).GetDouble();
+                foreach (var (q, name) in new[] { (0.05, "p5"), (0.5, "p50"), (0.95, "p95") })
+                {
+                    var exact = sorted[(int)Math.Ceiling(q * sorted.Count) - 1];
+                    var reported = last.GetProperty(field).GetProperty(name).GetDouble();
+                    Assert.InRange(reported - exact, -width, width);
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_engine_exits_2_with_one_sentence()
+    {
+        var (code, _, stderr) = CliRunner.Run("population", "--n", "4", "--engine", "turbo");
+        Assert.Equal(2, code);
+        Assert.Contains("'turbo' is not an engine", stderr, StringComparison.Ordinal);
     }
 }

@@ -29,10 +29,12 @@ internal static class PopulationCommand
         var weeks = new Option<int>("--weeks") { Description = "Weeks of daily dosing (1 to 520).", DefaultValueFactory = _ => 12 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same population.", DefaultValueFactory = _ => 42 };
         var at = new Option<string>("--at") { Description = "Clock time of the daily dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
-        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade scenario: A (follows plasma) or B (slow effect site).", DefaultValueFactory = _ => "B" };
+        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade structure: A (follows plasma), B (slow effect site), slow-pool, two-site or slow-binding (the last three always run on the reference engine).", DefaultValueFactory = _ => "B" };
         var outputStep = new Option<string>("--output-step") { Description = "Spacing of the percentile series, e.g. 6h or 1h.", DefaultValueFactory = _ => "6h" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor); results do not depend on it." };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
+        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A and B) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
+        var subjects = new Option<string?>("--subjects") { Description = "Write one CSV row per subject (sampled parameters, doses taken, summary metrics) to this file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var report = ReportOutput.Option();
         var condition = ConditionOptions.Condition();
@@ -40,16 +42,18 @@ internal static class PopulationCommand
 
         var command = new Command("population", "Simulate a virtual population on daily LDN and summarise it as percentile bands over time.")
         {
-            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, json, report,
+            n, dose, weeks, seed, at, scenario, condition, tlr4, parameters, outputStep, threads, engine, subjects, json, report,
         };
 
         command.SetAction(parse =>
         {
-            var scenarios = OccupancyScenarios.Parse(parse.GetValue(scenario)!);
+            var scenarios = OccupancyScenarios.ParseStructures(parse.GetValue(scenario)!);
             if (scenarios.Count != 1)
             {
-                throw new InvalidInputException("A population runs one scenario at a time: use --scenario A or --scenario B.");
+                throw new InvalidInputException("A population runs one structure at a time: use --scenario A, B, slow-pool, two-site or slow-binding.");
             }
+
+            var subjectsPath = parse.GetValue(subjects) is { } path ? SafeFile.Check(path, parse.GetValue(parameters), parse.GetValue(report)) : null;
 
             var settings = new PopulationSettings(parse.GetValue(n), parse.GetValue(seed), Mass.Parse(parse.GetValue(dose)!), parse.GetValue(weeks))
             {
@@ -58,9 +62,11 @@ internal static class PopulationCommand
                 Tlr4 = parse.GetValue(tlr4),
                 OutputStep = Duration.Parse(parse.GetValue(outputStep)!),
                 Threads = parse.GetValue(threads),
+                Engine = ParseEngine(parse.GetValue(engine)!),
+                KeepSubjects = subjectsPath is not null,
             };
             settings.Validate();
-            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters));
+            var reportPath = ReportOutput.Check(parse, report, parse.GetValue(parameters), parse.GetValue(subjects));
             var model = ParameterFiles.Load(parse.GetValue(parameters));
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
 
@@ -99,6 +105,11 @@ internal static class PopulationCommand
                 ReportOutput.Write(reportPath, PopulationReport.Build(result), new(ReportOutput.CommandLine(parse), settings.Seed, model.Name), stderr);
             }
 
+            if (subjectsPath is not null)
+            {
+                SafeFile.Write(subjectsPath, writer => PopulationSubjectsCsv.Write(result, writer), parse.GetValue(parameters), reportPath);
+            }
+
             if (parse.GetValue(json))
             {
                 PopulationJson.Write(result, stdout);
@@ -112,6 +123,13 @@ internal static class PopulationCommand
         });
         return command;
     }
+
+    private static PopulationEngine ParseEngine(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "fast" => PopulationEngine.Fast,
+        "reference" => PopulationEngine.Reference,
+        _ => throw new InvalidInputException($"'{text}' is not an engine (use fast or reference)."),
+    };
 
     /// <summary>A Spectre progress bar on stderr when it is a terminal; otherwise a plain run.</summary>
     private static PopulationResult RunWithProgress(

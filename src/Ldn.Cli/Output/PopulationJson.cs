@@ -35,6 +35,7 @@ internal static class PopulationJson
         return new PopulationDocument(settings.Subjects, settings.Seed, series)
         {
             Scenario = settings.Scenario.ToString(),
+            Engine = result.Engine == PopulationEngine.Fast ? "fast" : "reference",
             DoseMg = settings.Dose.Milligrams,
             Weeks = settings.Weeks,
             Condition = result.Condition.Id,
@@ -55,6 +56,9 @@ internal static class PopulationJson
 internal sealed record PopulationDocument(int N, long Seed, IReadOnlyList<PopulationPointDocument> Series)
 {
     public string Scenario { get; init; } = "B";
+
+    /// <summary>"fast" or "reference": the engine that ran (structures other than A and B always use the reference).</summary>
+    public string Engine { get; init; } = "fast";
 
     public double DoseMg { get; init; }
 

@@ -48,7 +48,10 @@ public sealed record ConditionParameters
 
     /// <summary>The placebo part of the improvement at <paramref name="timeHours"/> for a placebo magnitude.</summary>
     public double PlaceboImprovement(double placeboMaximum, double timeHours) =>
-        placeboMaximum * (1 - Math.Exp(-PlaceboOnset.PerHour * Math.Max(0, timeHours)));
+        placeboMaximum * PlaceboOnsetFraction(timeHours);
+
+    /// <summary>1 − e^(−k·t): the fraction of the full placebo response reached at <paramref name="timeHours"/> (0 before t = 0).</summary>
+    public double PlaceboOnsetFraction(double timeHours) => 1 - Math.Exp(-PlaceboOnset.PerHour * Math.Max(0, timeHours));
 
     /// <summary>
     /// Clinical score on the instrument at <paramref name="timeHours"/> for inflammation index

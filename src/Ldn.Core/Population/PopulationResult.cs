@@ -9,7 +9,7 @@ namespace Ldn.Core.Population;
 /// </summary>
 public sealed class PopulationResult
 {
-    internal PopulationResult(PopulationSettings settings, ConditionDefinition condition, double[] timeHours, PopulationHistogram histogram, long acceptedSteps, int threadsUsed)
+    internal PopulationResult(PopulationSettings settings, ConditionDefinition condition, double[] timeHours, PopulationHistogram histogram, long acceptedSteps, int threadsUsed, PopulationEngine engine, IReadOnlyList<SubjectRecord>? subjects)
     {
         Settings = settings;
         Condition = condition;
@@ -17,7 +17,15 @@ public sealed class PopulationResult
         Histogram = histogram;
         AcceptedSteps = acceptedSteps;
         ThreadsUsed = threadsUsed;
+        Engine = engine;
+        Subjects = subjects ?? [];
     }
+
+    /// <summary>The engine that ran (the reference for structures the fast engine does not integrate).</summary>
+    public PopulationEngine Engine { get; }
+
+    /// <summary>One record per subject in index order when <see cref="PopulationSettings.KeepSubjects"/>, else empty.</summary>
+    public IReadOnlyList<SubjectRecord> Subjects { get; }
 
     public PopulationSettings Settings { get; }
 
@@ -28,7 +36,7 @@ public sealed class PopulationResult
     /// <summary>The counts the percentiles come from (see its resolution).</summary>
     public PopulationHistogram Histogram { get; }
 
-    /// <summary>ODE steps accepted over all subjects (work measure for benchmarks).</summary>
+    /// <summary>ODE steps accepted (reference) or fixed steps taken (fast) over all subjects (work measure for benchmarks).</summary>
     public long AcceptedSteps { get; }
 
     public int ThreadsUsed { get; }

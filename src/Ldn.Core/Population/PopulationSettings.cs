@@ -28,6 +28,12 @@ public sealed record PopulationSettings(int Subjects, long Seed, Mass Dose, int 
 
     public Duration OutputStep { get; init; } = Duration.FromHours(6);
 
+    /// <summary>The integrator; <see cref="PopulationEngine.Fast"/> runs structures A and B, the others always use the reference.</summary>
+    public PopulationEngine Engine { get; init; } = PopulationEngine.Fast;
+
+    /// <summary>Keep one <see cref="SubjectRecord"/> per subject in the result (for <c>--subjects</c>).</summary>
+    public bool KeepSubjects { get; init; }
+
     /// <summary>Worker threads; null = one per processor. Results do not depend on it.</summary>
     public int? Threads { get; init; }
 

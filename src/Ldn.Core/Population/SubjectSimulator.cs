@@ -5,6 +5,7 @@ using Ldn.Core.Pharmacology.Solvers;
 namespace Ldn.Core.Population;
 
 /// <summary>What a population or trial keeps of one subject at one grid time.</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
 public record struct SubjectSample(double Mor, double Signalling, double Inflammation, double Score);
 
 /// <summary>
@@ -35,6 +36,24 @@ public sealed class SubjectSimulator
 
     private readonly Dictionary<int, (DormandPrince45 Solver, double[] State)> _workspaces = [];
     private readonly List<Administration> _taken = [];
+
+    /// <summary>Doses the last subject took.</summary>
+    public int LastDosesTaken => _taken.Count;
+
+    /// <summary>Milligrams the last subject took.</summary>
+    public double LastMilligramsTaken
+    {
+        get
+        {
+            var sum = 0.0;
+            foreach (var dose in _taken)
+            {
+                sum += dose.Amount.Milligrams;
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>Steps taken so far by this instance (for the benchmark's work count).</summary>
     public long AcceptedSteps { get; private set; }

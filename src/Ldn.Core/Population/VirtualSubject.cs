@@ -14,8 +14,9 @@ public sealed class VirtualSubject
 {
     private SubjectRandom _random;
 
-    private VirtualSubject(int index, ModelParameters parameters, ConditionParameters condition, double baselineScore, double placeboMaximum, double doseFactor, SubjectRandom random)
+    private VirtualSubject(int index, ModelParameters parameters, ConditionParameters condition, double baselineScore, double placeboMaximum, double doseFactor, double sensitivity, SubjectRandom random)
     {
+        Sensitivity = sensitivity;
         Index = index;
         Parameters = parameters;
         Condition = condition;
@@ -37,6 +38,9 @@ public sealed class VirtualSubject
     /// <summary>This subject's placebo improvement (fraction of baseline) as t → ∞; may be negative (nocebo).</summary>
     public double PlaceboMaximum { get; }
 
+    /// <summary>This subject's receptorSensitivity factor: every EC50 is multiplied by it (1 if it does not vary).</summary>
+    public double Sensitivity { get; }
+
     /// <summary>Actual content of this subject's product relative to the label.</summary>
     public double DoseFactor { get; }
 
@@ -50,6 +54,8 @@ public sealed class VirtualSubject
         Span<double> factors = stackalloc double[variability.Parameters.Count];
         variability.Sample(ref random, factors);
         var individual = Individualise(model, variability.Parameters, factors);
+        var sensitivityIndex = IndexOf(variability.Parameters, "receptorSensitivity");
+        var sensitivity = sensitivityIndex < 0 ? 1.0 : factors[sensitivityIndex];
 
         var spread = condition.Variability;
         var c = condition.Parameters;
@@ -66,7 +72,7 @@ public sealed class VirtualSubject
         var placebo = Math.Clamp(c.PlaceboMaximum + (spread.PlaceboSd * random.NextGaussian()), -0.5, 0.95);
         var doseFactor = Math.Exp(variability.DoseAccuracyOmega * random.NextGaussian());
         var individualCondition = c with { MaxInhibition = Math.Min(1.0, c.MaxInhibition * responsiveness) };
-        return new VirtualSubject(index, individual, individualCondition, baseline, placebo, doseFactor, random);
+        return new VirtualSubject(index, individual, individualCondition, baseline, placebo, doseFactor, sensitivity, random);
     }
 
     /// <summary>
@@ -91,9 +97,35 @@ public sealed class VirtualSubject
         }
     }
 
+    /// <summary>
+    /// The same draws as <see cref="TakeDoses(IReadOnlyList{Administration}, List{Administration})"/>, for
+    /// a fixed schedule: <paramref name="takenMg"/>[k] is the amount taken of planned dose k (0 when missed),
+    /// mg. Returns the number of doses taken.
+    /// </summary>
+    public int TakeDoses(ReadOnlySpan<double> plannedMg, Span<double> takenMg)
+    {
+        var missed = Parameters.Variability.MissedDoseProbability;
+        var count = 0;
+        for (var k = 0; k < plannedMg.Length; k++)
+        {
+            var take = !(_random.NextDouble() < missed);
+            takenMg[k] = take ? plannedMg[k] * DoseFactor : 0;
+            count += take ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>Clinical score at <paramref name="timeHours"/> for inflammation index <paramref name="inflammation"/>, without measurement noise.</summary>
     public double Score(double inflammation, double timeHours) =>
         Condition.Instrument.Score(BaselineScore, (1 - inflammation) + Condition.PlaceboImprovement(PlaceboMaximum, timeHours));
+
+    /// <summary>
+    /// <see cref="Score(double, double)"/> with the placebo onset 1 − e^(−k·t) already computed
+    /// (<see cref="ConditionParameters.PlaceboOnsetFraction"/>; the same for every subject at one time).
+    /// </summary>
+    public double ScoreWithOnset(double inflammation, double placeboOnsetFraction) =>
+        Condition.Instrument.Score(BaselineScore, (1 - inflammation) + (PlaceboMaximum * placeboOnsetFraction));
 
     /// <summary>One assessment: the score plus measurement noise from this subject's stream, clamped to the scale.</summary>
     public double Assess(double inflammation, double timeHours, double measurementSd)
