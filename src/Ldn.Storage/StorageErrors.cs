@@ -51,7 +51,7 @@ public static class StorageErrors
         SqliteBusy or SqliteLocked => "The journal is busy: another program is writing it; try again in a moment (nothing was changed).",
         SqliteReadOnly => "The journal is read-only (check the file's and its folder's permissions): nothing was written.",
         SqliteFull => "The disk is full: nothing was written to the journal.",
-        SqliteIoError => "The journal's disk reported an error: nothing was written.",
+        SqliteIoError => "The journal's disk reported an error (is it full?): nothing was written.",
         SqliteCorrupt or SqliteNotADatabase => "The journal file is damaged or is not a journal; restore it from a backup.",
         SqliteCantOpen => "The journal file cannot be opened (check the path and permissions).",
         _ => null,
