@@ -12,7 +12,12 @@ namespace Ldn.Tests.Shared;
 /// (linked from tests/Shared), so the Core and Web tests run the same checker the same way. Without node the check notes its absence and returns null, except in CI
 /// (<c>LDN_CI=1</c>), where a missing checker fails rather than passes silently.
 /// </summary>
-internal sealed class NodeCheck(string folderName, string dependency, string what, ITestOutputHelper output)
+/// <param name="folderName">The checker's folder under tests/.</param>
+/// <param name="dependency">The npm package whose presence in node_modules means the folder is installed.</param>
+/// <param name="what">The checker's name in messages.</param>
+/// <param name="output">Where a missing node is noted.</param>
+/// <param name="script">The checker in that folder (default <c>check.mjs</c>; tests/ical-check also has <c>check-rrule.mjs</c>).</param>
+internal sealed class NodeCheck(string folderName, string dependency, string what, ITestOutputHelper output, string script = "check.mjs")
 {
     private static readonly Lock Install = new();
 
@@ -40,7 +45,7 @@ internal sealed class NodeCheck(string folderName, string dependency, string wha
         try
         {
             File.WriteAllText(file, text);
-            var (code, stdout, stderr) = Execute("node", folder, ["check.mjs", file, .. extraArgs]);
+            var (code, stdout, stderr) = Execute("node", folder, [script, file, .. extraArgs]);
             Assert.True(code == 0, $"{what} could not read the file: {stderr}");
             return JsonDocument.Parse(stdout);
         }

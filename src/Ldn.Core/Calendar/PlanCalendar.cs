@@ -8,7 +8,8 @@ namespace Ldn.Core.Calendar;
 
 /// <summary>
 /// A titration plan as an iCalendar file (RFC 5545): one daily event series per step (RRULE with a COUNT,
-/// none for the open-ended maintenance step), each with a reminder (VALARM) at the dose time. Times are
+/// none for the open-ended maintenance step; cut around any day whose dose time the clocks skip, see
+/// <see cref="Pieces"/>), each with a reminder (VALARM) at the dose time. Times are
 /// local to the plan's IANA zone with its VTIMEZONE, so a 22:00 dose stays at 22:00 across
 /// daylight-saving changes. UIDs depend only on the protocol, start date and step, so importing a
 /// regenerated plan updates the events instead of duplicating them.
@@ -39,16 +40,21 @@ public static class PlanCalendar
         foreach (var step in plan.Steps)
         {
             var until = step.To is { } to ? $"to {to:yyyy-MM-dd}" : "onwards (maintenance dose, until your prescriber changes it)";
-            WriteEvent(
-                lines,
-                plan,
-                step,
-                stamp,
-                uid: $"ldn-{plan.Protocol.Id}-{plan.Start:yyyyMMdd}-step{step.Number}@ldn-workbench",
-                day: LocalDate.FromDateOnly(step.From),
-                rrule: step.Days is { } days ? $"FREQ=DAILY;COUNT={days.ToString(CultureInfo.InvariantCulture)}" : "FREQ=DAILY",
-                when: $"daily at {step.At} from {step.From:yyyy-MM-dd} {until}",
-                confirm: null);
+            var uid = $"ldn-{plan.Protocol.Id}-{plan.Start:yyyyMMdd}-step{step.Number}";
+            var when = $"daily at {step.At} from {step.From:yyyy-MM-dd} {until}";
+            foreach (var piece in Pieces(step, zone))
+            {
+                WriteEvent(
+                    lines,
+                    plan,
+                    step,
+                    stamp,
+                    uid: piece.UidSuffix.Length == 0 ? $"{uid}@ldn-workbench" : $"{uid}-{piece.UidSuffix}@ldn-workbench",
+                    start: piece.Start,
+                    rrule: piece.Rule,
+                    when: piece.Rule is null ? $"on {piece.Start:yyyy-MM-dd} at {piece.Start:HH:mm}, as the clocks skip {step.At} that day; step {when}" : when,
+                    confirm: null);
+            }
         }
 
         return lines.Raw("END", "VCALENDAR").ToString();
@@ -82,7 +88,7 @@ public static class PlanCalendar
             var date = day.ToDateOnly();
             if (plan.Steps.LastOrDefault(s => s.From <= date && (s.To is null || s.To >= date)) is { } step)
             {
-                WriteEvent(lines, plan, step, stamp, uid: $"ldn-dose-{date:yyyyMMdd}@ldn-workbench", day, rrule: null, when: $"on {date:yyyy-MM-dd} at {step.At}", confirm(day));
+                WriteEvent(lines, plan, step, stamp, uid: $"ldn-dose-{date:yyyyMMdd}@ldn-workbench", day.At(new LocalTime(step.At.Hour, step.At.Minute)), rrule: null, when: $"on {date:yyyy-MM-dd} at {step.At}", confirm(day));
             }
         }
 
@@ -103,9 +109,64 @@ public static class PlanCalendar
         return lines;
     }
 
-    private static void WriteEvent(ContentLines lines, TitrationPlan plan, PlanStep step, Instant stamp, string uid, LocalDate day, string? rrule, string when, Uri? confirm)
+    /// <summary>
+    /// A step's daily series, cut around the days on which the clocks skip its dose time (issue 13). Calendar
+    /// applications disagree on such a day: RFC 5545 §3.3.5 moves the time forward by the gap, a strict recurrence
+    /// engine drops the occurrence, others move it back. So no series crosses a gap day: each piece is bounded by
+    /// UNTIL (in UTC, as the RFC requires with a TZID), and the gap day gets an event of its own at the shifted
+    /// time, which exists. A gap of a day or more (Samoa, 2011-12-30) leaves that date without a dose time at all;
+    /// the next day's dose follows at the usual time. An open-ended step is examined for
+    /// <see cref="OpenEndedYearsCovered"/> years and then continues as an open series.
+    /// </summary>
+    private static List<(LocalDateTime Start, string? Rule, string UidSuffix)> Pieces(PlanStep step, DateTimeZone zone)
     {
-        var start = day.At(new LocalTime(step.At.Hour, step.At.Minute));
+        var time = new LocalTime(step.At.Hour, step.At.Minute);
+        var first = LocalDate.FromDateOnly(step.From);
+        var last = LocalDate.FromDateOnly(step.To ?? step.From.AddYears(OpenEndedYearsCovered));
+        var pieces = new List<(LocalDateTime, string?, string)>();
+        var runStart = first;
+        for (var day = first; day <= last; day = day.PlusDays(1))
+        {
+            var mapping = zone.MapLocal(day.At(time));
+            if (mapping.Count != 0)
+            {
+                continue;
+            }
+
+            if (runStart < day)
+            {
+                pieces.Add((runStart.At(time), $"FREQ=DAILY;UNTIL={Until(day.PlusDays(-1).At(time), zone)}", pieces.Count == 0 ? "" : $"from{runStart:yyyyMMdd}"));
+            }
+
+            var gapSeconds = (long)mapping.LateInterval.WallOffset.Seconds - mapping.EarlyInterval.WallOffset.Seconds;
+            var shifted = day.At(time).PlusSeconds(gapSeconds);
+            if (shifted.Date == day)
+            {
+                pieces.Add((shifted, null, $"gap{day:yyyyMMdd}"));
+            }
+
+            runStart = day.PlusDays(1);
+        }
+
+        if (step.To is null)
+        {
+            pieces.Add((runStart.At(time), "FREQ=DAILY", pieces.Count == 0 ? "" : $"from{runStart:yyyyMMdd}"));
+        }
+        else if (runStart <= last)
+        {
+            pieces.Add((runStart.At(time), pieces.Count == 0 && step.Days is { } days
+                ? $"FREQ=DAILY;COUNT={days.ToString(CultureInfo.InvariantCulture)}"
+                : $"FREQ=DAILY;UNTIL={Until(last.At(time), zone)}", pieces.Count == 0 ? "" : $"from{runStart:yyyyMMdd}"));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>An occurrence's local time as the UTC UNTIL value (lenient: this time exists, as it is not a gap day).</summary>
+    private static string Until(LocalDateTime local, DateTimeZone zone) => UtcPattern.Format(local.InZoneLeniently(zone).ToInstant());
+
+    private static void WriteEvent(ContentLines lines, TitrationPlan plan, PlanStep step, Instant stamp, string uid, LocalDateTime start, string? rrule, string when, Uri? confirm)
+    {
         var what = Summary(step, plan);
         var link = confirm is null ? "" : $" Confirm it: {confirm.AbsoluteUri}";
         var description = $"Step {step.Number} of {plan.Steps.Count} of the protocol '{plan.Protocol.Name}': {what} {when}.{link} "
