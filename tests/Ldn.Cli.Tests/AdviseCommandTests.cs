@@ -70,7 +70,7 @@ public sealed class AdviseCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("move-to-morning (3 mg)", stdout, StringComparison.Ordinal);
         Assert.Contains("take the same dose (3 mg) in the morning", stdout, StringComparison.Ordinal);
-        Assert.Contains("Source: clinical-evidence.md §3.2", stdout, StringComparison.Ordinal);
+        Assert.Contains("Source: Norwegian LDN patient association", stdout, StringComparison.Ordinal);
         Assert.Contains("warning Thyroid replacement", stdout, StringComparison.Ordinal);
         Assert.Contains("not medical advice", stdout, StringComparison.Ordinal);
     }

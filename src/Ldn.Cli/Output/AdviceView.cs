@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ldn.Core.Advice;
 using Ldn.Core.Safety;
+using Ldn.Core.Evidence;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
@@ -16,7 +17,7 @@ internal static class AdviceView
         var colour = advice.Action == AdviceActions.StopAndContactPrescriber ? "red" : "green";
         console.MarkupLine($"[bold {colour}]{Markup.Escape(advice.Action)}[/]{Markup.Escape(dose)}");
         console.MarkupLine(Markup.Escape(advice.Reason));
-        console.MarkupLine($"[dim]Source: {Markup.Escape(advice.Source)} (rule {Markup.Escape(advice.RuleId)})[/]");
+        console.MarkupLine($"[dim]Source: {Markup.Escape(PublishedSource.Of(advice.Source))} (rule {Markup.Escape(advice.RuleId)})[/]");
         if (advice.Safety.Count > 0)
         {
             console.WriteLine();
@@ -25,7 +26,7 @@ internal static class AdviceView
             {
                 var style = f.Severity == SafetySeverity.Warning ? "yellow" : "red";
                 console.MarkupLine($"[{style}]{Markup.Escape(f.Severity.Name())}[/] {Markup.Escape(f.Message)}");
-                console.MarkupLine($"  [dim]{Markup.Escape(f.Code)}: {Markup.Escape(f.Source)}[/]");
+                console.MarkupLine($"  [dim]{Markup.Escape(f.Code)}: {Markup.Escape(PublishedSource.Of(f.Source))}[/]");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ldn.Core.Calendar;
 using Ldn.Core.Protocols;
 using Ldn.Core.Safety;
+using Ldn.Core.Evidence;
 using Spectre.Console;
 
 namespace Ldn.Cli.Output;
@@ -14,7 +15,7 @@ internal static class PlanView
         ArgumentNullException.ThrowIfNull(plan);
         var console = ConsoleFactory.For(writer);
         console.MarkupLine($"[bold]{Markup.Escape(plan.Protocol.Name)}[/] ({Markup.Escape(plan.Protocol.Id)}), starting {plan.Start:yyyy-MM-dd}, daily at {plan.At} ({Markup.Escape(plan.TimeZone.Id)})");
-        console.MarkupLine(Markup.Escape("Source: " + plan.Protocol.Source));
+        console.MarkupLine(Markup.Escape("Source: " + PublishedSource.Of(plan.Protocol.Source)));
         var liquid = plan.ConcentrationMgPerMl is not null;
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("Step").RightAligned())
@@ -65,7 +66,7 @@ internal static class PlanView
 
         foreach (var warning in plan.Warnings)
         {
-            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning.Message)} [dim]({Markup.Escape(warning.Source)})[/]");
+            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning.Message)} [dim]({Markup.Escape(PublishedSource.Of(warning.Source))})[/]");
         }
 
         console.MarkupLine(Markup.Escape(LdnApp.Notice));

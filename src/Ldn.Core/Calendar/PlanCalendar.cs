@@ -170,7 +170,7 @@ public static class PlanCalendar
         var what = Summary(step, plan);
         var link = confirm is null ? "" : $" Confirm it: {confirm.AbsoluteUri}";
         var description = $"Step {step.Number} of {plan.Steps.Count} of the protocol '{plan.Protocol.Name}': {what} {when}.{link} "
-            + $"Source: {plan.Protocol.Source} {Notice}";
+            + $"Source: {Evidence.PublishedSource.Of(plan.Protocol.Source)} {Notice}";
         lines.Raw("BEGIN", "VEVENT")
             .Text("UID", uid)
             .Raw("DTSTAMP", UtcPattern.Format(stamp))

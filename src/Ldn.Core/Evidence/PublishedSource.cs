@@ -41,8 +41,8 @@ public static partial class PublishedSource
     [GeneratedRegex(@"[;,]?\s*research document\s*§\d+(?:\.\d+)*", RegexOptions.IgnoreCase)]
     private static partial Regex ResearchDocument();
 
-    /// <summary>A section of the notes named alone after a separator ("…; §3.2)"); a published standard's section ("RFC 5545 §3.3.5") stays.</summary>
-    [GeneratedRegex(@"[;,]\s*§\d+(?:\.\d+)*")]
+    /// <summary>A section of the notes named alone after a separator or "and" ("…; §3.2)", "… and §3.3"); a published standard's section ("RFC 5545 §3.3.5") stays.</summary>
+    [GeneratedRegex(@"(?:[;,]|\s+and)\s*§\d+(?:\.\d+)*(?:–§\d+(?:\.\d+)*)?")]
     private static partial Regex BareSection();
 
     /// <summary>"(seeds/000)": the project's copy of a source article.</summary>
