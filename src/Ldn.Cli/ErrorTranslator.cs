@@ -90,7 +90,7 @@ internal static partial class ErrorTranslator
     [GeneratedRegex(@"\bSystem\.[A-Za-z0-9_.]+(`\d+)?(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
     private static partial Regex TypeName();
 
-    [GeneratedRegex(@"'([^']{41,})'")]
+    [GeneratedRegex(@"(?<=^|[\s(\[])'([^']{41,})'(?=$|[\s.,;:)\]])")]
     private static partial Regex LongQuote();
 
     [GeneratedRegex(@"\s+")]

@@ -33,6 +33,33 @@ internal sealed record EntryTable(
         $"INSERT INTO {Name} ({(withId ? "id, " : "")}{string.Join(", ", Fields.Select(f => f.Column))}, revision, deleted) " +
         $"VALUES ({(withId ? "@Id, " : "")}{string.Join(", ", Fields.Select(f => "@" + f.Parameter))}, @Revision, @Deleted)";
 
+    /// <summary>
+    /// <see cref="Read"/>, with a value this version cannot read turned into an <see cref="UnreadableEntryException"/>
+    /// naming the entry (the row's first column is its id).
+    /// </summary>
+    public IJournalEntry Entry(IDataRecord row)
+    {
+        try
+        {
+            var entry = Read(row);
+            // A zone is read as text; one this version does not know would fail later, far from the entry.
+            _ = JournalTime.Zone(entry switch
+            {
+                DoseEntry d => d.TimeZoneId,
+                CheckInEntry c => c.TimeZoneId,
+                SideEffectEntry e => e.TimeZoneId,
+                EventEntry e => e.TimeZoneId,
+                _ => "UTC",
+            });
+            return entry;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException
+            or JsonException or NodaTime.Text.UnparsableValueException or Ldn.Core.InvalidInputException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new UnreadableEntryException(Kind, EntryTables.Int64(row, 0), e);
+        }
+    }
+
     /// <summary>An UPDATE of every field and the revision of the row <c>@Id</c>.</summary>
     public string Update => $"UPDATE {Name} SET {string.Join(", ", Fields.Select(f => $"{f.Column} = @{f.Parameter}"))}, revision = @Revision WHERE id = @Id";
 }

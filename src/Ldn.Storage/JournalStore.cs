@@ -132,7 +132,7 @@ internal abstract class JournalStore : IJournalStore
         return Write(transaction =>
         {
             // Matched here rather than with SQL lower(), which differs between the databases beyond ASCII.
-            var open = Read(transaction, $"SELECT {Medications.Select} FROM medications WHERE until_utc_ms IS NULL AND deleted = 0 ORDER BY id", null, Medications.Read)
+            var open = Read(transaction, $"SELECT {Medications.Select} FROM medications WHERE until_utc_ms IS NULL AND deleted = 0 ORDER BY id", null, Medications.Entry)
                 .Cast<MedicationEntry>()
                 .Where(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase))
                 .ToList();
@@ -245,7 +245,7 @@ internal abstract class JournalStore : IJournalStore
         using var transaction = BeginRead();
         var profile = ReadProfile(transaction) ?? throw NotInitialised();
         List<T> Entries<T>(EntryTable table, string where) =>
-            [.. Read(transaction, $"SELECT {table.Select} FROM {table.Name} WHERE deleted = 0{where} ORDER BY {table.Order}, id", window, table.Read).Cast<T>()];
+            [.. Read(transaction, $"SELECT {table.Select} FROM {table.Name} WHERE deleted = 0{where} ORDER BY {table.Order}, id", window, table.Entry).Cast<T>()];
         return new JournalData
         {
             Profile = profile,
@@ -462,7 +462,16 @@ internal abstract class JournalStore : IJournalStore
         var why = JournalValidation.Reason(reason);
         return Write(transaction =>
         {
-            var stored = FindIn(transaction, kind, id) ?? throw Unknown(kind, id);
+            StoredEntry stored;
+            try
+            {
+                stored = FindIn(transaction, kind, id) ?? throw Unknown(kind, id);
+            }
+            catch (UnreadableEntryException) when (deleted)
+            {
+                return DeleteUnreadable(transaction, kind, id, why);
+            }
+
             if (stored.Deleted == deleted)
             {
                 throw new InvalidInputException(deleted
@@ -473,6 +482,21 @@ internal abstract class JournalStore : IJournalStore
             CheckRevision(stored.Entry, expectedRevision, deleted ? "delete" : "restore");
             return Flip(transaction, stored.Entry, deleted, why, null).Revision;
         });
+    }
+
+    /// <summary>
+    /// Deletes an entry whose stored values cannot be read (<see cref="UnreadableEntryException"/>): the row is marked
+    /// deleted and the change recorded without before/after values, as none can be read. Its data stay in the table.
+    /// </summary>
+    private int DeleteUnreadable(DbTransaction transaction, JournalEntryKind kind, long id, string? reason)
+    {
+        var table = EntryTables.Of(kind);
+        var revision = Connection.ExecuteScalar<int>($"SELECT revision FROM {table.Name} WHERE id = @id", new { id }, transaction) + 1;
+        Connection.Execute($"UPDATE {table.Name} SET deleted = 1, revision = @revision WHERE id = @id", new { revision, id }, transaction);
+        BeforeChangeRecorded?.Invoke();
+        var change = new JournalChange(0, kind, id, revision, JournalChangeType.Delete, _clock.GetCurrentInstant(), null, null, reason ?? "unreadable entry removed", null);
+        Connection.Execute($"INSERT INTO changes ({ChangeColumns[("sequence, ".Length)..]}) VALUES ({ChangeValues})", ChangeParameters(change), transaction);
+        return revision;
     }
 
     private JournalChange Record(DbTransaction transaction, IJournalEntry entry, JournalChangeType change, string? before, string? after, string? reason, long? undoes)
@@ -494,7 +518,7 @@ internal abstract class JournalStore : IJournalStore
     {
         var table = EntryTables.Of(kind);
         return Read(transaction, $"SELECT {table.Select}, deleted FROM {table.Name} WHERE id = @id", new { id },
-            r => new StoredEntry(table.Read(r), Int64(r, r.FieldCount - 1) != 0)).FirstOrDefault();
+            r => new StoredEntry(table.Entry(r), Int64(r, r.FieldCount - 1) != 0)).FirstOrDefault();
     }
 
     private List<JournalChange> ReadHistory(DbTransaction transaction, JournalEntryKind? kind, long? id) =>
