@@ -33,7 +33,7 @@ internal static class PopulationCommand
         var outputStep = new Option<string>("--output-step") { Description = "Spacing of the percentile series, e.g. 6h or 1h.", DefaultValueFactory = _ => "6h" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor); results do not depend on it." };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
-        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A and B) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
+        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A, B, slow-pool and two-site) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
         var subjects = new Option<string?>("--subjects") { Description = "Write one CSV row per subject (sampled parameters, doses taken, summary metrics) to this file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var report = ReportOutput.Option();
