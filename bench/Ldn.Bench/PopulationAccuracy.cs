@@ -39,23 +39,13 @@ internal static class PopulationAccuracy
         {
             var schedule = StepSchedule.Create([.. planned.Select(a => a.Time.Hours)], grid, maxStep);
             var fast = Fast(model, condition, planned, schedule, scenario, n);
-            var subject = new double[3];
-            var percentile = new double[3];
-            Compare(reference, fast, n, grid.Length, subject, percentile);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {maxStep} | {schedule.Steps} | {subject[0]:0.0e+0} | {subject[1]:0.0e+0} | {subject[2]:0.0e+0} | {percentile[0]:0.0e+0} | {percentile[1]:0.0e+0} | {percentile[2]:0.0e+0} |"));
+            Row(string.Create(CultureInfo.InvariantCulture, $"{maxStep} | {schedule.Steps}"), reference, fast, n, grid.Length);
         }
 
         // The reference engine at its own default tolerances, for the unit test's allowance.
         var tolerances = SubjectSimulator.Tolerances;
         var loose = Reference(model, condition, planned, horizon, grid, scenario, n, tolerances);
-        var looseSubject = new double[3];
-        var loosePercentile = new double[3];
-        Compare(reference, loose, n, grid.Length, looseSubject, loosePercentile);
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"| reference rtol {tolerances.Relative:0e+0} | adaptive | {looseSubject[0]:0.0e+0} | {looseSubject[1]:0.0e+0} | {looseSubject[2]:0.0e+0} | {loosePercentile[0]:0.0e+0} | {loosePercentile[1]:0.0e+0} | {loosePercentile[2]:0.0e+0} |"));
+        Row(string.Create(CultureInfo.InvariantCulture, $"reference rtol {tolerances.Relative:0e+0} | adaptive"), reference, loose, n, grid.Length);
 
         return 0;
     }
@@ -113,6 +103,17 @@ internal static class PopulationAccuracy
                 all[((first + s) * points) + point] = samples[s];
             }
         }
+    }
+
+    /// <summary>Prints one table row: <paramref name="label"/> (the first two cells), then the largest deviations of <paramref name="other"/> from <paramref name="reference"/>.</summary>
+    private static void Row(string label, SubjectSample[] reference, SubjectSample[] other, int n, int points)
+    {
+        var subject = new double[3];
+        var percentile = new double[3];
+        Compare(reference, other, n, points, subject, percentile);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {label} | {subject[0]:0.0e+0} | {subject[1]:0.0e+0} | {subject[2]:0.0e+0} | {percentile[0]:0.0e+0} | {percentile[1]:0.0e+0} | {percentile[2]:0.0e+0} |"));
     }
 
     /// <summary>Largest |Δ| per metric over subjects × times, and of the exact p5/p50/p95 at each time.</summary>
