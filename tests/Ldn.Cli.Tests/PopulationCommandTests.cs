@@ -19,7 +19,9 @@ public sealed class PopulationCommandTests
         var root = doc.RootElement;
         Assert.Equal(16, root.GetProperty("n").GetInt32());
         Assert.Equal(42, root.GetProperty("seed").GetInt64());
-        Assert.Equal("B", root.GetProperty("scenario").GetString());
+        // The default structure is slow-pool (chosen on the evidence, docs/model.md §6), on the fast engine.
+        Assert.Equal("slow-pool", root.GetProperty("scenario").GetString());
+        Assert.Equal("fast", root.GetProperty("engine").GetString());
         Assert.Equal(4.5, root.GetProperty("doseMg").GetDouble());
         Assert.Equal(1, root.GetProperty("weeks").GetInt32());
         Assert.Equal("generic", root.GetProperty("condition").GetString());

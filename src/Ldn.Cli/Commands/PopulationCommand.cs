@@ -29,11 +29,11 @@ internal static class PopulationCommand
         var weeks = new Option<int>("--weeks") { Description = "Weeks of daily dosing (1 to 520).", DefaultValueFactory = _ => 12 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same population.", DefaultValueFactory = _ => 42 };
         var at = new Option<string>("--at") { Description = "Clock time of the daily dose, HH:mm.", DefaultValueFactory = _ => "22:00" };
-        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade structure: A (follows plasma), B (slow effect site), slow-pool, two-site or slow-binding (the last three always run on the reference engine).", DefaultValueFactory = _ => "B" };
+        var scenario = new Option<string>("--scenario") { Description = "Receptor-blockade structure: slow-pool (default: the structure chosen on the evidence, docs/model.md §6), A (follows plasma), B (slow effect site), two-site or slow-binding (slow-binding always runs on the reference engine).", DefaultValueFactory = _ => "slow-pool" };
         var outputStep = new Option<string>("--output-step") { Description = "Spacing of the percentile series, e.g. 6h or 1h.", DefaultValueFactory = _ => "6h" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor); results do not depend on it." };
         var parameters = new Option<string?>("--params") { Description = "Parameter file (YAML) to use instead of data/parameters/naltrexone.yaml." };
-        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A and B) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
+        var engine = new Option<string>("--engine") { Description = "Integrator: fast (exact linear part + RK4, 4 subjects per vector; structures A, B, slow-pool and two-site) or reference (adaptive Dormand-Prince).", DefaultValueFactory = _ => "fast" };
         var subjects = new Option<string?>("--subjects") { Description = "Write one CSV row per subject (sampled parameters, doses taken, summary metrics) to this file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of the table." };
         var report = ReportOutput.Option();

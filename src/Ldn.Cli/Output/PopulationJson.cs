@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ldn.Core;
+using Ldn.Core.Pharmacology;
 using Ldn.Core.Population;
 
 namespace Ldn.Cli.Output;
@@ -34,7 +35,7 @@ internal static class PopulationJson
 
         return new PopulationDocument(settings.Subjects, settings.Seed, series)
         {
-            Scenario = settings.Scenario.ToString(),
+            Scenario = settings.Scenario.Name(),
             Engine = result.Engine == PopulationEngine.Fast ? "fast" : "reference",
             DoseMg = settings.Dose.Milligrams,
             Weeks = settings.Weeks,
@@ -55,9 +56,9 @@ internal static class PopulationJson
 
 internal sealed record PopulationDocument(int N, long Seed, IReadOnlyList<PopulationPointDocument> Series)
 {
-    public string Scenario { get; init; } = "B";
+    public string Scenario { get; init; } = "slow-pool";
 
-    /// <summary>"fast" or "reference": the engine that ran (structures other than A and B always use the reference).</summary>
+    /// <summary>"fast" or "reference": the engine that ran (slow-binding always uses the reference).</summary>
     public string Engine { get; init; } = "fast";
 
     public double DoseMg { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ldn.Core.Pharmacology;
 using Ldn.Core.Population;
 using Spectre.Console;
 
@@ -15,7 +16,7 @@ internal static class PopulationView
         var instrument = result.Condition.Parameters.Instrument;
         console.MarkupLine(Markup.Escape(
             $"{settings.Subjects:N0} virtual subjects (seed {settings.Seed}), {settings.Dose} daily at {settings.At} for {settings.Weeks} weeks; "
-            + $"scenario {settings.Scenario}; condition: {result.Condition.Id}" + (settings.Tlr4 ? "; TLR4 term on." : ".")));
+            + $"scenario {settings.Scenario.Name()}; condition: {result.Condition.Id}" + (settings.Tlr4 ? "; TLR4 term on." : ".")));
         console.MarkupLine(Markup.Escape(
             $"Each cell: p5 / median / p95 across subjects, just before the week's first dose. Score: {instrument.Name} ({instrument.Unit})."));
 

@@ -5,7 +5,7 @@ public enum PopulationEngine
 {
     /// <summary>
     /// <see cref="Fast.FastSubjectEngine"/>: exact linear part, RK4 for the rest on fixed steps, four
-    /// subjects per vector; structures A and B (the others run on the reference engine).
+    /// subjects per vector; structures A, B, slow-pool and two-site (slow-binding runs on the reference engine).
     /// </summary>
     Fast = 0,
 

@@ -10,8 +10,8 @@ namespace Ldn.Core.Population;
 /// <summary>
 /// Runs a virtual population on all cores and keeps only percentile summaries (and, if asked, one
 /// <see cref="SubjectRecord"/> per subject). Subject i is <see cref="VirtualSubject.Draw"/>(model,
-/// condition, seed, i), whatever thread runs it. With <see cref="PopulationEngine.Fast"/> (structures A
-/// and B) each thread runs batches of up to 1,024 consecutive subjects through a <see cref="FastSubjectEngine"/>;
+/// condition, seed, i), whatever thread runs it. With <see cref="PopulationEngine.Fast"/> (structures A,
+/// B, slow-pool and two-site) each thread runs batches of up to 1,024 consecutive subjects through a <see cref="FastSubjectEngine"/>;
 /// otherwise each thread has its own <see cref="SubjectSimulator"/>. Every subject's samples go into one
 /// shared <see cref="PopulationHistogram"/> of integer counts, so the result is bit-for-bit the same for
 /// any thread count and order. Memory does not grow with the number of subjects (except the records).
@@ -20,14 +20,22 @@ public static class PopulationRunner
 {
     /// <summary>
     /// Largest step of the fast engine for <paramref name="scenario"/>, hours, chosen from the error measured
-    /// against the reference engine at rtol 1e-8 (<c>ldn-bench population-accuracy 1000 84 A|B</c>, 1,000
-    /// subjects × 84 days, hourly grid; docs/model.md §7b): for B, 1 h gives at most 1.4e-4 in any subject's S
-    /// and 2.3e-4 in I at any time (MOR is exact, 1.4e-9). In A blockade follows plasma and moves by tens of
-    /// points within the hour after each dose, and S crosses the kink of max(0, S − 1), so RK4 converges
-    /// slowly: 1 h gives 7.3e-3 in S, 0.25 h gives 6.5e-4 (S) and 7.7e-4 (I), below the histogram bins
-    /// (S 3.9e-3, I 2.0e-3), so A takes 0.25 h.
+    /// against the reference engine at rtol 1e-8 (<c>ldn-bench population-accuracy 1000 84 STRUCTURE</c>, 1,000
+    /// subjects × 84 days, hourly grid; docs/model.md §7b) as the largest that keeps every subject's S and I
+    /// below one histogram bin (S 3.9e-3, I 2.0e-3); MOR is exact (≤ 5e-9) in every structure. B: 1 h gives
+    /// at most 1.4e-4 in S and 2.3e-4 in I. Slow pool: 1 h gives 8.2e-4 (S) and 1.2e-3 (I). Two sites: 1 h
+    /// gives 2.4e-3 in I, above the bin, 0.5 h gives 6.7e-4 (S) and 1.0e-3 (I). In A blockade follows plasma
+    /// and moves by tens of points within the hour after each dose, and S crosses the kink of max(0, S − 1),
+    /// so RK4 converges slowly: 1 h gives 7.3e-3 in S, 0.25 h gives 6.5e-4 (S) and 7.7e-4 (I).
     /// </summary>
-    public static double FastMaxStepHours(OccupancyScenario scenario) => scenario == OccupancyScenario.A ? 0.25 : 1.0;
+    /// <exception cref="ArgumentOutOfRangeException">A structure the fast engine does not cover.</exception>
+    public static double FastMaxStepHours(OccupancyScenario scenario) => scenario switch
+    {
+        OccupancyScenario.A => 0.25,
+        OccupancyScenario.TwoSite => 0.5,
+        OccupancyScenario.B or OccupancyScenario.SlowPool => 1.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "The fast engine integrates structures A, B, slow-pool and two-site."),
+    };
 
     public static PopulationResult Run(
         ModelParameters model,
@@ -50,7 +58,7 @@ public static class PopulationRunner
         var threads = settings.Threads ?? Environment.ProcessorCount;
         var n = settings.Subjects;
         var records = settings.KeepSubjects ? new SubjectRecord[n] : null;
-        var fast = settings.Engine == PopulationEngine.Fast && settings.Scenario is OccupancyScenario.A or OccupancyScenario.B;
+        var fast = settings.Engine == PopulationEngine.Fast && FastSubjectEngine.Covers(settings.Scenario);
         var done = 0;
         long steps = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };

@@ -20,7 +20,11 @@ public sealed record PopulationSettings(int Subjects, long Seed, Mass Dose, int 
 
     public ClockTime At { get; init; } = ClockTime.Parse("22:00");
 
-    public OccupancyScenario Scenario { get; init; } = OccupancyScenario.B;
+    /// <summary>
+    /// The blockade structure; slow-pool by default, the structure chosen on the evidence (the only one that
+    /// passes every human dataset of <c>ldn validate</c>, Akaike weight 0.63; docs/model.md §6).
+    /// </summary>
+    public OccupancyScenario Scenario { get; init; } = OccupancyScenario.SlowPool;
 
     public bool Tlr4 { get; init; }
 

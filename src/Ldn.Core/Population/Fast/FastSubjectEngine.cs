@@ -10,9 +10,10 @@ namespace Ldn.Core.Population.Fast;
 /// advanced together step by step (time-major, so each grid time's values of the whole batch are handed to
 /// an <see cref="IPointSink"/> at once and the batch's histograms are touched once per time) on the fixed
 /// steps of a shared <see cref="StepSchedule"/>. Same equations as
-/// <see cref="NaltrexoneModel"/> for one structure (A or B), split in two:
+/// <see cref="NaltrexoneModel"/> for one structure (A, B, slow-pool or two-site), split in two:
 /// <list type="bullet">
-/// <item>the linear part x = (depot, parent, metabolite, effect site), dx/dt = M·x, is advanced
+/// <item>the linear part x = (depot, parent, metabolite, site), dx/dt = M·x, the site being B's effect
+/// site, the slow pool A_s or the two-site slow site (<see cref="SubjectLanes"/>), is advanced
 /// exactly: x(t + h/2) = Φ·x(t) with Φ = e^(M·h/2) computed once per subject and step length
 /// (<see cref="MatrixExponential"/>), applied twice per step; a dose is added to the depot at its
 /// step's start, exactly as the reference adds it at its time;</item>
@@ -66,13 +67,20 @@ public sealed class FastSubjectEngine
     public int Capacity { get; }
 
     /// <summary>
+    /// Whether the fast engine integrates <paramref name="scenario"/>: A, B, slow-pool and two-site, whose
+    /// drug part is linear. Slow binding (kon·C·(1 − O), nonlinear) stays on the reference engine.
+    /// </summary>
+    public static bool Covers(OccupancyScenario scenario) =>
+        scenario is OccupancyScenario.A or OccupancyScenario.B or OccupancyScenario.SlowPool or OccupancyScenario.TwoSite;
+
+    /// <summary>
     /// Simulates <paramref name="subjects"/> (1 to <see cref="Capacity"/>) on <paramref name="plannedMg"/> (the
     /// labelled amount of each planned dose of the schedule, mg; each subject misses and scales them with its
     /// own stream). At each grid time it passes <paramref name="sink"/> the batch's
     /// <paramref name="scenario"/> MOR blockade, signalling and inflammation (score left 0), one sample per
     /// subject in order. Each subject's doses taken and milligrams taken go to <paramref name="taken"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A structure other than A or B (use the reference engine).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A structure the engine does not <see cref="Covers"/> (use the reference engine).</exception>
     public void Run<TSink>(
         ReadOnlySpan<VirtualSubject> subjects,
         ReadOnlySpan<double> plannedMg,
@@ -83,9 +91,9 @@ public sealed class FastSubjectEngine
         Span<(int Doses, double Milligrams)> taken)
         where TSink : struct, IPointSink
     {
-        if (scenario is not (OccupancyScenario.A or OccupancyScenario.B))
+        if (!Covers(scenario))
         {
-            throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "The fast engine integrates structures A and B.");
+            throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "The fast engine integrates structures A, B, slow-pool and two-site.");
         }
 
         ArgumentOutOfRangeException.ThrowIfZero(subjects.Length);
@@ -96,15 +104,15 @@ public sealed class FastSubjectEngine
         {
             var first = g * Lanes;
             var members = subjects.Slice(first, Math.Min(Lanes, subjects.Length - first));
-            Load(g, members, plannedMg, formulation, taken.Slice(first, members.Length));
+            Load(g, members, plannedMg, formulation, scenario, taken.Slice(first, members.Length));
         }
 
         Integrate(groups, subjects.Length, scenario, tlr4, ref sink);
     }
 
-    private void Load(int g, ReadOnlySpan<VirtualSubject> members, ReadOnlySpan<double> plannedMg, Formulation formulation, Span<(int Doses, double Milligrams)> taken)
+    private void Load(int g, ReadOnlySpan<VirtualSubject> members, ReadOnlySpan<double> plannedMg, Formulation formulation, OccupancyScenario scenario, Span<(int Doses, double Milligrams)> taken)
     {
-        _groups[g].Load(members, formulation, _systems);
+        _groups[g].Load(members, formulation, scenario, _systems);
         for (var lane = 0; lane < Lanes; lane++)
         {
             var amounts = _amounts.AsSpan(lane * _planned, plannedMg.Length);
@@ -172,7 +180,7 @@ public sealed class FastSubjectEngine
         var two = Vector256.Create(2.0);
         var half = Vector256.Create(0.5);
         var sixth = Vector256.Create(1.0 / 6.0);
-        var effectSite = scenario == OccupancyScenario.B;
+        var kind = scenario;
         var row = _row.AsSpan(0, active);
 
         // State per group: depot, parent, metabolite, effect site, U, P, I, blockade and TLR4 term at the step start.
@@ -208,7 +216,6 @@ public sealed class FastSubjectEngine
                 var depot = dose >= 0 ? y[0] + _doses[(g * _planned) + dose] : y[0];
                 var parentFree = s.Unbound * s.ParentNanomolarPerMg;
                 var metaboliteFree = s.Unbound * s.Potency * s.MetaboliteNanomolarPerMg;
-                var ec50 = effectSite ? s.EffectSiteEc50 : s.DirectEc50;
 
                 // Exact linear part at the midpoint and the end of the step.
                 var depotMid = c[0] * depot;
@@ -220,8 +227,8 @@ public sealed class FastSubjectEngine
                 var metabolite = (c[3] * depotMid) + (c[4] * metaboliteMid);
                 var site = (c[5] * depotMid) + (c[6] * parentMid) + (c[7] * metaboliteMid) + (c[8] * siteMid);
 
-                var oMid = Saturation(effectSite ? siteMid : (parentFree * parentMid) + (metaboliteFree * metaboliteMid), ec50);
-                var o1 = Saturation(effectSite ? site : (parentFree * parent) + (metaboliteFree * metabolite), ec50);
+                var oMid = Blockade(kind, ref s, (parentFree * parentMid) + (metaboliteFree * metaboliteMid), siteMid);
+                var o1 = Blockade(kind, ref s, (parentFree * parent) + (metaboliteFree * metabolite), site);
                 var tlrMid = tlr4 ? Saturation(parentFree * parentMid, s.Tlr4Ic50) : zero;
                 var tlr1 = tlr4 ? Saturation(parentFree * parent, s.Tlr4Ic50) : zero;
 
@@ -258,6 +265,19 @@ public sealed class FastSubjectEngine
             }
         }
     }
+
+    /// <summary>
+    /// MOR blockade of a structure from C_eq (nM) and the fourth linear state: A reads plasma, B and the slow
+    /// pool the site, two sites both (as <see cref="NaltrexoneModel"/>'s structures, multiplier 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Blockade(OccupancyScenario kind, ref SubjectLanes s, Vector256<double> equilibrium, Vector256<double> site) => kind switch
+    {
+        OccupancyScenario.A => Saturation(equilibrium, s.DirectHalf),
+        OccupancyScenario.TwoSite => (s.DirectFraction * Saturation(equilibrium, s.DirectHalf))
+            + ((Vector256<double>.One - s.DirectFraction) * Saturation(site, s.SiteHalf)),
+        _ => Saturation(site, s.SiteHalf),
+    };
 
     /// <summary>x/(x + K) with x clamped at 0, as <c>Occupancy.Saturation</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
