@@ -114,9 +114,19 @@ public sealed partial class JournalService
     }
 
     /// <summary>Deletes an entry (it leaves views and analysis, stays in the history, and can be restored); returns its new revision.</summary>
-    public int Delete(JournalEntryKind kind, long id, int? revision = null, string? reason = null) =>
-        // The store checks that the entry exists; it can also delete one whose stored values it cannot read.
-        Store.Delete(kind, id, revision, reason);
+    public int Delete(JournalEntryKind kind, long id, int? revision = null, string? reason = null)
+    {
+        try
+        {
+            _ = Find(kind, id);
+        }
+        catch (InvalidInputException e) when (e.InnerException is not null)
+        {
+            // The entry exists but its stored values cannot be read: the store deletes it without reading them.
+        }
+
+        return Store.Delete(kind, id, revision, reason);
+    }
 
     /// <summary>Restores a deleted entry; returns its new revision.</summary>
     public int Restore(JournalEntryKind kind, long id, int? revision = null, string? reason = null)
