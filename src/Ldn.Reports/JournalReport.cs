@@ -893,10 +893,15 @@ public static partial class JournalReport
           figure { padding: 6px 8px; margin: 6px 0; }
           /* A fixed box, and a canvas that fills it and nothing more: axis labels drawn in the canvas can
              never reach the caption or the next heading, whatever size the bitmap was drawn at. */
-          .chart { width: 640px !important; height: 200px; overflow: hidden; }
+          .chart { width: 640px !important; height: 180px; overflow: hidden; }
           .chart canvas { width: 100% !important; height: 100% !important; }
           .caption, figcaption { font-size: 8pt; }
           th, td { padding: 2px 5px; }
+          /* A date, and a change with its interval, stay on one line (the detail then fits three pages for a
+             few months' journal). */
+          #plan-steps td { white-space: nowrap; }
+          #analysis-table td, #analysis-table th { font-size: 8pt; }
+          #analysis-table .cell-change { white-space: nowrap; }
           .table-scroll { overflow: visible; }
           footer { margin-top: 14px; }
         }
@@ -918,7 +923,7 @@ public static partial class JournalReport
 
     /// <summary>
     /// Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done. For
-    /// print each chart is redrawn 640 × 200 px (the side-effect timeline keeps the height it was given), the
+    /// print each chart is redrawn 640 × 180 px (the side-effect timeline keeps the height it was given), the
     /// size the print rules give its box (A4 less 12 mm margins and the figure's padding is about 660 px wide),
     /// so a page printed from a phone is not a phone-sized picture;
     /// the screen size comes back after printing.
@@ -1056,7 +1061,7 @@ public static partial class JournalReport
             }));
 
             const PRINT_WIDTH = 640;
-            const PRINT_HEIGHT = 200;
+            const PRINT_HEIGHT = 180;
             let printing = false;
             const toPrint = () => {
               if (printing) return;
