@@ -22,7 +22,7 @@ namespace Ldn.Reports;
 /// Every string from the journal (names, notes, medication names) is HTML-encoded; the chart data is JSON
 /// without '&lt;'. Sections and data sources: <c>docs/report.md</c>.
 /// </summary>
-public static class JournalReport
+public static partial class JournalReport
 {
     public const string StandingNotice =
         "This is a self-tracking record kept by the patient, not a diagnosis; LDN Workbench is a research and self-tracking tool, not medical advice.";
@@ -132,8 +132,8 @@ public static class JournalReport
     private static void AppendSectionsUnwrapped(
         StringBuilder html, JournalData data, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety, DateTimeOffset generatedAt, JournalChartSeries chart)
     {
-        AppendHeader(html, data, analysis, generatedAt);
-        AppendSummary(html, analysis, advice, safety);
+        AppendSummaryPage(html, data, analysis, advice, safety, generatedAt);
+        AppendPatient(html, data, analysis, generatedAt);
         AppendPlan(html, data, analysis);
         AppendCharts(html, data, analysis, chart);
         AppendSideEffects(html, data, analysis);
@@ -151,11 +151,17 @@ public static class JournalReport
         var profile = data.Profile;
         html.Append("<header>\n<h1>Treatment journal report</h1>\n<p class=\"subtitle\">Low-dose naltrexone, ")
             .Append(profile.Name is { Length: > 0 } name ? "kept by <strong>" + Text(name) + "</strong>" : "kept by the patient (no name given)")
+            .Append(Text(analysis.From is { } from ? $"; {Date(from)} to {Date(analysis.AsOf)}" : $"; as of {Date(analysis.AsOf)}"))
+            .Append("; generated ").Append(Stamp(generatedAt))
             .Append(".</p>\n</header>\n")
             .Append("<section class=\"notice\" role=\"note\" id=\"notice\">\n<strong>").Append(Text(StandingNotice)).Append("</strong>\n")
             .Append("<p>Before/after comparisons in one person cannot separate the drug from time, placebo response, other treatments or the natural course of the illness. ")
             .Append("Model figures are hypotheses about an average trial patient, not expectations for this patient.</p>\n</section>\n");
+    }
 
+    private static void AppendPatient(StringBuilder html, JournalData data, JournalAnalysis analysis, DateTimeOffset generatedAt)
+    {
+        var profile = data.Profile;
         html.Append("<section id=\"patient\">\n<h2>Patient and period</h2>\n<dl class=\"facts\">\n");
         ReportHtml.Fact(html, "Name", profile.Name is { Length: > 0 } n ? n : "not given");
         ReportHtml.Fact(html, "Conditions", profile.Conditions.Count > 0 ? string.Join(", ", profile.Conditions) : "none recorded");
@@ -864,20 +870,40 @@ public static class JournalReport
         .table-scroll { overflow-x: auto; max-width: 100%; }
         .model { border-left: 4px solid #a855f7; }
         .model-label { font-style: italic; }
+        .summary-page > section > h3 { margin: 14px 0 4px; }
+        .summary-page ul.glance { margin-top: 4px; }
+        .disclaimer { margin-top: 14px; }
         @page { size: A4; margin: 12mm; }
         @media print {
-          body { font-size: 10.5pt; }
+          /* rem-based sizes (headings, notes, captions) scale with the body. */
+          :root { font-size: 9pt; }
+          body { font-size: 9pt; line-height: 1.35; }
           main { max-width: none; padding: 0; }
-          h2 { margin-top: 18px; break-after: avoid; }
+          h2 { margin: 14px 0 6px; break-after: avoid; }
           h3 { break-after: avoid; }
-          table, dl, figure, .notice { break-inside: avoid; }
+          #headline-changes { width: 100%; }
+          #headline-changes .dir { white-space: nowrap; }
+          /* The summary is page 1 on its own; the detail starts on page 2. */
+          .summary-page { break-after: page; }
+          .summary-page h2 { margin-top: 10px; }
+          .notice { padding: 6px 12px; }
+          dl, figure, .notice, #headline-changes { break-inside: avoid; }
           tr { break-inside: avoid; }
           thead { display: table-header-group; }
-          figure { padding: 6px 8px; margin: 8px 0; }
-          .chart { width: 640px !important; height: 230px; }
-          .chart canvas { max-width: 100% !important; height: auto !important; }
-          th, td { padding: 3px 6px; }
+          figure { padding: 6px 8px; margin: 6px 0; }
+          /* A fixed box, and a canvas that fills it and nothing more: axis labels drawn in the canvas can
+             never reach the caption or the next heading, whatever size the bitmap was drawn at. */
+          .chart { width: 640px !important; height: 180px; overflow: hidden; }
+          .chart canvas { width: 100% !important; height: 100% !important; }
+          .caption, figcaption { font-size: 8pt; }
+          th, td { padding: 2px 5px; }
+          /* A date, and a change with its interval, stay on one line (the detail then fits three pages for a
+             few months' journal). */
+          #plan-steps td { white-space: nowrap; }
+          #analysis-table td, #analysis-table th { font-size: 8pt; }
+          #analysis-table .cell-change { white-space: nowrap; }
           .table-scroll { overflow: visible; }
+          footer { margin-top: 14px; }
         }
 
         """;
@@ -897,8 +923,9 @@ public static class JournalReport
 
     /// <summary>
     /// Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done. For
-    /// print each chart is redrawn 640 px wide, the width the print rules give its box (A4 less 12 mm margins
-    /// and the figure's padding is about 660 px), so a page printed from a phone is not a phone-sized picture;
+    /// print each chart is redrawn 640 × 180 px (the side-effect timeline keeps the height it was given), the
+    /// size the print rules give its box (A4 less 12 mm margins and the figure's padding is about 660 px wide),
+    /// so a page printed from a phone is not a phone-sized picture;
     /// the screen size comes back after printing.
     /// </summary>
     private const string AppScript = ReportHtml.ScriptStart + """
@@ -919,7 +946,9 @@ public static class JournalReport
             type: 'linear',
             min: 0,
             max,
-            ticks: { callback: (v) => dateOf(v), maxTicksLimit: 10, maxRotation: 0 },
+            // No forced tick at the bounds: the last day is rarely a round step, and its date label was drawn
+            // over the step before it (seen in print by ReportPdfTests' word-box check).
+            ticks: { callback: (v) => dateOf(v), maxTicksLimit: 10, maxRotation: 0, includeBounds: false },
             title: { display: true, text: 'Date (the patient\'s local days)' },
           });
           const points = (xs, ys) => xs.map((x, i) => ({ x, y: ys[i] }));
@@ -1034,7 +1063,7 @@ public static class JournalReport
             }));
 
             const PRINT_WIDTH = 640;
-            const PRINT_HEIGHT = 230;
+            const PRINT_HEIGHT = 180;
             let printing = false;
             const toPrint = () => {
               if (printing) return;

@@ -323,6 +323,13 @@ public sealed class JournalReportTests(JournalReportFixture fixture, ITestOutput
 
         Assert.Equal("%PDF", Encoding.ASCII.GetString(head));
         Assert.Empty(Directory.GetFiles(fixture.Folder.FullName, ".*.tmp"));
+
+        // This journal has a 600-character note and a hostile one: long cells must not push text over text either.
+        if (PdfLayout.Available(output))
+        {
+            Assert.Contains("Headline symptom changes from baseline", PdfLayout.PageText(pdf, 1), StringComparison.Ordinal);
+            Assert.Empty(PdfLayout.Overlaps(PdfLayout.Words(pdf)));
+        }
     }
 
     [Theory]
