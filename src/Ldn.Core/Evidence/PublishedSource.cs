@@ -34,7 +34,7 @@ public static partial class PublishedSource
     }
 
     /// <summary>"clinical-evidence.md §3.3 and §3.2: ", " of clinical-evidence.md §3.3", "pharmacology.md §8", "docs/model.md".</summary>
-    [GeneratedRegex(@"(?:\s+(?:of|in|from))?\s*(?:[\w/-]+/)?[\w-]+\.md(?:\s*§\d+(?:\.\d+)*(?:\s*(?:and|,)\s*§\d+(?:\.\d+)*)*)?(?:\s*:\s*)?")]
+    [GeneratedRegex(@"(?:\s+(?:of|in|from))?\s*(?:[\w/-]+/)?[\w-]+\.md(?:\s*§\d+(?:\.\d+)*(?:–§\d+(?:\.\d+)*)?(?:\s*(?:and|,)\s*§\d+(?:\.\d+)*(?:–§\d+(?:\.\d+)*)?)*)?(?:\s*:\s*)?")]
     private static partial Regex Notes();
 
     /// <summary>"Research document §2", "; research document §4".</summary>
