@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ldn.Cli.Output;
 using Ldn.Core;
 using Ldn.Core.Journal;
-using Ldn.Core.Journal.Fhir;
+using Ldn.Interop.Fhir;
 
 namespace Ldn.Cli.Commands.Journal;
 
