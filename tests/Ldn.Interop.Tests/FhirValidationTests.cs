@@ -85,15 +85,29 @@ public sealed class FhirValidationTests(ITestOutputHelper output)
 
     private static JournalData JournalNamed(string name) => name switch
     {
-        "demo" => DemoJournal.Create(7, new LocalDate(2026, 4, 9), 90, DateTimeZoneProviders.Tzdb["Europe/Oslo"], now: Generated),
+        "demo" => Numbered(DemoJournal.Create(7, new LocalDate(2026, 4, 9), 90, DateTimeZoneProviders.Tzdb["Europe/Oslo"], now: Generated)),
         "journal" => FhirExportTests.Journal,
         "versioned" => FhirExportTests.Versioned,
         "line-separator" => WithNote("before\u2028after\u2029end"),
         "no-break-space" => WithNote("4,5\u00A0mg\u202Fnightly"),
         "emoji" => WithNote("😴🌙 slept 9 h 👍🏽 👨‍👩‍👧"),
         "controls" => WithNote("bell\u0007nul\u0000tab\tok"),
-        "10k" => WithNote(string.Concat(Enumerable.Repeat("ß😴 \u00A0x\u2028", 10_000 / 7)) + "abc"[..(10_000 - (10_000 / 7 * 7))]),
+        // 1,428 pieces of 7 UTF-16 units (the emoji is two) and 4 more: 10,000.
+        "10k" => WithNote(string.Concat(Enumerable.Repeat("ß😴 \u00A0x\u2028", 1428)) + "abcd"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such journal"),
+    };
+
+    /// <summary>
+    /// The demo's entries numbered as the store numbers them when it saves the journal (the demo leaves every
+    /// id 0 until then; exported as it is, every dose would share one fullUrl, which bdl-7 forbids).
+    /// </summary>
+    private static JournalData Numbered(JournalData j) => j with
+    {
+        Doses = [.. j.Doses.Select((d, i) => d with { Id = i + 1 })],
+        CheckIns = [.. j.CheckIns.Select((c, i) => c with { Id = i + 1 })],
+        SideEffects = [.. j.SideEffects.Select((s, i) => s with { Id = i + 1 })],
+        Events = [.. j.Events.Select((e, i) => e with { Id = i + 1 })],
+        Medications = [.. j.Medications.Select((m, i) => m with { Id = i + 1 })],
     };
 
     /// <summary>The test journal with <paramref name="note"/> on every dose, check-in, side effect and event.</summary>

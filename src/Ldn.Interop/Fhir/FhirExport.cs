@@ -84,7 +84,8 @@ public static class FhirExport
         {
             Id = FhirIds.Uuid("bundle"),
             Type = Bundle.BundleType.Collection,
-            Timestamp = generatedAt.ToDateTimeOffset(),
+            // As the instant's own text ("…Z"), which the SDK keeps as given (a DateTimeOffset would be written "+00:00").
+            TimestampElement = new Hl7.Fhir.Model.Instant { JsonValue = InstantText.Format(generatedAt) },
         };
         void Add(string urn, Resource resource) => bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = urn, Resource = resource });
 
