@@ -37,9 +37,10 @@ public static class FhirImport
 
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
+    /// <summary>The check-in code system's codes (as <see cref="FhirExport"/> writes them) and the journal's scale ids.</summary>
     private static readonly Dictionary<string, string> CheckInCodes = new(StringComparer.Ordinal)
     {
-        ["fatigue"] = "fatigue", ["sleep-quality"] = "sleep-quality", ["mood"] = "mood", ["focus"] = "focus",
+        ["fatigue"] = SymptomScales.Fatigue, ["sleep-quality"] = SymptomScales.Sleep, ["mood"] = SymptomScales.Mood, ["focus"] = SymptomScales.Focus,
     };
 
     /// <param name="json">The Bundle's JSON text.</param>
@@ -190,7 +191,9 @@ public static class FhirImport
             note = null;
         }
 
-        return new DoseEntry(0, at, zone, Milligrams(administration.Dosage?.Dose, where), FormulationOf(administration.Dosage?.Route), skipped, note);
+        // The export writes the formulation in the dosage text ("1 mg (liquid)"); the route alone tells only sublingual.
+        var formulation = Formulations.All.FirstOrDefault(f => administration.Dosage?.Text?.EndsWith($"({f.Name()})", StringComparison.Ordinal) == true, FormulationOf(administration.Dosage?.Route));
+        return new DoseEntry(0, at, zone, Milligrams(administration.Dosage?.Dose, where), formulation, skipped, note);
     }
 
     private static MedicationEntry Statement(MedicationStatement statement, string where)
@@ -219,7 +222,7 @@ public static class FhirImport
 
                 return;
             case { System: FhirExport.Loinc, Code: FhirExport.PainLoincCode }:
-                Score("pain");
+                Score(SymptomScales.Pain);
                 return;
             case { System: FhirExport.CheckInSystem } c when CheckInCodes.TryGetValue(c.Code ?? "", out var key):
                 Score(key);
