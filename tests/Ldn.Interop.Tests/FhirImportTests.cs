@@ -81,7 +81,7 @@ public sealed class FhirImportTests
         { "not json {", "is not JSON" },
         { """{"resourceType":"Patient"}""", "is not a FHIR R4 Bundle" },
         { """{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Observation","status":"bogus","code":{"text":"x"}}}]}""", "is not a FHIR R4 Bundle" },
-        { Wrap("""{"resourceType":"AdverseEvent","actuality":"actual","subject":{"display":"A"}}"""), "Entry 1 of 'bad.json' is a AdverseEvent" },
+        { Wrap("""{"resourceType":"AdverseEvent","actuality":"actual","subject":{"display":"A"}}"""), "Entry 1 of 'bad.json' is of type AdverseEvent" },
         { Wrap("""{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"effectiveDateTime":"2026-01-10T08:00:00Z","valueInteger":60}"""), "coded '8867-4' in http://loinc.org" },
         { Wrap("""{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"72514-3"}]},"effectiveDateTime":"2026-01-10T08:00:00Z","valueString":"bad"}"""), "without a whole-number valueInteger" },
         { Wrap("""{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"72514-3"}]},"effectiveDateTime":"2026-01-10","valueInteger":3}"""), "with a time and a UTC offset" },

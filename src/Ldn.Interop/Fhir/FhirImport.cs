@@ -100,7 +100,7 @@ public static class FhirImport
                     throw new InvalidInputException($"{where} has no resource.");
                 default:
                     throw new InvalidInputException(
-                        $"{where} is a {resource.TypeName}, which the import cannot map; it takes Patient, MedicationRequest, MedicationAdministration, MedicationStatement and Observation.");
+                        $"{where} is of type {resource.TypeName}, which the import cannot map; it takes Patient, MedicationRequest, MedicationAdministration, MedicationStatement and Observation.");
             }
         }
 
