@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ldn.Cli.Output;
 using Ldn.Core;
 using Ldn.Core.Journal;
-using Ldn.Core.Journal.Fhir;
+using Ldn.Interop.Fhir;
 
 namespace Ldn.Cli.Commands.Journal;
 
@@ -73,19 +73,24 @@ internal static class JournalTransferCommands
     {
         var json = new Option<string?>("--json") { Description = "A JSON export to import." };
         var csv = new Option<string?>("--csv") { Description = "A CSV export to import." };
-        var command = new Command("import", "Import an export into a new journal, all or nothing.") { json, csv };
+        var fhir = new Option<string?>("--fhir") { Description = "A FHIR R4 Bundle (JSON) of MedicationRequest, MedicationAdministration, MedicationStatement and Observation to import." };
+        var tz = new Option<string?>("--tz") { Description = "Home IANA time zone of a journal imported from FHIR, e.g. Europe/Oslo (default: this computer's)." };
+        var command = new Command("import", "Import an export into a new journal, all or nothing.") { json, csv, fhir, tz };
         command.SetAction(parse =>
         {
-            var (jsonPath, csvPath) = (parse.GetValue(json), parse.GetValue(csv));
-            if ((jsonPath is null) == (csvPath is null))
+            var (jsonPath, csvPath, fhirPath) = (parse.GetValue(json), parse.GetValue(csv), parse.GetValue(fhir));
+            if (new[] { jsonPath, csvPath, fhirPath }.Count(p => p is not null) != 1)
             {
-                throw new InvalidInputException("Give one file to import: --json FILE or --csv FILE.");
+                throw new InvalidInputException("Give one file to import: --json FILE, --csv FILE or --fhir FILE.");
             }
 
             // Everything is read and checked before the store is touched: a bad file changes nothing.
             var data = jsonPath is not null
                 ? JournalDocument.Read(TextFiles.ReadUtf8(jsonPath, "journal file", LargestImportBytes), jsonPath)
-                : JournalCsv.Read(TextFiles.ReadUtf8(csvPath!, "CSV file", LargestImportBytes), csvPath!);
+                : csvPath is not null
+                ? JournalCsv.Read(TextFiles.ReadUtf8(csvPath, "CSV file", LargestImportBytes), csvPath)
+                // A FHIR Bundle names no home zone: --tz, else this computer's, as 'journal init' does.
+                : FhirImport.Read(TextFiles.ReadUtf8(fhirPath!, "FHIR file", LargestImportBytes), fhirPath!, PlanCommand.ResolveZone(parse.GetValue(tz)).Id);
             using var store = JournalContext.Open(parse);
             store.Import(data);
             stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");

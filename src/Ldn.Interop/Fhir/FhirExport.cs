@@ -1,13 +1,17 @@
 using System.Globalization;
+using Hl7.Fhir.Model;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Hl7.Fhir.Serialization;
+using Instant = NodaTime.Instant;
 using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using Ldn.Core.Protocols;
+using Ldn.Core.Journal;
+using Ldn.Core.Journal.Fhir;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Ldn.Core.Journal.Fhir;
+namespace Ldn.Interop.Fhir;
 
 /// <summary>
 /// The treatment journal as a FHIR R4 Bundle of type <c>collection</c>: the Patient, each plan version as a
@@ -18,7 +22,8 @@ namespace Ldn.Core.Journal.Fhir;
 /// effects as AdverseEvent with the symptom as a Condition (the words typed kept as the text), events as
 /// Observations and the other medications as MedicationStatements. Entries are identified by <c>urn:uuid:</c> UUIDs derived from the
 /// journal's own ids (see <see cref="FhirIds"/>), so exporting the same journal twice gives the same file.
-/// The mapping, the codes and where each was checked are in docs/fhir.md.
+/// The resources are Firely SDK (Hl7.Fhir.R4) classes written by its serializer, so the JSON form (order,
+/// escaping, no empty arrays) is the SDK's. The mapping, the codes and where each was checked are in docs/fhir.md.
 /// </summary>
 public static class FhirExport
 {
@@ -63,37 +68,45 @@ public static class FhirExport
 
     private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>System.Text.Json set up by the SDK for FHIR JSON (its converters; indented).</summary>
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true }.ForFhir(ModelInfo.ModelInspector);
 
-    /// <summary>The bundle as indented JSON text.</summary>
+    /// <summary>The bundle as indented JSON text, written by the SDK's serializer.</summary>
     /// <param name="data">The journal (or the window of it) to export.</param>
-    /// <param name="generatedAt">The bundle's <c>timestamp</c>; passed in so that the core never reads a clock.</param>
-    public static string ToBundle(JournalData data, Instant generatedAt) => ToBundleJson(data, generatedAt).ToJsonString(Indented);
+    /// <param name="generatedAt">The bundle's <c>timestamp</c>; passed in so that the export never reads a clock.</param>
+    public static string ToBundle(JournalData data, Instant generatedAt) => JsonSerializer.Serialize(ToBundleResource(data, generatedAt), Json);
 
-    public static JsonObject ToBundleJson(JournalData data, Instant generatedAt)
+    /// <summary>The bundle as the SDK's resource (a <c>collection</c> of the entries described on the class).</summary>
+    public static Bundle ToBundleResource(JournalData data, Instant generatedAt)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var entries = new JsonArray();
-        void Add(string urn, JsonObject resource) => entries.Add(new JsonObject { ["fullUrl"] = urn, ["resource"] = resource });
+        var bundle = new Bundle
+        {
+            Id = FhirIds.Uuid("bundle"),
+            Type = Bundle.BundleType.Collection,
+            // As the instant's own text ("…Z"), which the SDK keeps as given (a DateTimeOffset would be written "+00:00").
+            TimestampElement = new Hl7.Fhir.Model.Instant { JsonValue = InstantText.Format(generatedAt) },
+        };
+        void Add(string urn, Resource resource) => bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = urn, Resource = resource });
 
         var patient = FhirIds.Urn("patient");
-        Add(patient, Patient(data.Profile));
+        Add(patient, PatientOf(data.Profile));
 
         var requests = PlanUrns(data.Plans);
         for (var i = 0; i < data.Plans.Count; i++)
         {
-            Add(requests[i], MedicationRequest(data, i, patient, i > 0 ? requests[i - 1] : null));
+            Add(requests[i], PlanRequest(data, i, patient, i > 0 ? requests[i - 1] : null));
         }
 
         foreach (var dose in data.Doses)
         {
             var version = VersionOn(data.Plans, dose.At.InZone(JournalTime.Zone(dose.TimeZoneId)).Date);
-            Add(FhirIds.Urn("dose", Id(dose.Id)), MedicationAdministration(dose, patient, version is { } v ? requests[v] : null));
+            Add(FhirIds.Urn("dose", Id(dose.Id)), Administration(dose, patient, version is { } v ? requests[v] : null));
         }
 
         foreach (var checkIn in data.CheckIns)
         {
-            var members = new JsonArray();
+            var members = new List<ResourceReference>();
             foreach (var (key, value) in Scores(checkIn))
             {
                 if (value is { } score)
@@ -118,12 +131,12 @@ public static class FhirExport
         if (data.SideEffects.Count > 0)
         {
             var medication = FhirIds.Urn("medication", "naltrexone");
-            Add(medication, new JsonObject { ["resourceType"] = "Medication", ["code"] = Naltrexone() });
+            Add(medication, new Medication { Code = Naltrexone() });
             foreach (var effect in data.SideEffects)
             {
                 var condition = FhirIds.Urn("side-effect", Id(effect.Id), "condition");
                 Add(condition, SideEffectCondition(effect, patient));
-                Add(FhirIds.Urn("side-effect", Id(effect.Id)), AdverseEvent(effect, patient, condition, medication));
+                Add(FhirIds.Urn("side-effect", Id(effect.Id)), AdverseEventOf(effect, patient, condition, medication));
             }
         }
 
@@ -135,17 +148,10 @@ public static class FhirExport
         var homeZone = JournalTime.Zone(data.Profile.TimeZoneId);
         foreach (var medication in data.Medications)
         {
-            Add(FhirIds.Urn("medication-statement", Id(medication.Id)), MedicationStatement(medication, homeZone, patient));
+            Add(FhirIds.Urn("medication-statement", Id(medication.Id)), StatementOf(medication, homeZone, patient));
         }
 
-        return new JsonObject
-        {
-            ["resourceType"] = "Bundle",
-            ["id"] = FhirIds.Uuid("bundle"),
-            ["type"] = "collection",
-            ["timestamp"] = InstantText.Format(generatedAt),
-            ["entry"] = entries,
-        };
+        return bundle;
     }
 
     /// <summary>The five built-in check-in scales in export order with their codes (null for one left out).</summary>
@@ -192,13 +198,13 @@ public static class FhirExport
         return null;
     }
 
-    private static JsonObject Patient(JournalProfile profile)
+    private static Patient PatientOf(JournalProfile profile)
     {
-        var patient = new JsonObject { ["resourceType"] = "Patient" };
+        var patient = new Patient();
         if (!string.IsNullOrWhiteSpace(profile.Name))
         {
             // The profile holds one display name; it is not split into given and family names.
-            patient["name"] = new JsonArray(new JsonObject { ["text"] = Text(profile.Name) });
+            patient.Name.Add(new HumanName { Text = Text(profile.Name) });
         }
 
         return patient;
@@ -213,65 +219,56 @@ public static class FhirExport
     /// dosage instructions are the steps within it, their bounds cut to it (a cancelled version keeps the
     /// steps it ordered from its start).
     /// </summary>
-    private static JsonObject MedicationRequest(JournalData data, int index, string patient, string? previous)
+    private static MedicationRequest PlanRequest(JournalData data, int index, string patient, string? previous)
     {
         var plan = data.Plans[index];
         var end = data.PlanEnd(plan);
-        var status = end is not { } last ? "active"
-            : last < plan.From ? "cancelled"
-            : plan.Steps[^1].To is { } courseEnd && LocalDate.FromDateOnly(courseEnd) <= last ? "completed"
-            : "stopped";
+        var status = end is not { } last ? MedicationRequest.MedicationrequestStatus.Active
+            : last < plan.From ? MedicationRequest.MedicationrequestStatus.Cancelled
+            : plan.Steps[^1].To is { } courseEnd && LocalDate.FromDateOnly(courseEnd) <= last ? MedicationRequest.MedicationrequestStatus.Completed
+            : MedicationRequest.MedicationrequestStatus.Stopped;
+        var cancelled = status == MedicationRequest.MedicationrequestStatus.Cancelled;
 
-        // A version never in force keeps the steps it ordered from its start.
-        var inForceUntil = status == "cancelled" ? null : end;
-        var instructions = new JsonArray();
+        var resource = new MedicationRequest
+        {
+            Status = status,
+            Intent = MedicationRequest.MedicationRequestIntent.Plan,
+            Medication = Naltrexone(),
+            Subject = Reference(patient),
+            AuthoredOn = InstantText.Format(plan.SetAt),
+            Note = Note(cancelled
+                ? $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}' for {Date(plan.From.ToDateOnly())}; never in force."
+                : $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}', in force from {Date(plan.From.ToDateOnly())}."),
+        };
+        if (status is MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Cancelled)
+        {
+            var next = data.Plans[index + 1];
+            resource.StatusReason = new CodeableConcept { Text = $"Replaced from {Date(next.From.ToDateOnly())} by the plan version made with '{MadeWith(next)}'." };
+        }
+
+        if (previous is not null)
+        {
+            resource.PriorPrescription = Reference(previous);
+        }
+
+        // A version never in force keeps the steps it ordered from its start. FHIR JSON allows no empty
+        // arrays, which the serializer honours: a version in force only after its last step has no instruction.
+        var inForceUntil = cancelled ? null : end;
         foreach (var step in plan.Steps)
         {
             if (Within(step, plan.From, inForceUntil) is { } cut)
             {
-                instructions.Add(DosageInstruction(cut));
+                resource.DosageInstruction.Add(DosageInstruction(cut));
             }
-        }
-
-        var resource = new JsonObject { ["resourceType"] = "MedicationRequest", ["status"] = status };
-        if (status is "stopped" or "cancelled")
-        {
-            var next = data.Plans[index + 1];
-            resource["statusReason"] = new JsonObject
-            {
-                ["text"] = $"Replaced from {Date(next.From.ToDateOnly())} by the plan version made with '{MadeWith(next)}'.",
-            };
-        }
-
-        resource["intent"] = "plan";
-        resource["medicationCodeableConcept"] = Naltrexone();
-        resource["subject"] = Reference(patient);
-        resource["authoredOn"] = InstantText.Format(plan.SetAt);
-        if (previous is not null)
-        {
-            resource["priorPrescription"] = Reference(previous);
-        }
-
-        resource["note"] = Note(status == "cancelled"
-            ? $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}' for {Date(plan.From.ToDateOnly())}; never in force."
-            : $"Plan version {index + 1} of {data.Plans.Count}, made with '{MadeWith(plan)}', in force from {Date(plan.From.ToDateOnly())}.");
-
-        // FHIR JSON allows no empty arrays; a version in force only after its last step has no instruction.
-        if (instructions.Count > 0)
-        {
-            resource["dosageInstruction"] = instructions;
         }
 
         // A cancelled version was never in force, so it has no validity period (its end would precede its start).
-        if (status != "cancelled")
+        if (!cancelled)
         {
-            var validity = new JsonObject { ["start"] = Date(plan.From.ToDateOnly()) };
-            if (end is { } to)
+            resource.DispenseRequest = new MedicationRequest.DispenseRequestComponent
             {
-                validity["end"] = Date(to.ToDateOnly());
-            }
-
-            resource["dispenseRequest"] = new JsonObject { ["validityPeriod"] = validity };
+                ValidityPeriod = new Hl7.Fhir.Model.Period { Start = Date(plan.From.ToDateOnly()), End = end is { } to ? Date(to.ToDateOnly()) : null },
+            };
         }
 
         return resource;
@@ -300,33 +297,24 @@ public static class FhirExport
         return step with { From = step.From > start ? step.From : start, To = cutEnd };
     }
 
-    private static JsonObject DosageInstruction(PlanStep step)
+    private static Dosage DosageInstruction(PlanStep step) => new()
     {
-        var bounds = new JsonObject { ["start"] = Date(step.From) };
-        if (step.To is { } to)
+        Sequence = step.Number,
+        Text = StepText(step),
+        Timing = new Timing
         {
-            bounds["end"] = Date(to);
-        }
-
-        return new JsonObject
-        {
-            ["sequence"] = step.Number,
-            ["text"] = StepText(step),
-            ["timing"] = new JsonObject
+            Repeat = new Timing.RepeatComponent
             {
-                ["repeat"] = new JsonObject
-                {
-                    ["boundsPeriod"] = bounds,
-                    ["frequency"] = 1,
-                    ["period"] = 1,
-                    ["periodUnit"] = "d",
-                    ["timeOfDay"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"{step.At.Hour:00}:{step.At.Minute:00}:00")),
-                },
+                Bounds = new Hl7.Fhir.Model.Period { Start = Date(step.From), End = step.To is { } to ? Date(to) : null },
+                Frequency = 1,
+                Period = 1,
+                PeriodUnit = Timing.UnitsOfTime.D,
+                TimeOfDay = [string.Create(CultureInfo.InvariantCulture, $"{step.At.Hour:00}:{step.At.Minute:00}:00")],
             },
-            ["route"] = Route(step.Formulation),
-            ["doseAndRate"] = new JsonArray(new JsonObject { ["doseQuantity"] = Milligrams(step.DoseMg) }),
-        };
-    }
+        },
+        Route = Route(step.Formulation),
+        DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = Milligrams(step.DoseMg) }],
+    };
 
     private static string StepText(PlanStep step)
     {
@@ -341,77 +329,59 @@ public static class FhirExport
         return text + ".";
     }
 
-    private static JsonObject MedicationAdministration(DoseEntry dose, string patient, string? request)
+    private static MedicationAdministration Administration(DoseEntry dose, string patient, string? request)
     {
-        var resource = new JsonObject
+        var resource = new MedicationAdministration
         {
-            ["resourceType"] = "MedicationAdministration",
-            ["status"] = dose.Skipped ? "not-done" : "completed",
+            Status = dose.Skipped ? MedicationAdministration.MedicationAdministrationStatusCodes.NotDone : MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
+            Medication = Naltrexone(),
+            Subject = Reference(patient),
+            Effective = new FhirDateTime(DateTime(dose.At, dose.TimeZoneId)),
+            Request = request is null ? null : Reference(request),
+            Dosage = new MedicationAdministration.DosageComponent
+            {
+                Text = string.Create(CultureInfo.InvariantCulture, $"{Number(dose.DoseMg)} mg ({dose.Formulation.Name()})"),
+                Route = Route(dose.Formulation),
+                Dose = Milligrams(dose.DoseMg),
+            },
         };
         if (dose.Skipped)
         {
-            resource["statusReason"] = new JsonArray(new JsonObject { ["text"] = string.IsNullOrWhiteSpace(dose.Note) ? "Skipped (no reason given)" : Text(dose.Note) });
+            resource.StatusReason.Add(new CodeableConcept { Text = string.IsNullOrWhiteSpace(dose.Note) ? "Skipped (no reason given)" : Text(dose.Note) });
+        }
+        else if (!string.IsNullOrWhiteSpace(dose.Note))
+        {
+            resource.Note = Note(dose.Note);
         }
 
-        resource["medicationCodeableConcept"] = Naltrexone();
-        resource["subject"] = Reference(patient);
-        resource["effectiveDateTime"] = DateTime(dose.At, dose.TimeZoneId);
-        if (request is not null)
-        {
-            resource["request"] = Reference(request);
-        }
-
-        if (!dose.Skipped && !string.IsNullOrWhiteSpace(dose.Note))
-        {
-            resource["note"] = Note(dose.Note);
-        }
-
-        resource["dosage"] = new JsonObject
-        {
-            ["text"] = string.Create(CultureInfo.InvariantCulture, $"{Number(dose.DoseMg)} mg ({dose.Formulation.Name()})"),
-            ["route"] = Route(dose.Formulation),
-            ["dose"] = Milligrams(dose.DoseMg),
-        };
         return resource;
     }
 
-    private static JsonObject BuiltInCode(string key) => key == "pain"
-        ? new JsonObject
-        {
-            ["coding"] = new JsonArray(new JsonObject { ["system"] = Loinc, ["code"] = PainLoincCode, ["display"] = "Pain severity - 0-10 verbal numeric rating [Score] - Reported" }),
-            ["text"] = "Pain (0 = no pain, 10 = worst imaginable)",
-        }
-        : new JsonObject
-        {
-            ["coding"] = new JsonArray(new JsonObject { ["system"] = CheckInSystem, ["code"] = key, ["display"] = ScaleText(key) }),
-            ["text"] = ScaleText(key),
-        };
+    private static CodeableConcept BuiltInCode(string key) => key == "pain"
+        ? new CodeableConcept(Loinc, PainLoincCode, "Pain severity - 0-10 verbal numeric rating [Score] - Reported", "Pain (0 = no pain, 10 = worst imaginable)")
+        : new CodeableConcept(CheckInSystem, key, ScaleText(key), ScaleText(key));
 
     /// <summary>
     /// An own scale: its verified code when the catalogue has one, else the scale id in
     /// <see cref="OwnScaleSystem"/>; <c>text</c> gives the label and what 0 and 10 mean ("Brain fog (0 =
     /// none, 10 = worst)"), which is what the number means.
     /// </summary>
-    private static JsonObject OwnScaleCode(string scaleId, IReadOnlyList<SymptomScale> scales)
+    private static CodeableConcept OwnScaleCode(string scaleId, IReadOnlyList<SymptomScale> scales)
     {
         var scale = scales.FirstOrDefault(s => s.Id == scaleId);
         var text = scale is null ? $"{scaleId} (0–10)" : $"{scale.Label} (0 = {scale.LowAnchor}, 10 = {scale.HighAnchor})";
-        var coding = scale is { CodeSystem: { } system, Code: { } code }
-            ? new JsonObject { ["system"] = system, ["code"] = code }
-            : new JsonObject { ["system"] = OwnScaleSystem, ["code"] = CodeOf(scaleId) };
-        coding["display"] = Text(scale?.Label ?? scaleId);
-        return new JsonObject { ["coding"] = new JsonArray(coding), ["text"] = Text(text) };
+        var (system, code) = scale is { CodeSystem: { } s, Code: { } c } ? (s, c) : (OwnScaleSystem, CodeOf(scaleId));
+        return new CodeableConcept(system, code, Text(scale?.Label ?? scaleId), Text(text));
     }
 
-    private static JsonObject ScoreObservation(CheckInEntry checkIn, JsonObject code, int score, string patient) => new()
+    private static Observation ScoreObservation(CheckInEntry checkIn, CodeableConcept code, int score, string patient) => new()
     {
-        ["resourceType"] = "Observation",
-        ["status"] = "final",
-        ["category"] = Survey(),
-        ["code"] = code,
-        ["subject"] = Reference(patient),
-        ["effectiveDateTime"] = DateTime(checkIn.At, checkIn.TimeZoneId),
-        ["valueInteger"] = score,
+        Status = ObservationStatus.Final,
+        Category = [Survey()],
+        Code = code,
+        Subject = Reference(patient),
+        Effective = new FhirDateTime(DateTime(checkIn.At, checkIn.TimeZoneId)),
+        Value = new Integer(score),
     };
 
     private static string ScaleText(string key) => key switch
@@ -423,58 +393,28 @@ public static class FhirExport
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a check-in scale"),
     };
 
-    private static JsonObject CheckInPanel(CheckInEntry checkIn, JsonArray members, string patient)
+    private static Observation CheckInPanel(CheckInEntry checkIn, List<ResourceReference> members, string patient) => new()
     {
-        var panel = new JsonObject
-        {
-            ["resourceType"] = "Observation",
-            ["status"] = "final",
-            ["category"] = Survey(),
-            ["code"] = new JsonObject
-            {
-                ["coding"] = new JsonArray(new JsonObject { ["system"] = CheckInSystem, ["code"] = "check-in", ["display"] = "Daily check-in" }),
-                ["text"] = "Daily check-in",
-            },
-            ["subject"] = Reference(patient),
-            ["effectiveDateTime"] = DateTime(checkIn.At, checkIn.TimeZoneId),
-        };
-        if (!string.IsNullOrWhiteSpace(checkIn.Note))
-        {
-            panel["note"] = Note(checkIn.Note);
-        }
+        Status = ObservationStatus.Final,
+        Category = [Survey()],
+        Code = new CodeableConcept(CheckInSystem, "check-in", "Daily check-in", "Daily check-in"),
+        Subject = Reference(patient),
+        Effective = new FhirDateTime(DateTime(checkIn.At, checkIn.TimeZoneId)),
+        Note = string.IsNullOrWhiteSpace(checkIn.Note) ? [] : Note(checkIn.Note),
+        HasMember = members,
+    };
 
-        if (members.Count > 0)
-        {
-            panel["hasMember"] = members;
-        }
-
-        return panel;
-    }
-
-    private static JsonObject SideEffectCondition(SideEffectEntry effect, string patient)
+    private static Condition SideEffectCondition(SideEffectEntry effect, string patient) => new()
     {
-        var condition = new JsonObject
-        {
-            ["resourceType"] = "Condition",
-            ["clinicalStatus"] = Coded(ConditionClinicalSystem, effect.To is null ? "active" : "resolved", effect.To is null ? "Active" : "Resolved"),
-            ["code"] = SideEffectCode(effect),
-            ["subject"] = Reference(patient),
-            ["onsetDateTime"] = DateTime(effect.From, effect.TimeZoneId),
-        };
-        if (effect.To is { } to)
-        {
-            condition["abatementDateTime"] = DateTime(to, effect.TimeZoneId);
-        }
+        ClinicalStatus = Coded(ConditionClinicalSystem, effect.To is null ? "active" : "resolved", effect.To is null ? "Active" : "Resolved"),
+        Code = SideEffectCode(effect),
+        Subject = Reference(patient),
+        Onset = new FhirDateTime(DateTime(effect.From, effect.TimeZoneId)),
+        Abatement = effect.To is { } to ? new FhirDateTime(DateTime(to, effect.TimeZoneId)) : null,
+        Note = string.IsNullOrWhiteSpace(effect.Note) ? [] : Note(effect.Note),
+    };
 
-        if (!string.IsNullOrWhiteSpace(effect.Note))
-        {
-            condition["note"] = Note(effect.Note);
-        }
-
-        return condition;
-    }
-
-    private static JsonObject AdverseEvent(SideEffectEntry effect, string patient, string condition, string medication)
+    private static AdverseEvent AdverseEventOf(SideEffectEntry effect, string patient, string condition, string medication)
     {
         var (severity, severityDisplay) = effect.Severity switch
         {
@@ -483,17 +423,16 @@ public static class FhirExport
             SideEffectSeverity.Severe => ("severe", "Severe"),
             _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.Severity, "unknown severity"),
         };
-        return new JsonObject
+        return new AdverseEvent
         {
-            ["resourceType"] = "AdverseEvent",
-            ["actuality"] = "actual",
-            ["event"] = SideEffectCode(effect),
-            ["subject"] = Reference(patient),
-            ["date"] = DateTime(effect.From, effect.TimeZoneId),
-            ["resultingCondition"] = new JsonArray(Reference(condition)),
-            ["severity"] = Coded(SeveritySystem, severity, severityDisplay),
-            ["outcome"] = effect.To is null ? Coded(OutcomeSystem, "ongoing", "Ongoing") : Coded(OutcomeSystem, "resolved", "Resolved"),
-            ["suspectEntity"] = new JsonArray(new JsonObject { ["instance"] = Reference(medication) }),
+            Actuality = AdverseEvent.AdverseEventActuality.Actual,
+            Event = SideEffectCode(effect),
+            Subject = Reference(patient),
+            Date = DateTime(effect.From, effect.TimeZoneId),
+            ResultingCondition = [Reference(condition)],
+            Severity = Coded(SeveritySystem, severity, severityDisplay),
+            Outcome = effect.To is null ? Coded(OutcomeSystem, "ongoing", "Ongoing") : Coded(OutcomeSystem, "resolved", "Resolved"),
+            SuspectEntity = [new AdverseEvent.SuspectEntityComponent { Instance = Reference(medication) }],
         };
     }
 
@@ -502,13 +441,10 @@ public static class FhirExport
     /// ("nightmares" for vivid dreams): R4 defines CodeableConcept.text as the concept "as
     /// seen/selected/uttered by the user who entered the data", so the mapping stays visible.
     /// </summary>
-    private static JsonObject SideEffectCode(SideEffectEntry effect) => new()
-    {
-        ["coding"] = new JsonArray(new JsonObject { ["system"] = SideEffectSystem, ["code"] = CodeOf(effect.Kind), ["display"] = Text(effect.Kind) }),
-        ["text"] = Text(string.IsNullOrWhiteSpace(effect.TypedName) ? effect.Kind : effect.TypedName),
-    };
+    private static CodeableConcept SideEffectCode(SideEffectEntry effect) =>
+        new(SideEffectSystem, CodeOf(effect.Kind), Text(effect.Kind), Text(string.IsNullOrWhiteSpace(effect.TypedName) ? effect.Kind : effect.TypedName));
 
-    private static JsonObject EventObservation(EventEntry journalEvent, string patient)
+    private static Observation EventObservation(EventEntry journalEvent, string patient)
     {
         var (code, text) = journalEvent.Kind switch
         {
@@ -518,78 +454,63 @@ public static class FhirExport
             JournalEventKind.Other => ("other", "Other event"),
             _ => throw new ArgumentOutOfRangeException(nameof(journalEvent), journalEvent.Kind, "unknown event kind"),
         };
-        var observation = new JsonObject
+        return new Observation
         {
-            ["resourceType"] = "Observation",
-            ["status"] = "final",
-            ["code"] = new JsonObject
-            {
-                ["coding"] = new JsonArray(new JsonObject { ["system"] = EventSystem, ["code"] = code, ["display"] = text }),
-                ["text"] = text,
-            },
-            ["subject"] = Reference(patient),
-            ["effectiveDateTime"] = DateTime(journalEvent.At, journalEvent.TimeZoneId),
+            Status = ObservationStatus.Final,
+            Code = new CodeableConcept(EventSystem, code, text, text),
+            Subject = Reference(patient),
+            Effective = new FhirDateTime(DateTime(journalEvent.At, journalEvent.TimeZoneId)),
+            Note = string.IsNullOrWhiteSpace(journalEvent.Note) ? [] : Note(journalEvent.Note),
         };
-        if (!string.IsNullOrWhiteSpace(journalEvent.Note))
-        {
-            observation["note"] = Note(journalEvent.Note);
-        }
-
-        return observation;
     }
 
-    private static JsonObject MedicationStatement(MedicationEntry medication, DateTimeZone zone, string patient)
+    private static MedicationStatement StatementOf(MedicationEntry medication, DateTimeZone zone, string patient) => new()
     {
-        var period = new JsonObject { ["start"] = DateTimePattern.Format(medication.Since.InZone(zone).ToOffsetDateTime()) };
-        if (medication.Until is { } until)
+        Status = medication.Until is null ? MedicationStatement.MedicationStatusCodes.Active : MedicationStatement.MedicationStatusCodes.Completed,
+        Medication = new CodeableConcept { Text = Text(medication.Name) },
+        Subject = Reference(patient),
+        Effective = new Hl7.Fhir.Model.Period
         {
-            period["end"] = DateTimePattern.Format(until.InZone(zone).ToOffsetDateTime());
-        }
+            Start = DateTimePattern.Format(medication.Since.InZone(zone).ToOffsetDateTime()),
+            End = medication.Until is { } until ? DateTimePattern.Format(until.InZone(zone).ToOffsetDateTime()) : null,
+        },
+    };
 
-        return new JsonObject
-        {
-            ["resourceType"] = "MedicationStatement",
-            ["status"] = medication.Until is null ? "active" : "completed",
-            ["medicationCodeableConcept"] = new JsonObject { ["text"] = Text(medication.Name) },
-            ["subject"] = Reference(patient),
-            ["effectivePeriod"] = period,
-        };
-    }
+    private static CodeableConcept Naltrexone() => new() { Text = MedicationText };
 
-    private static JsonObject Naltrexone() => new() { ["text"] = MedicationText };
-
-    private static JsonObject Route(Formulation formulation) => formulation == Formulation.Sublingual
+    private static CodeableConcept Route(Formulation formulation) => formulation == Formulation.Sublingual
         ? Coded(Snomed, SublingualRouteCode, "Sublingual route")
         : Coded(Snomed, OralRouteCode, "Oral route");
 
-    private static JsonArray Survey() => new(Coded(ObservationCategorySystem, "survey", "Survey"));
+    private static CodeableConcept Survey() => Coded(ObservationCategorySystem, "survey", "Survey");
 
-    private static JsonObject Coded(string system, string code, string display) => new()
-    {
-        ["coding"] = new JsonArray(new JsonObject { ["system"] = system, ["code"] = code, ["display"] = display }),
-    };
+    private static CodeableConcept Coded(string system, string code, string display) => new() { Coding = [new Coding(system, code, display)] };
 
-    private static JsonObject Milligrams(decimal mg) => new()
-    {
-        ["value"] = JsonValue.Create(Normalize(mg)),
-        ["unit"] = "mg",
-        ["system"] = Ucum,
-        ["code"] = "mg",
-    };
+    private static Quantity Milligrams(decimal mg) => new() { Value = Normalize(mg), Unit = "mg", System = Ucum, Code = "mg" };
 
-    private static JsonObject Reference(string urn) => new() { ["reference"] = urn };
+    private static ResourceReference Reference(string urn) => new(urn);
 
-    private static JsonArray Note(string text) => new(new JsonObject { ["text"] = Text(text) });
+    private static List<Annotation> Note(string text) => [new Annotation { Text = new Markdown(Text(text)) }];
 
     /// <summary>
     /// FHIR strings may not hold control characters other than tab, CR and LF (R4 datatypes, "string"); any
-    /// other is replaced by U+FFFD so the file stays valid. Everything else is kept as typed: the JSON writer
-    /// escapes it, so markup or quotes in a note stay data.
+    /// other is replaced by U+FFFD so the file stays valid. The Unicode line and paragraph separators
+    /// (U+2028, U+2029) and NEL (U+0085) are line breaks that R4's string pattern <c>[ \r\n\t\S]+</c>
+    /// does not admit (they are neither \S nor one of the four allowed blanks), so they become LF: the
+    /// break is kept in the one form FHIR allows. Everything else is kept as typed (a no-break space too,
+    /// see tests/fhir-check); the JSON writer escapes it, so markup or quotes in a note stay data.
     /// </summary>
     internal static string Text(string text) =>
-        text.Any(c => c < ' ' && c is not ('\t' or '\r' or '\n'))
-            ? string.Concat(text.Select(c => c < ' ' && c is not ('\t' or '\r' or '\n') ? '\uFFFD' : c))
-            : text;
+        text.Any(NeedsReplacing) ? string.Concat(text.Select(Replacement)) : text;
+
+    private static bool NeedsReplacing(char c) => (c < ' ' && c is not ('\t' or '\r' or '\n')) || c is '\u0085' or '\u2028' or '\u2029';
+
+    private static char Replacement(char c) => c switch
+    {
+        '\u0085' or '\u2028' or '\u2029' => '\n',
+        _ when c < ' ' && c is not ('\t' or '\r' or '\n') => '\uFFFD',
+        _ => c,
+    };
 
     /// <summary>The instant with the offset of the entry's own zone, an IANA id or a fixed <c>UTC-08:00</c> (<see cref="JournalTime.Zone"/>).</summary>
     private static string DateTime(Instant at, string zoneId) => DateTimePattern.Format(at.InZone(JournalTime.Zone(zoneId)).ToOffsetDateTime());

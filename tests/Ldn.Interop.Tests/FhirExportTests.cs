@@ -5,12 +5,13 @@ using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using Ldn.Core.Journal.Fhir;
+using Ldn.Interop.Fhir;
 using Ldn.Tests.Shared;
 using NodaTime;
 using Xunit.Abstractions;
 using Xunit;
 
-namespace Ldn.Core.Tests.Journal;
+namespace Ldn.Interop.Tests;
 
 /// <summary>
 /// The FHIR R4 export of a synthetic journal (a liquid titration across the spring daylight-saving change in
@@ -27,7 +28,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     private static readonly Instant Generated = Instant.FromUtc(2026, 4, 10, 12, 0);
 
     // Oslo moves from +01:00 to +02:00 at 01:00 UTC on Sunday 29 March 2026.
-    private static readonly JournalData Journal = new()
+    internal static readonly JournalData Journal = new()
     {
         Profile = new JournalProfile { Name = "Åse Øvre-Ødegård", TimeZoneId = Oslo },
         Plans = [PlanVersion.Initial(PlanJson, Instant.FromUtc(2026, 3, 19, 9, 0))],
@@ -96,7 +97,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void The_validator_rejects_a_broken_bundle_so_the_check_bites()
     {
-        var bundle = FhirExport.ToBundleJson(Journal, Generated);
+        var bundle = BundleJson(Journal, Generated);
         Resources(bundle, "Observation").First()["status"] = "bogus";
         var result = Validate(bundle.ToJsonString());
         if (result is null)
@@ -108,7 +109,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         Assert.Contains(result.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("Observation.status", StringComparison.Ordinal));
 
         // A dangling reference is caught too (the schema alone cannot see it).
-        bundle = FhirExport.ToBundleJson(Journal, Generated);
+        bundle = BundleJson(Journal, Generated);
         Resources(bundle, "MedicationAdministration").First()["subject"] = new JsonObject { ["reference"] = "urn:uuid:00000000-0000-5000-8000-000000000000" };
         var dangling = Validate(bundle.ToJsonString())!;
         Assert.Contains(dangling.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("does not resolve", StringComparison.Ordinal));
@@ -117,7 +118,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Resource_counts_match_the_journal_and_references_point_at_entries()
     {
-        var bundle = FhirExport.ToBundleJson(Journal, Generated);
+        var bundle = BundleJson(Journal, Generated);
         Assert.Equal("collection", (string?)bundle["type"]);
         Assert.Equal("2026-04-10T12:00:00Z", (string?)bundle["timestamp"]);
         var entries = bundle["entry"]!.AsArray();
@@ -149,7 +150,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void The_plan_becomes_one_dosage_instruction_per_step_with_the_liquid_volume()
     {
-        var bundle = FhirExport.ToBundleJson(Journal, Generated);
+        var bundle = BundleJson(Journal, Generated);
         var request = Assert.Single(Resources(bundle, "MedicationRequest"));
         Assert.Equal("active", (string?)request["status"]);
 
@@ -179,7 +180,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Pain_has_its_LOINC_code_and_the_other_scales_the_projects_code_system_with_nulls_left_out()
     {
-        var observations = Resources(FhirExport.ToBundleJson(Journal, Generated), "Observation");
+        var observations = Resources(BundleJson(Journal, Generated), "Observation");
         var scores = observations.Where(o => o["valueInteger"] is not null).ToList();
         Assert.Equal(Journal.CheckIns.Sum(c => FhirExport.Scores(c).Count(s => s.Value is not null)), scores.Count);
         var pain = scores.Where(o => (string?)o["code"]!["coding"]![0]!["system"] == FhirExport.Loinc).ToList();
@@ -200,7 +201,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Times_carry_the_patients_UTC_offset_on_both_sides_of_the_daylight_saving_change()
     {
-        var administrations = Resources(FhirExport.ToBundleJson(Journal, Generated), "MedicationAdministration");
+        var administrations = Resources(BundleJson(Journal, Generated), "MedicationAdministration");
         var times = administrations.Select(a => (string)a["effectiveDateTime"]!).ToList();
         Assert.Equal("2026-03-28T22:00:00+01:00", times[0]);
         Assert.Equal("2026-03-29T22:00:00+02:00", times[1]);
@@ -218,7 +219,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Side_effects_are_adverse_events_with_severity_outcome_and_the_symptom_as_a_condition()
     {
-        var bundle = FhirExport.ToBundleJson(Journal, Generated);
+        var bundle = BundleJson(Journal, Generated);
         var events = Resources(bundle, "AdverseEvent");
         Assert.Equal(["mild", "moderate"], events.Select(e => (string)e["severity"]!["coding"]![0]!["code"]!));
         Assert.All(events, e => Assert.Equal("http://terminology.hl7.org/CodeSystem/adverse-event-severity", (string?)e["severity"]!["coding"]![0]!["system"]));
@@ -245,7 +246,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
 
         // Control characters FHIR strings may not hold become U+FFFD; tab and line breaks stay.
         var control = Journal with { Events = [new EventEntry(32, Generated, Oslo, JournalEventKind.Other, "a\u0000b\u001bc\td\r\ne")] };
-        var note = Resources(FhirExport.ToBundleJson(control, Generated), "Observation").Last()["note"]![0]!["text"]!;
+        var note = Resources(BundleJson(control, Generated), "Observation").Last()["note"]![0]!["text"]!;
         Assert.Equal("a\uFFFDb\uFFFDc\td\r\ne", (string?)note);
         Assert.Equal(ExpectedCounts().Values.Sum(), parsed.RootElement.GetProperty("entry").GetArrayLength());
         Assert.DoesNotContain("\"bogus\"", text, StringComparison.Ordinal);
@@ -282,7 +283,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     // before it was ever in force (cancelled), the second in force now (active). Entries in fixed zones,
     // scores on the journal's own scales (one whose id is also a code of the check-in system, one missing
     // from the catalogue) and a side effect typed as an alias.
-    private static readonly JournalData Versioned = new()
+    internal static readonly JournalData Versioned = new()
     {
         Profile = new JournalProfile { Name = "Ola", TimeZoneId = Oslo },
         Plans =
@@ -330,7 +331,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Each_plan_version_is_a_medication_request_with_its_status_validity_and_the_previous_version()
     {
-        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var bundle = BundleJson(Versioned, Generated);
         var entries = bundle["entry"]!.AsArray();
         var requests = Resources(bundle, "MedicationRequest");
         Assert.Equal(["completed", "stopped", "cancelled", "active"], requests.Select(r => (string)r["status"]!));
@@ -369,7 +370,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void Fixed_offset_zones_give_their_own_offset()
     {
-        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var bundle = BundleJson(Versioned, Generated);
         Assert.Equal("2026-03-24T22:30:00-08:00", (string?)Resources(bundle, "MedicationAdministration")[3]["effectiveDateTime"]);
         Assert.Equal("2026-03-26T06:30:00+05:30", (string?)Resources(bundle, "AdverseEvent")[0]["date"]);
         var panels = Resources(bundle, "Observation").Where(o => (string?)o["code"]!["coding"]![0]!["system"] == FhirExport.CheckInSystem && (string?)o["code"]!["coding"]![0]!["code"] == "check-in" && o["hasMember"] is not null).ToList();
@@ -379,7 +380,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void The_journals_own_scales_are_observations_with_label_and_anchors_in_their_own_code_system()
     {
-        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var bundle = BundleJson(Versioned, Generated);
         var observations = Resources(bundle, "Observation");
         var own = observations.Where(o => (string?)o["code"]!["coding"]![0]!["system"] == FhirExport.OwnScaleSystem).ToList();
         Assert.Equal(["brain-fog", "check-in", "ghost"], own.Select(o => (string)o["code"]!["coding"]![0]!["code"]!));
@@ -402,7 +403,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
     [Fact]
     public void A_side_effect_typed_as_an_alias_keeps_the_typed_words_as_the_text_and_the_kind_as_the_code()
     {
-        var bundle = FhirExport.ToBundleJson(Versioned, Generated);
+        var bundle = BundleJson(Versioned, Generated);
         foreach (var code in new[] { Resources(bundle, "AdverseEvent")[0]["event"]!, Resources(bundle, "Condition")[0]["code"]! })
         {
             Assert.Equal("nightmares", (string?)code["text"]);
@@ -410,7 +411,7 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         }
 
         // Without a typed name the text is the kind, as before.
-        Assert.Equal("insomnia", (string?)Resources(FhirExport.ToBundleJson(Journal, Generated), "AdverseEvent")[1]["event"]!["text"]);
+        Assert.Equal("insomnia", (string?)Resources(BundleJson(Journal, Generated), "AdverseEvent")[1]["event"]!["text"]);
     }
 
     /// <summary>R4 (4.0.1) medicationrequest-status: hl7.org/fhir/R4/codesystem-medicationrequest-status.html.</summary>
@@ -430,6 +431,9 @@ public sealed class FhirExportTests(ITestOutputHelper output)
         ["Condition"] = journal.SideEffects.Count,
         ["MedicationStatement"] = journal.Medications.Count,
     }.Where(p => p.Value > 0).ToDictionary();
+
+    /// <summary>The SDK-written export parsed back as plain JSON, so the checks below read what a receiver reads.</summary>
+    internal static JsonObject BundleJson(JournalData journal, Instant at) => JsonNode.Parse(FhirExport.ToBundle(journal, at))!.AsObject();
 
     private static List<JsonObject> Resources(JsonObject bundle, string type) =>
         [.. bundle["entry"]!.AsArray().Select(e => e!["resource"]!.AsObject()).Where(r => (string?)r["resourceType"] == type)];
