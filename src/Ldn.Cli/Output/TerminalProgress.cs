@@ -11,6 +11,7 @@ internal sealed class TerminalProgress : IDisposable
     private readonly string _label;
     private readonly Lock _gate = new();
     private int _width;
+    private int _shownPermille = -1;
 
     public TerminalProgress(TextWriter stderr, string label)
     {
@@ -27,6 +28,14 @@ internal sealed class TerminalProgress : IDisposable
 
         lock (_gate)
         {
+            // Redraw at most 1,000 times per run: a trial reports every one of its thousands of subjects.
+            var permille = total > 0 ? (int)(1000L * done / total) : 1000;
+            if (permille == _shownPermille)
+            {
+                return;
+            }
+
+            _shownPermille = permille;
             var line = $"{_label}: {done}/{total}";
             _width = Math.Max(_width, line.Length);
             _terminal.Write("\r" + line.PadRight(_width));
