@@ -73,13 +73,20 @@ internal static class DoseResponseCommand
                 return LdnApp.Success;
             }
 
-            var result = DoseResponse.Run(request, model, disease.Parameters, parse.GetValue(tlr4));
+            // Progress lines are cleared before anything is printed, so they never mix with the output.
+            DoseResponseResult result;
+            using (var progress = new TerminalProgress(stderr, "dose-response simulations"))
+            {
+                result = DoseResponse.Run(request, model, disease.Parameters, parse.GetValue(tlr4), progress.Report);
+            }
+
             DoseResponseAverage? average = null;
             if (!StructureOptions.Explicit(parse, scenario, structure))
             {
                 if (parse.GetValue(parameters) is null)
                 {
-                    average = DoseResponseAverage.Run(request, disease.Parameters, parse.GetValue(tlr4), FitCatalog.Shipped);
+                    using var progress = new TerminalProgress(stderr, "model average, doses");
+                    average = DoseResponseAverage.Run(request, disease.Parameters, parse.GetValue(tlr4), FitCatalog.Shipped, progress: progress.Report);
                 }
                 else
                 {

@@ -86,15 +86,19 @@ internal static class SimulateCommand
             }
 
             var disease = ConditionOptions.Resolve(parse.GetValue(condition));
-            var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4));
-            var mucosalShare = parse.GetValue(whatIf);
-            result = ModelAverager.WithDefaultAverage(
-                result, StructureOptions.Explicit(parse, scenario, structure), parse.GetValue(parameters) is not null,
-                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null);
-
             var csvPath = parse.GetValue(csv);
             var reportPath = parse.GetValue(report);
             var asJson = parse.GetValue(json);
+
+            // JSON (and CSV beside it) stream the series as they are integrated, so memory does not grow with the
+            // horizon; the table and the HTML report draw from the whole series and keep it.
+            var streamed = asJson && reportPath is null;
+            var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4), retainSeries: !streamed);
+            var mucosalShare = parse.GetValue(whatIf);
+            result = ModelAverager.WithDefaultAverage(
+                result, StructureOptions.Explicit(parse, scenario, structure), parse.GetValue(parameters) is not null,
+                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null, retainSeries: !streamed);
+
             var notes = asJson ? stderr : stdout;
             foreach (var note in FormulationNotes.For(regimen, model))
             {
@@ -108,7 +112,8 @@ internal static class SimulateCommand
 
             if (csvPath is not null)
             {
-                SafeFile.Write(csvPath, writer => SimulationCsv.Write(result, writer), parse.GetValue(plan), parse.GetValue(parameters), reportPath);
+                SafeFile.Write(
+                    csvPath, writer => (streamed ? (Action<SimulationResult, TextWriter>)SimulationCsv.WriteStreamed : SimulationCsv.Write)(result, writer), parse.GetValue(plan), parse.GetValue(parameters), reportPath);
                 notes.WriteLine($"Wrote the time series to {csvPath}.");
             }
 
@@ -119,7 +124,11 @@ internal static class SimulateCommand
                 notes.WriteLine($"Wrote the report to {reportPath}.");
             }
 
-            if (asJson)
+            if (streamed)
+            {
+                SimulationJsonStream.Write(result, stdout);
+            }
+            else if (asJson)
             {
                 SimulationDocument.Write(result, stdout);
             }

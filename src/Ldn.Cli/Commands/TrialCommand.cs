@@ -71,7 +71,12 @@ internal static class TrialCommand
                 trial = TrialPresets.Find(name!);
             }
 
-            var result = TrialSimulator.Run(trial, OccupancyScenarios.Parse(parse.GetValue(scenario)!), reps, seedValue);
+            TrialResult result;
+            using (var progress = new TerminalProgress(stderr, "trial subjects"))
+            {
+                result = TrialSimulator.Run(trial, OccupancyScenarios.Parse(parse.GetValue(scenario)!), reps, seedValue, progress: progress.Report);
+            }
+
             if (reportPath is not null)
             {
                 ReportOutput.Write(reportPath, TrialReport.Build(result, ParameterSets.Default), new(ReportOutput.CommandLine(parse), seedValue, ParameterSets.Default.Name), stderr);

@@ -163,7 +163,13 @@ public static class DoseResponse
         return weeks;
     }
 
-    public static DoseResponseResult Run(DoseResponseRequest request, ModelParameters parameters, ConditionParameters condition, bool tlr4)
+    /// <summary>
+    /// Simulates every (clock time, dose) of <paramref name="request"/> on all cores, keeping only the summaries (no
+    /// series), and calls <paramref name="progress"/> (if given, from any thread) with the number of simulations done
+    /// and the total after each one.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Too many or no doses or times, a dose out of range, or a bad number of weeks.</exception>
+    public static DoseResponseResult Run(DoseResponseRequest request, ModelParameters parameters, ConditionParameters condition, bool tlr4, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -194,13 +200,15 @@ public static class DoseResponse
 
         // One simulation per (time, dose); each computes every requested scenario in one integration.
         var summaries = new IReadOnlyList<ScenarioResult>[times.Length * doses.Length];
+        var done = 0;
         try
         {
             Parallel.For(0, summaries.Length, job =>
             {
                 var regimen = Regimen.Repeated(
                     doses[job % doses.Length], times[job / doses.Length], Duration.FromHours(24), 7 * request.Weeks, request.Formulation, Duration.FromDays(7 * request.Weeks));
-                summaries[job] = Simulator.Run(regimen, parameters, condition, OutputStep, scenarios, tlr4).Scenarios;
+                summaries[job] = Simulator.Run(regimen, parameters, condition, OutputStep, scenarios, tlr4, retainSeries: false).Scenarios;
+                progress?.Invoke(Interlocked.Increment(ref done), summaries.Length);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidInputException>().FirstOrDefault() is { } input)

@@ -4,6 +4,7 @@ using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology.ModelAverage;
+using Ldn.Core.Pharmacology.Streaming;
 
 namespace Ldn.Core.Pharmacology;
 
@@ -133,24 +134,33 @@ public sealed record SimulationDocument(RegimenDocument Regimen, string Paramete
         var points = new List<SeriesPointDocument>(series.Count);
         for (var i = 0; i < series.Count; i++)
         {
-            points.Add(new SeriesPointDocument(
-                series.TimeHours[i],
-                regimen.StartClock.Plus(Ldn.Core.Units.Duration.FromHours(series.TimeHours[i])).ToString(),
-                series.ParentNgPerMl[i],
-                series.MetaboliteNgPerMl[i],
-                series.Mor[i],
-                series.Dor[i],
-                series.Kor[i])
-            {
-                OpioidSignalling = series.OpioidSignalling[i],
-                ReceptorDensity = series.ReceptorDensity[i],
-                Synthesis = series.Synthesis[i],
-                Inflammation = series.Inflammation[i],
-                ClinicalScore = series.ClinicalScore[i],
-            });
+            points.Add(Point(series[i], regimen));
         }
 
         return points;
+    }
+
+    /// <summary>One entry of <c>series</c>: the point with its clock time; <c>morLow</c>/<c>morHigh</c> only when the point has a band.</summary>
+    public static SeriesPointDocument Point(in SeriesPoint point, Regimen regimen)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        return new SeriesPointDocument(
+            point.TimeHours,
+            regimen.StartClock.Plus(Ldn.Core.Units.Duration.FromHours(point.TimeHours)).ToString(),
+            point.ParentNgPerMl,
+            point.MetaboliteNgPerMl,
+            point.Mor,
+            point.Dor,
+            point.Kor)
+        {
+            OpioidSignalling = point.OpioidSignalling,
+            ReceptorDensity = point.ReceptorDensity,
+            Synthesis = point.Synthesis,
+            Inflammation = point.Inflammation,
+            ClinicalScore = point.ClinicalScore,
+            MorLow = point.MorLow,
+            MorHigh = point.MorHigh,
+        };
     }
 }
 

@@ -1,6 +1,7 @@
 using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Pharmacology.Streaming;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Pharmacology;
@@ -101,4 +102,30 @@ public sealed class SimulationSeries
     public required double[] ClinicalScore { get; init; }
 
     public int Count => TimeHours.Length;
+
+    /// <summary>No points: the series of a result whose series is streamed (<see cref="SeriesReplay"/>), not kept.</summary>
+    public static SimulationSeries Empty { get; } = new()
+    {
+        TimeHours = [], ParentNgPerMl = [], MetaboliteNgPerMl = [], Mor = [], Dor = [], Kor = [],
+        OpioidSignalling = [], ReceptorDensity = [], Synthesis = [], Inflammation = [], ClinicalScore = [],
+    };
+
+    /// <summary>Point <paramref name="row"/> as one value.</summary>
+    public SeriesPoint this[int row] => new(
+        TimeHours[row], ParentNgPerMl[row], MetaboliteNgPerMl[row], Mor[row], Dor[row], Kor[row],
+        OpioidSignalling[row], ReceptorDensity[row], Synthesis[row], Inflammation[row], ClinicalScore[row]);
+
+    internal void Set(int row, in SeriesPoint point)
+    {
+        ParentNgPerMl[row] = point.ParentNgPerMl;
+        MetaboliteNgPerMl[row] = point.MetaboliteNgPerMl;
+        Mor[row] = point.Mor;
+        Dor[row] = point.Dor;
+        Kor[row] = point.Kor;
+        OpioidSignalling[row] = point.OpioidSignalling;
+        ReceptorDensity[row] = point.ReceptorDensity;
+        Synthesis[row] = point.Synthesis;
+        Inflammation[row] = point.Inflammation;
+        ClinicalScore[row] = point.ClinicalScore;
+    }
 }

@@ -2,6 +2,7 @@ using Ldn.Core.Conditions;
 using Ldn.Core.Dosing;
 using Ldn.Core.Pharmacology.Parameters;
 using Ldn.Core.Pharmacology.Solvers;
+using Ldn.Core.Pharmacology.Streaming;
 using Ldn.Core.Units;
 
 namespace Ldn.Core.Pharmacology;
@@ -29,8 +30,15 @@ public static class Simulator
     public static SimulationResult Run(Regimen regimen, ModelParameters parameters, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios) =>
         Run(regimen, parameters, ConditionCatalog.Generic.Parameters, outputStep, scenarios, tlr4: false);
 
+    /// <summary>
+    /// Runs the regimen. With <paramref name="retainSeries"/> false the output grid is not sampled and every
+    /// <see cref="ScenarioResult.Series"/> is empty (<see cref="SimulationSeries.Empty"/>): the summaries are the same,
+    /// and <see cref="SeriesReplay"/> replays the series point by point into a sink (issue 13 item 5).
+    /// </summary>
+    /// <exception cref="InvalidInputException">An output step under 1 minute or giving more than <see cref="MaxOutputRows"/> rows.</exception>
     public static SimulationResult Run(
-        Regimen regimen, ModelParameters parameters, ConditionParameters condition, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios, bool tlr4)
+        Regimen regimen, ModelParameters parameters, ConditionParameters condition, Duration outputStep, IReadOnlyList<OccupancyScenario> scenarios, bool tlr4,
+        bool retainSeries = true)
     {
         ArgumentNullException.ThrowIfNull(regimen);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -43,7 +51,7 @@ public static class Simulator
         var night = NightWindow.Last(regimen.StartClock, regimen.Horizon);
         var week12 = regimen.Horizon >= Week12 ? [Week12.Hours] : Array.Empty<double>();
         var observer = new SimulationObserver(
-            new GridSampler(TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours), layout.Dimension),
+            new GridSampler(retainSeries ? OutputTimes(regimen, outputStep) : [], layout.Dimension),
             new GridSampler(SummaryTimes(regimen), layout.Dimension),
             new GridSampler(night is { } n ? TimeGrid.Create(n.From.Hours, n.To.Hours, SummaryResolution.Hours) : [], layout.Dimension),
             new GridSampler(week12, layout.Dimension));
@@ -58,6 +66,9 @@ public static class Simulator
             Series(model, observer.Output, scenario))).ToList();
         return new SimulationResult(regimen, parameters, outputStep, results) { Condition = condition, Tlr4 = tlr4 };
     }
+
+    /// <summary>The output grid (hours from the first dose): 0 to the horizon every <paramref name="outputStep"/>.</summary>
+    internal static double[] OutputTimes(Regimen regimen, Duration outputStep) => TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours);
 
     /// <summary>The summary grid (hours): the summary window at <see cref="SummaryResolution"/>, or coarser for a very long window.</summary>
     internal static double[] SummaryTimes(Regimen regimen)
@@ -92,23 +103,32 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(solver);
         var t = 0.0;
         var next = 0;
-        while (true)
+        while (!Segment(ref model, doses, horizonHours, state, solver, ref t, ref next, ref observer))
         {
-            while (next < doses.Count && doses[next].Time.Hours <= t)
-            {
-                state[model.DepotOf(doses[next].Formulation)] += doses[next].Amount.Milligrams;
-                next++;
-            }
-
-            var until = next < doses.Count ? doses[next].Time.Hours : horizonHours;
-            model.StartSegment(t, state);
-            solver.Integrate(ref model, state, t, until, ref observer);
-            t = until;
-            if (t >= horizonHours)
-            {
-                return;
-            }
         }
+    }
+
+    /// <summary>
+    /// One pass of <see cref="Integrate{TObserver}(NaltrexoneModel, IReadOnlyList{Administration}, double, Span{double}, DormandPrince45, ref TObserver)"/>:
+    /// adds the doses due at <paramref name="t"/> and integrates to the next dose or the horizon. Returns true at the
+    /// horizon. Separate so that a cursor (<see cref="SegmentCursor"/>) can run several models in lockstep with exactly
+    /// the same solver calls, hence the same numbers, as one uninterrupted run.
+    /// </summary>
+    internal static bool Segment<TObserver>(
+        ref NaltrexoneModel model, IReadOnlyList<Administration> doses, double horizonHours, Span<double> state, DormandPrince45 solver, ref double t, ref int next, ref TObserver observer)
+        where TObserver : struct, IStepObserver
+    {
+        while (next < doses.Count && doses[next].Time.Hours <= t)
+        {
+            state[model.DepotOf(doses[next].Formulation)] += doses[next].Amount.Milligrams;
+            next++;
+        }
+
+        var until = next < doses.Count ? doses[next].Time.Hours : horizonHours;
+        model.StartSegment(t, state);
+        solver.Integrate(ref model, state, t, until, ref observer);
+        t = until;
+        return t >= horizonHours;
     }
 
     private static void CheckOutputStep(Duration horizon, Duration outputStep)
@@ -128,8 +148,12 @@ public static class Simulator
 
     private static SimulationSeries Series(NaltrexoneModel model, GridSampler grid, OccupancyScenario scenario)
     {
-        var layout = model.Layout;
         var n = grid.Times.Length;
+        if (n == 0)
+        {
+            return SimulationSeries.Empty;
+        }
+
         var series = new SimulationSeries
         {
             TimeHours = (double[])grid.Times.Clone(),
@@ -146,23 +170,32 @@ public static class Simulator
         };
         for (var row = 0; row < n; row++)
         {
-            var state = grid.Row(row);
-            series.ParentNgPerMl[row] = Math.Max(0, state[layout.ParentOf(scenario)] * model.ParentNgPerMlPerMg);
-            series.MetaboliteNgPerMl[row] = Math.Max(0, state[layout.Metabolite] * model.MetaboliteNgPerMlPerMg);
-            series.Mor[row] = model.Blockade(scenario, state, OpioidReceptor.Mu);
-            series.Dor[row] = model.Blockade(scenario, state, OpioidReceptor.Delta);
-            series.Kor[row] = model.Blockade(scenario, state, OpioidReceptor.Kappa);
-            var u = grid.Value(row, layout.ReceptorDensity(scenario));
-            var synthesis = grid.Value(row, layout.Synthesis(scenario));
-            var inflammation = grid.Value(row, layout.Inflammation(scenario));
-            series.ReceptorDensity[row] = u;
-            series.Synthesis[row] = synthesis;
-            series.OpioidSignalling[row] = NaltrexoneModel.Signalling(u, synthesis, series.Mor[row]);
-            series.Inflammation[row] = inflammation;
-            series.ClinicalScore[row] = model.Condition.ClinicalScore(inflammation, grid.Times[row]);
+            series.Set(row, Point(model, scenario, grid.Times[row], grid.Row(row)));
         }
 
         return series;
+    }
+
+    /// <summary>The series values of <paramref name="scenario"/> at time <paramref name="timeHours"/> from the full state there.</summary>
+    internal static SeriesPoint Point(NaltrexoneModel model, OccupancyScenario scenario, double timeHours, ReadOnlySpan<double> state)
+    {
+        var layout = model.Layout;
+        var mor = model.Blockade(scenario, state, OpioidReceptor.Mu);
+        var u = state[layout.ReceptorDensity(scenario)];
+        var synthesis = state[layout.Synthesis(scenario)];
+        var inflammation = state[layout.Inflammation(scenario)];
+        return new SeriesPoint(
+            timeHours,
+            Math.Max(0, state[layout.ParentOf(scenario)] * model.ParentNgPerMlPerMg),
+            Math.Max(0, state[layout.Metabolite] * model.MetaboliteNgPerMlPerMg),
+            mor,
+            model.Blockade(scenario, state, OpioidReceptor.Delta),
+            model.Blockade(scenario, state, OpioidReceptor.Kappa),
+            NaltrexoneModel.Signalling(u, synthesis, mor),
+            u,
+            synthesis,
+            inflammation,
+            model.Condition.ClinicalScore(inflammation, timeHours));
     }
 
     private static ExposureSummary Summarise(NaltrexoneModel model, SimulationObserver observer, OccupancyScenario scenario, bool singleDose)

@@ -71,7 +71,15 @@ public static class TrialSimulator
 
     public const int MaxRepetitions = 100_000;
 
-    public static TrialResult Run(TrialDesign design, IReadOnlyList<OccupancyScenario> scenarios, int repetitions = DefaultRepetitions, long seed = DefaultSeed, ModelParameters? model = null, int maxDegreeOfParallelism = -1)
+    /// <summary>
+    /// Runs the design; every virtual subject is simulated in parallel (all cores unless
+    /// <paramref name="maxDegreeOfParallelism"/> says otherwise). <paramref name="progress"/>, if given, is called from any
+    /// thread with the subjects done and the total after each subject.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Repetitions out of range, or too many subjects to number.</exception>
+    public static TrialResult Run(
+        TrialDesign design, IReadOnlyList<OccupancyScenario> scenarios, int repetitions = DefaultRepetitions, long seed = DefaultSeed, ModelParameters? model = null,
+        int maxDegreeOfParallelism = -1, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(scenarios);
@@ -86,6 +94,7 @@ public static class TrialSimulator
         }
 
         model ??= ParameterSets.Default;
+        var counter = new Progress(scenarios.Count * repetitions * design.Arms.Sum(a => a.N), progress);
         var arms = new List<ArmOutcome>();
         var differences = new List<DifferenceOutcome>();
         foreach (var scenario in scenarios)
@@ -94,7 +103,7 @@ public static class TrialSimulator
             var offset = 0;
             foreach (var arm in design.Arms)
             {
-                var runs = RunArm(design, arm, design.Type == TrialDesignType.Crossover ? 0 : offset, scenario, repetitions, seed, model, maxDegreeOfParallelism);
+                var runs = RunArm(design, arm, design.Type == TrialDesignType.Crossover ? 0 : offset, scenario, repetitions, seed, model, maxDegreeOfParallelism, counter);
                 offset += arm.N;
                 perArm[arm] = runs;
                 arms.Add(new ArmOutcome(
@@ -129,7 +138,7 @@ public static class TrialSimulator
     }
 
     /// <summary>Per repetition: the arm's responder rate and mean change.</summary>
-    private static (double[] Rates, double[] Means) RunArm(TrialDesign design, TrialArm arm, int offset, OccupancyScenario scenario, int repetitions, long seed, ModelParameters model, int maxDegreeOfParallelism)
+    private static (double[] Rates, double[] Means) RunArm(TrialDesign design, TrialArm arm, int offset, OccupancyScenario scenario, int repetitions, long seed, ModelParameters model, int maxDegreeOfParallelism, Progress counter)
     {
         var n = arm.N;
         var total = design.SubjectsPerRepetition;
@@ -157,6 +166,7 @@ public static class TrialSimulator
                 var after = subject.Assess(local.Samples[1].Inflammation, endHours, measurementSd);
                 changes[job] = after - before;
                 responders[job] = responder.IsResponder(instrument, before, after);
+                counter.Step();
                 return local;
             },
             _ => { });
@@ -194,5 +204,19 @@ public static class TrialSimulator
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    /// <summary>Counts subjects done across threads and reports them.</summary>
+    private sealed class Progress(int total, Action<int, int>? report)
+    {
+        private int _done;
+
+        public void Step()
+        {
+            if (report is not null)
+            {
+                report(Interlocked.Increment(ref _done), total);
+            }
+        }
     }
 }

@@ -21,19 +21,26 @@ public sealed record DoseResponseAverage(IReadOnlyList<StructureWeight> Structur
 {
     /// <summary>Averages each (time, dose) of <paramref name="request"/> as <see cref="DoseResponse.Run"/> simulates it (daily for the requested weeks).</summary>
     /// <exception cref="InvalidInputException">No adequate fit, or too few replicates in one.</exception>
-    public static DoseResponseAverage Run(DoseResponseRequest request, ConditionParameters condition, bool tlr4, IReadOnlyList<StructureFit> fits, ModelAverageOptions? options = null)
+    /// <remarks>
+    /// Each average runs its structures and replicates on all cores; the series is not kept (the rows need only the
+    /// summary window). <paramref name="progress"/> gets the number of doses done and the total after each.
+    /// </remarks>
+    public static DoseResponseAverage Run(
+        DoseResponseRequest request, ConditionParameters condition, bool tlr4, IReadOnlyList<StructureFit> fits, ModelAverageOptions? options = null, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         options ??= new ModelAverageOptions();
         var rows = new List<AveragedDoseRow>();
         ModelAverageResult? last = null;
+        var jobs = request.Times.Distinct().Count() * request.Doses.Distinct().Count();
         foreach (var at in request.Times.Distinct())
         {
             foreach (var dose in request.Doses.Distinct().Order())
             {
                 var regimen = Regimen.Repeated(dose, at, Duration.FromHours(24), 7 * request.Weeks, request.Formulation, Duration.FromDays(7 * request.Weeks));
-                last = ModelAverager.Run(regimen, condition, Duration.FromHours(24), tlr4, fits, options);
+                last = ModelAverager.Run(regimen, condition, Duration.FromHours(24), tlr4, fits, options, retainSeries: false);
                 rows.Add(new AveragedDoseRow(dose, at, last.Summary, last.Band));
+                progress?.Invoke(rows.Count, jobs);
             }
         }
 

@@ -25,4 +25,10 @@ public sealed record ModelAverageResult(
 {
     /// <summary>The name of the average among the results: <c>model-average</c>.</summary>
     public const string Name = "model-average";
+
+    /// <summary>The fits averaged (to replay the series, <see cref="Streaming.SeriesReplay"/>).</summary>
+    public IReadOnlyList<Fitting.StructureFit> Fits { get; init; } = [];
+
+    /// <summary>The change applied to every fitted parameter set before it was simulated (identity when none).</summary>
+    public Func<Parameters.ModelParameters, Parameters.ModelParameters> Adjust { get; init; } = p => p;
 }

@@ -22,7 +22,9 @@ public static class ModelAverager
     /// shipped parameters (<paramref name="userParameters"/>: unchanged, with <see cref="ModelAverageText.NoFitsForUserParameters"/>).
     /// </summary>
     /// <exception cref="InvalidInputException">No adequate shipped fit.</exception>
-    public static SimulationResult WithDefaultAverage(SimulationResult result, bool structuresChosen, bool userParameters, Func<ModelParameters, ModelParameters>? adjust = null)
+    /// <remarks>With <paramref name="retainSeries"/> false the average holds no series and no per-point band (see <see cref="Run"/>).</remarks>
+    public static SimulationResult WithDefaultAverage(
+        SimulationResult result, bool structuresChosen, bool userParameters, Func<ModelParameters, ModelParameters>? adjust = null, bool retainSeries = true)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (structuresChosen)
@@ -32,24 +34,28 @@ public static class ModelAverager
 
         return userParameters
             ? result with { AverageNote = ModelAverageText.NoFitsForUserParameters }
-            : result with { Average = For(result, FitCatalog.Shipped, adjust: adjust) };
+            : result with { Average = For(result, FitCatalog.Shipped, adjust: adjust, retainSeries: retainSeries) };
     }
 
     /// <summary>The average for the regimen, condition, output step and TLR4 switch of an existing <paramref name="result"/>.</summary>
     /// <exception cref="InvalidInputException">No adequate fit, or too few replicates in one.</exception>
-    public static ModelAverageResult For(SimulationResult result, IReadOnlyList<StructureFit> fits, ModelAverageOptions? options = null, Func<ModelParameters, ModelParameters>? adjust = null)
+    public static ModelAverageResult For(
+        SimulationResult result, IReadOnlyList<StructureFit> fits, ModelAverageOptions? options = null, Func<ModelParameters, ModelParameters>? adjust = null, bool retainSeries = true)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Run(result.Regimen, result.Condition, result.OutputStep, result.Tlr4, fits, options ?? new ModelAverageOptions(), adjust);
+        return Run(result.Regimen, result.Condition, result.OutputStep, result.Tlr4, fits, options ?? new ModelAverageOptions(), adjust, retainSeries);
     }
 
     /// <summary>
     /// The average for <paramref name="regimen"/>. <paramref name="adjust"/> (e.g. the sublingual what-if) is applied to
-    /// every fitted parameter set before it is simulated.
+    /// every fitted parameter set before it is simulated. With <paramref name="retainSeries"/> false nothing is sampled on
+    /// the output grid: <see cref="ModelAverageResult.Series"/> is empty and so are the band's per-point <c>Low</c> and
+    /// <c>High</c> (the summaries and summary quantiles are unchanged); <see cref="Streaming.SeriesReplay"/> replays them.
     /// </summary>
     /// <exception cref="InvalidInputException">No adequate fit, or too few replicates in one.</exception>
     public static ModelAverageResult Run(
-        Regimen regimen, ConditionParameters condition, Duration outputStep, bool tlr4, IReadOnlyList<StructureFit> fits, ModelAverageOptions options, Func<ModelParameters, ModelParameters>? adjust = null)
+        Regimen regimen, ConditionParameters condition, Duration outputStep, bool tlr4, IReadOnlyList<StructureFit> fits, ModelAverageOptions options,
+        Func<ModelParameters, ModelParameters>? adjust = null, bool retainSeries = true)
     {
         ArgumentNullException.ThrowIfNull(regimen);
         ArgumentNullException.ThrowIfNull(fits);
@@ -61,7 +67,7 @@ public static class ModelAverager
         // The full runs at the estimates (the costly part) side by side, each into its own slot.
         var runs = new ScenarioResult[weights.Count];
         Parallel.For(0, runs.Length, parallel, s => runs[s] = Simulator.Run(
-            regimen, adjust(fits.First(f => f.Structure == weights[s].Structure).Estimate), condition, outputStep, [weights[s].Structure], tlr4).Scenarios[0]);
+            regimen, adjust(fits.First(f => f.Structure == weights[s].Structure).Estimate), condition, outputStep, [weights[s].Structure], tlr4, retainSeries).Scenarios[0]);
         var estimates = runs.ToList();
 
         var outputTimes = estimates[0].Series.TimeHours;
@@ -104,7 +110,11 @@ public static class ModelAverager
         var band = new MorBand(low, high, Quantiles(w => w.Peak), Quantiles(w => w.Trough), Quantiles(w => w.Mean), Quantiles(w => w.HoursAbove25), Quantiles(w => w.HoursAbove50));
         var shares = weights.Select(w => w.Weight).ToArray();
         var test = fits.First(f => f.Structure == weights[0].Structure).AdequacyTest;
-        return new ModelAverageResult(weights, test, options, AverageSummary(estimates, shares, band), AverageSeries(estimates, shares, median), band, estimates);
+        return new ModelAverageResult(weights, test, options, AverageSummary(estimates, shares, band), AverageSeries(estimates, shares, median), band, estimates)
+        {
+            Fits = fits,
+            Adjust = adjust,
+        };
     }
 
     private static ExposureSummary AverageSummary(List<ScenarioResult> estimates, double[] w, MorBand band)

@@ -99,51 +99,80 @@ public sealed class SuperposedBlockade
     /// MOR blockade (0–1) at each of <paramref name="times"/> (hours, ascending) into <paramref name="mor"/>, for the
     /// doses of <paramref name="regimen"/>. Allocates two small buffers per call, nothing per time.
     /// </summary>
-    public void Evaluate(Regimen regimen, ReadOnlySpan<double> times, Span<double> mor)
+    public void Evaluate(Regimen regimen, ReadOnlySpan<double> times, Span<double> mor) => Start(regimen).Fill(times, mor);
+
+    /// <summary>A cursor over <paramref name="regimen"/> from time 0, to evaluate a long grid chunk by chunk.</summary>
+    public Cursor Start(Regimen regimen)
     {
         ArgumentNullException.ThrowIfNull(regimen);
-        var doses = regimen.Administrations;
-        var sums = new double[_rates.Length];
-        var row = new double[_model.Dimension];
-        var now = 0.0;
-        var next = 0;
-        for (var i = 0; i < times.Length; i++)
-        {
-            var t = times[i];
-            for (var r = 0; r < sums.Length; r++)
-            {
-                sums[r] *= Math.Exp(-_rates[r] * (t - now));
-            }
+        return new Cursor(this, regimen);
+    }
 
-            while (next < doses.Count && doses[next].Time.Hours <= t)
+    /// <summary>
+    /// The running sums at the last time evaluated: <see cref="Fill"/> continues where the previous call stopped, so a
+    /// grid evaluated in chunks gives the numbers of one <see cref="Evaluate"/> over the whole grid, bit for bit.
+    /// </summary>
+    public sealed class Cursor : IMorCursor
+    {
+        private readonly SuperposedBlockade _owner;
+        private readonly IReadOnlyList<Administration> _doses;
+        private readonly double[] _sums;
+        private readonly double[] _row;
+        private double _now;
+        private int _next;
+
+        internal Cursor(SuperposedBlockade owner, Regimen regimen)
+        {
+            _owner = owner;
+            _doses = regimen.Administrations;
+            _sums = new double[owner._rates.Length];
+            _row = new double[owner._model.Dimension];
+        }
+
+        /// <inheritdoc/>
+        public void Fill(ReadOnlySpan<double> times, Span<double> mor)
+        {
+            var o0 = _owner;
+            var rates = o0._rates;
+            var sums = _sums;
+            for (var i = 0; i < times.Length; i++)
             {
-                var o = _model.DepotOf(doses[next].Formulation) * Rates;
-                var tau = t - doses[next].Time.Hours;
-                for (var j = 0; j < Rates; j++)
+                var t = times[i];
+                for (var r = 0; r < sums.Length; r++)
                 {
-                    sums[o + j] += doses[next].Amount.Milligrams * Math.Exp(-_rates[o + j] * tau);
+                    sums[r] *= Math.Exp(-rates[r] * (t - _now));
                 }
 
-                next++;
-            }
+                while (_next < _doses.Count && _doses[_next].Time.Hours <= t)
+                {
+                    var o = o0._model.DepotOf(_doses[_next].Formulation) * Rates;
+                    var tau = t - _doses[_next].Time.Hours;
+                    for (var j = 0; j < Rates; j++)
+                    {
+                        sums[o + j] += _doses[_next].Amount.Milligrams * Math.Exp(-rates[o + j] * tau);
+                    }
 
-            now = t;
-            double parent = 0, metabolite = 0, extra = 0;
-            for (var r = 0; r < sums.Length; r++)
-            {
-                parent += _parent[r] * sums[r];
-                metabolite += _metabolite[r] * sums[r];
-                extra += _extra[r] * sums[r];
-            }
+                    _next++;
+                }
 
-            row[_model.Layout.Parent] = parent;
-            row[_model.Layout.Metabolite] = metabolite;
-            if (_extraIndex >= 0)
-            {
-                row[_extraIndex] = extra;
-            }
+                _now = t;
+                double parent = 0, metabolite = 0, extra = 0;
+                for (var r = 0; r < sums.Length; r++)
+                {
+                    parent += o0._parent[r] * sums[r];
+                    metabolite += o0._metabolite[r] * sums[r];
+                    extra += o0._extra[r] * sums[r];
+                }
 
-            mor[i] = _model.Blockade(_structure, row, OpioidReceptor.Mu);
+                _row[o0._model.Layout.Parent] = parent;
+                _row[o0._model.Layout.Metabolite] = metabolite;
+                if (o0._extraIndex >= 0)
+                {
+                    _row[o0._extraIndex] = extra;
+                }
+
+                mor[i] = o0._model.Blockade(o0._structure, _row, OpioidReceptor.Mu);
+            }
         }
     }
 
