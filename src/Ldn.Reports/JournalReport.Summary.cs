@@ -23,6 +23,19 @@ public static partial class JournalReport
     /// </summary>
     public const int MaxSummaryFindings = 4;
 
+    /// <summary>
+    /// Scales given a row in the summary's headline table; the rest are named in one line and compared in
+    /// the detail. A journal may carry any number of scales of its own, and twenty rows push the summary onto
+    /// a second page; the five default scales and one of the patient's own fit.
+    /// </summary>
+    public const int MaxSummaryScales = 6;
+
+    /// <summary>Clear changes named in the at-a-glance line; more are counted.</summary>
+    public const int MaxGlanceChanges = 6;
+
+    /// <summary>Names listed in one summary line before the rest are counted ("and 4 more").</summary>
+    private const int MaxListedNames = 5;
+
     private static void AppendSummaryPage(
         StringBuilder html, JournalData data, JournalAnalysis analysis, Advice? advice, IReadOnlyList<SafetyFinding> safety, DateTimeOffset generatedAt)
     {
@@ -78,7 +91,21 @@ public static partial class JournalReport
 
         html.Append("<table class=\"compact\" id=\"headline-changes\">\n<thead><tr><th>Symptom</th><th>Window</th><th class=\"num\">Baseline</th><th class=\"num\">Window mean</th>")
             .Append("<th class=\"num\">Change (95% interval)</th><th>Verdict</th></tr></thead>\n<tbody>\n");
-        foreach (var scale in analysis.Scales)
+        // Scales with a clear change first, then the other estimated ones, each in the journal's order; a scale
+        // with nothing to compare gets no row of its own but is named below the table.
+        var estimated = analysis.Scales.Where(s => Headline(s) is not null).ToList();
+        var shown = estimated.Where(s => Headline(s)!.Verdict is ChangeVerdict.Improved or ChangeVerdict.Worse)
+            .Concat(estimated.Where(s => Headline(s)!.Verdict is not (ChangeVerdict.Improved or ChangeVerdict.Worse)))
+            .Take(MaxSummaryScales)
+            .ToHashSet();
+        var unestimated = analysis.Scales.Where(s => Headline(s) is null).ToList();
+        if (shown.Count == 0 && unestimated.Count <= MaxSummaryScales)
+        {
+            shown = [.. unestimated];
+            unestimated.Clear();
+        }
+
+        foreach (var scale in analysis.Scales.Where(shown.Contains))
         {
             html.Append("<tr><th scope=\"row\">").Append(Text(scale.Scale.Label)).Append(" <span class=\"dir\">")
                 .Append(scale.Scale.HigherIsWorse ? "lower is better" : "higher is better").Append("</span></th>");
@@ -99,7 +126,17 @@ public static partial class JournalReport
                 .Append("</span></td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<p class=\"caption\">Scores 0–10; change = window mean − baseline mean, in scale points; a verdict only where the interval excludes 0. ")
+        html.Append("</tbody>\n</table>\n");
+        var moreEstimated = estimated.Count - estimated.Count(shown.Contains);
+        if (moreEstimated > 0 || unestimated.Count > 0)
+        {
+            html.Append("<p class=\"caption\" id=\"summary-more-scales\">")
+                .Append(moreEstimated > 0 ? Text($"{Count(moreEstimated)} more scale{(moreEstimated == 1 ? "" : "s")} with a comparison in the detail. ") : string.Empty)
+                .Append(unestimated.Count > 0 ? Text($"Not enough check-ins yet to compare: {Names(unestimated.Select(s => s.Scale.Label))}.") : string.Empty)
+                .Append("</p>\n");
+        }
+
+        html.Append("<p class=\"caption\">Scores 0–10; change = window mean − baseline mean, in scale points; a verdict only where the interval excludes 0. ")
             .Append("The window is the latest weeks where they could be estimated, else the latest dose level. Every window is in the detail.</p>\n</section>\n");
     }
 
@@ -108,6 +145,15 @@ public static partial class JournalReport
     {
         var estimated = scale.Comparisons.Where(c => c.Status == ComparisonStatus.Estimated && c.WindowMean is not null && c.MeanChange is not null).ToList();
         return estimated.FirstOrDefault(c => c.Window == ComparisonWindow.Recent) ?? estimated.LastOrDefault();
+    }
+
+    /// <summary>Up to <see cref="MaxListedNames"/> names joined with commas, the rest counted: "a, b, c and 4 more".</summary>
+    private static string Names(IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        return all.Count <= MaxListedNames
+            ? string.Join(", ", all)
+            : string.Join(", ", all.Take(MaxListedNames)) + $" and {Count(all.Count - MaxListedNames)} more";
     }
 
     private static string WindowName(SymptomComparison c) =>

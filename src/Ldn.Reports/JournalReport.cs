@@ -205,7 +205,8 @@ public static partial class JournalReport
                 ? "none"
                 : clear.Count == 0
                     ? EstimatedText(analysis.Comparisons.Count(c => c.Status == ComparisonStatus.Estimated))
-                    : string.Join("; ", clear.Select(c => $"{c.Scale.Label} {VerdictText(c.Verdict!.Value)} {WindowShort(c)}"))))
+                    : string.Join("; ", clear.Take(MaxGlanceChanges).Select(c => $"{c.Scale.Label} {VerdictText(c.Verdict!.Value)} {WindowShort(c)}"))
+                        + (clear.Count > MaxGlanceChanges ? $"; and {Count(clear.Count - MaxGlanceChanges)} more in the detail" : string.Empty)))
             .Append("</li>\n</ul>\n</section>\n");
     }
 
@@ -893,7 +894,7 @@ public static partial class JournalReport
           figure { padding: 6px 8px; margin: 6px 0; }
           /* A fixed box, and a canvas that fills it and nothing more: axis labels drawn in the canvas can
              never reach the caption or the next heading, whatever size the bitmap was drawn at. */
-          .chart { width: 640px !important; height: 180px; overflow: hidden; }
+          .chart { width: 640px !important; height: var(--print-height, 180px); overflow: hidden; }
           .chart canvas { width: 100% !important; height: 100% !important; }
           .caption, figcaption { font-size: 8pt; }
           th, td { padding: 2px 5px; }
@@ -923,7 +924,7 @@ public static partial class JournalReport
 
     /// <summary>
     /// Draws the dose, symptom and side-effect charts; sets <c>data-charts-ready</c> to 3 when done. For
-    /// print each chart is redrawn 640 × 180 px (the side-effect timeline keeps the height it was given), the
+    /// print each chart is redrawn 640 × 180 px (the side-effect timeline keeps the height it was given, and the symptom chart grows with its legend), the
     /// size the print rules give its box (A4 less 12 mm margins and the figure's padding is about 660 px wide),
     /// so a page printed from a phone is not a phone-sized picture;
     /// the screen size comes back after printing.
@@ -973,6 +974,9 @@ public static partial class JournalReport
 
           try {
             const charts = [];
+            // The print size of a chart box (the print rules' width, and their height unless a box is given more).
+            const PRINT_WIDTH = 640;
+            const PRINT_HEIGHT = 180;
             const dose = data.dose;
             charts.push(new Chart(document.getElementById('chart-dose'), {
               type: 'line',
@@ -1016,6 +1020,14 @@ public static partial class JournalReport
                 ctx.restore();
               },
             };
+            // Every scale of the journal is a legend entry (and the dose level, flares and infections): past two
+            // rows of about five the legend would squeeze the plot in a 180 px print box, so the box grows a row's
+            // height per extra row.
+            const legendRows = Math.ceil((s.scales.length + 3) / 5);
+            if (legendRows > 2) {
+              document.getElementById('chart-symptoms').parentElement.style.setProperty('--print-height', (PRINT_HEIGHT + (legendRows - 2) * 24) + 'px');
+            }
+
             charts.push(new Chart(document.getElementById('chart-symptoms'), {
               type: 'line',
               data: {
@@ -1062,8 +1074,6 @@ public static partial class JournalReport
               }, { indexAxis: 'y', parsing: true, normalized: false, interaction: { mode: 'nearest', intersect: true } }),
             }));
 
-            const PRINT_WIDTH = 640;
-            const PRINT_HEIGHT = 180;
             let printing = false;
             const toPrint = () => {
               if (printing) return;
@@ -1071,7 +1081,8 @@ public static partial class JournalReport
               // The print rules give each box this size too, so a resize its observer makes agrees with this one.
               for (const c of charts) {
                 const box = c.canvas.parentElement;
-                c.resize(PRINT_WIDTH, box.style.height ? parseInt(box.style.height, 10) : PRINT_HEIGHT);
+                const grown = parseInt(box.style.getPropertyValue('--print-height'), 10);
+                c.resize(PRINT_WIDTH, box.style.height ? parseInt(box.style.height, 10) : grown || PRINT_HEIGHT);
               }
             };
             const toScreen = () => {
