@@ -253,13 +253,11 @@ public static class FhirExport
 
         // A version never in force keeps the steps it ordered from its start. FHIR JSON allows no empty
         // arrays, which the serializer honours: a version in force only after its last step has no instruction.
-        var inForceUntil = cancelled ? null : end;
-        foreach (var step in plan.Steps)
+        // The steps are numbered within the version, as PlanVersion.StepsInForce numbers them for 'show', so a
+        // version imported from this export numbers them the same way and exports again to the same text.
+        foreach (var step in plan.StepsInForce(cancelled ? null : end))
         {
-            if (Within(step, plan.From, inForceUntil) is { } cut)
-            {
-                resource.DosageInstruction.Add(DosageInstruction(cut));
-            }
+            resource.DosageInstruction.Add(DosageInstruction(step));
         }
 
         // A cancelled version was never in force, so it has no validity period (its end would precede its start).
@@ -276,26 +274,6 @@ public static class FhirExport
 
     private static string MadeWith(PlanVersion version) =>
         version.Adjustment is null or "set" ? "ldn journal plan set" : $"ldn journal plan adjust {version.Adjustment}";
-
-    /// <summary>The step with its dates cut to [<paramref name="from"/>, <paramref name="to"/>], or null when it lies outside.</summary>
-    private static PlanStep? Within(PlanStep step, LocalDate from, LocalDate? to)
-    {
-        var start = from.ToDateOnly();
-        var end = to?.ToDateOnly();
-        if ((step.To is { } stepEnd && stepEnd < start) || (end is { } last && step.From > last))
-        {
-            return null;
-        }
-
-        DateOnly? cutEnd = (step.To, end) switch
-        {
-            ({ } a, { } b) => a < b ? a : b,
-            (null, { } b) => b,
-            ({ } a, null) => a,
-            _ => null,
-        };
-        return step with { From = step.From > start ? step.From : start, To = cutEnd };
-    }
 
     private static Dosage DosageInstruction(PlanStep step) => new()
     {
