@@ -24,18 +24,29 @@ internal static class FhirBundleChecks
     private static readonly Hl7.Fhir.Model.Bundle.BundleType[] Accepted =
         [Hl7.Fhir.Model.Bundle.BundleType.Collection, Hl7.Fhir.Model.Bundle.BundleType.Transaction, Hl7.Fhir.Model.Bundle.BundleType.Batch, Hl7.Fhir.Model.Bundle.BundleType.Searchset];
 
-    /// <summary>Reads the whole text once without building anything, refusing what is not JSON or nests too deep.</summary>
-    /// <exception cref="InvalidInputException">Not JSON, or nested deeper than <see cref="MaxDepth"/>.</exception>
+    /// <summary>Reads the whole text once without building anything, refusing what is not JSON, nests too deep or has too many entries.</summary>
+    /// <exception cref="InvalidInputException">Not JSON, nested deeper than <see cref="MaxDepth"/>, or more than <see cref="MaxEntries"/> entries.</exception>
     public static void Json(string json, string sourceName)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 2 * MaxDepth });
+        var (property, entries) = ("", 0);
         try
         {
             while (reader.Read())
             {
-                if (reader.CurrentDepth > MaxDepth)
+                if (reader.CurrentDepth >= MaxDepth)
                 {
                     throw new InvalidInputException($"'{sourceName}' nests JSON deeper than {MaxDepth} levels, which no FHIR Bundle does.");
+                }
+
+                // Entries are counted here, before the SDK builds an object for each.
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    property = reader.GetString() ?? "";
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 2 && property == "entry" && ++entries > MaxEntries)
+                {
+                    throw new InvalidInputException($"'{sourceName}' has more than {MaxEntries} entries, which is more than the import takes.");
                 }
             }
         }
@@ -45,18 +56,13 @@ internal static class FhirBundleChecks
         }
     }
 
-    /// <exception cref="InvalidInputException">A bundle type, size, duplicate or dangling reference the import refuses.</exception>
+    /// <exception cref="InvalidInputException">A bundle type, duplicate or dangling reference the import refuses.</exception>
     public static void Entries(Bundle bundle, string sourceName)
     {
         if (bundle.Type is not { } type || !Accepted.Contains(type))
         {
             throw new InvalidInputException(
                 $"'{sourceName}' is a Bundle of type '{bundle.TypeElement?.JsonValue ?? "none"}'; the import takes collection, transaction, batch and searchset bundles.");
-        }
-
-        if (bundle.Entry.Count > MaxEntries)
-        {
-            throw new InvalidInputException($"'{sourceName}' has {bundle.Entry.Count} entries; the import takes at most {MaxEntries}.");
         }
 
         var urls = new Dictionary<string, int>(StringComparer.Ordinal);

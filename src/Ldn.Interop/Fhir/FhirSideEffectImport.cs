@@ -35,10 +35,11 @@ internal static class FhirSideEffectImport
                 $"{where} is an AdverseEvent coded {(first is null ? "only as text" : $"'{FhirImportContext.Cut(first.Code)}' in {FhirImportContext.Cut(first.System)}")}, which the import cannot map to a side effect; it takes the side-effect code system of an LDN Workbench export.");
         }
 
-        string kind;
+        // The kind as the journal wrote it (the display); the store makes it canonical, as for any import.
+        var kind = coding.Display ?? coding.Code ?? "";
         try
         {
-            kind = SideEffectKinds.Parse(coding.Display ?? coding.Code?.Replace('-', ' ') ?? "");
+            _ = SideEffectKinds.Parse(kind);
         }
         catch (InvalidInputException e)
         {
