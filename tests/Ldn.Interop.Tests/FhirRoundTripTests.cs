@@ -23,7 +23,8 @@ public sealed class FhirRoundTripTests(ITestOutputHelper output)
 {
     private static readonly NodaTime.Instant Generated = NodaTime.Instant.FromUtc(2026, 4, 10, 12, 0);
 
-    public static TheoryData<string> Journals => ["demo", "journal", "versioned", "line-separator", "no-break-space", "emoji", "controls", "10k"];
+    public static TheoryData<string> Journals =>
+        ["demo", "demo-new-york", "demo-lord-howe", "journal", "versioned", "verified-scale", "line-separator", "no-break-space", "emoji", "controls", "10k"];
 
     [Theory]
     [MemberData(nameof(Journals))]
@@ -107,10 +108,29 @@ public sealed class FhirRoundTripTests(ITestOutputHelper output)
     /// </summary>
     private static JournalData Source(string name)
     {
-        var journal = FhirValidationTests.JournalNamed(name);
-        return name == "versioned"
-            ? journal with { CheckIns = [.. journal.CheckIns.Where(c => !c.OtherScores.ContainsKey("ghost"))] }
-            : journal;
+        switch (name)
+        {
+            // Other seeds and zones: New York's spring change, and Lord Howe's half-hour one (+10:30/+11:00).
+            case "demo-new-york":
+                return Demo(11, new LocalDate(2026, 4, 9), "America/New_York");
+            case "demo-lord-howe":
+                return Demo(42, new LocalDate(2026, 11, 20), "Australia/Lord_Howe");
+            case "verified-scale":
+                // An own scale with a code of its own: it comes back through the panel that names it.
+                var journal = Source("versioned");
+                return journal with
+                {
+                    Scales = [.. journal.Scales.Select(s => s.Id == "brain-fog" ? s with { CodeSystem = "https://example.org/CodeSystem/scales", Code = "bf-1" } : s)],
+                };
+            default:
+                journal = FhirValidationTests.JournalNamed(name);
+                return name == "versioned"
+                    ? journal with { CheckIns = [.. journal.CheckIns.Where(c => !c.OtherScores.ContainsKey("ghost"))] }
+                    : journal;
+        }
+
+        static JournalData Demo(long seed, LocalDate lastDay, string zone) =>
+            FhirValidationTests.Numbered(DemoJournal.Create(seed, lastDay, 60, DateTimeZoneProviders.Tzdb[zone], now: lastDay.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()));
     }
 
     /// <summary>
