@@ -185,6 +185,26 @@ public abstract partial class JournalCommandBehaviour : IDisposable
         Assert.Contains("400 mg", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
         Assert.False(File.Exists(PathOf("k.db")));
+
+        // Bad bundles: each one sentence on stderr, exit 2, and no journal.
+        const string Pain = """{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"72514-3"}]},"effectiveDateTime":"2026-01-10T08:00:00Z","valueInteger":3}""";
+        var bad = new Dictionary<string, string>
+        {
+            ["nests JSON deeper than 64 levels"] = """{"resourceType":"Bundle","type":"collection","entry":""" + new string('[', 5_000) + new string(']', 5_000) + "}",
+            ["is not a FHIR R4 Bundle"] = """{"resourceType":"Patient"}""",
+            ["is a Bundle of type 'document'"] = """{"resourceType":"Bundle","type":"document"}""",
+            ["have the same fullUrl"] = $$"""{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":{{Pain}}},{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":{{Pain}}}]}""",
+            ["which is not an entry of the bundle"] = """{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":""" + Pain.Replace("\"status\"", "\"subject\":{\"reference\":\"urn:uuid:55555555-5555-4555-8555-555555555555\"},\"status\"", StringComparison.Ordinal) + "}]}",
+            ["outside the years 1970–2200"] = """{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":""" + Pain.Replace("2026-01-10", "9999-12-31", StringComparison.Ordinal) + "}]}",
+        };
+        foreach (var (expected, json) in bad)
+        {
+            File.WriteAllText(file, json);
+            (code, _, stderr) = Run("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo");
+            Assert.True(code == 2 && stderr.Contains(expected, StringComparison.Ordinal), $"{expected}: exit {code}, {stderr}");
+            Assert.Single(stderr.Trim().Split('\n'));
+            Assert.False(File.Exists(PathOf("k.db")));
+        }
     }
 
     [StoreFact]
