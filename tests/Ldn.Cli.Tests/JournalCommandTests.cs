@@ -139,6 +139,11 @@ public abstract partial class JournalCommandBehaviour : IDisposable
         var plan = PathOf("plan.json");
         File.WriteAllText(plan, CliRunner.Run("plan", "--protocol", "standard", "--start", "2025-03-29", "--tz", "Europe/Oslo", "--json").Stdout);
         Ok("j.db", "journal", "plan", "set", plan);
+        // Versions made by each kind of adjustment; the last two on one day, so the first of them is never in force.
+        Ok("j.db", "journal", "plan", "adjust", "hold", "--from", "2025-04-05");
+        Ok("j.db", "journal", "plan", "adjust", "move-to-morning", "--from", "2025-04-12");
+        Ok("j.db", "journal", "plan", "adjust", "advance", "--from", "2025-04-20");
+        Ok("j.db", "journal", "plan", "adjust", "step-down", "--from", "2025-04-20");
         var file = PathOf("fhir.json");
         Ok("j.db", "journal", "export", "--fhir", file);
 
@@ -158,6 +163,15 @@ public abstract partial class JournalCommandBehaviour : IDisposable
             [.. JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("resourceType").GetString()!)];
         Assert.Equal(Types(file), Types(again));
         Assert.Contains("AdverseEvent", Types(again));
+
+        // A plan version's id comes from when it was made, so its MedicationRequest (status, period, steps, note,
+        // previous version) is the same text in both exports.
+        static List<string> Requests(string path) =>
+            [.. JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("entry").EnumerateArray()
+                .Where(e => e.GetProperty("resource").GetProperty("resourceType").GetString() == "MedicationRequest").Select(e => e.GetRawText())];
+        Assert.Equal(5, Requests(file).Count);
+        Assert.Equal(Requests(file), Requests(again));
+        Assert.Contains("\"cancelled\"", Requests(again)[3], StringComparison.Ordinal);
     }
 
     [StoreFact]

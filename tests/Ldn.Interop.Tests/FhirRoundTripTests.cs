@@ -63,6 +63,26 @@ public sealed class FhirRoundTripTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Times_recorded_by_the_clock_keep_their_fractions_of_a_second_and_plan_versions_their_ids()
+    {
+        var clock = NodaTime.Instant.FromUtc(2026, 3, 28, 21, 0).Plus(NodaTime.Duration.FromTicks(1_234_567));
+        var journal = FhirExportTests.Journal with
+        {
+            Plans = [FhirExportTests.Journal.Plans[0] with { SetAt = clock.Minus(NodaTime.Duration.FromDays(9)) }],
+            Doses = [FhirExportTests.Journal.Doses[0] with { At = clock }],
+        };
+        var first = FhirExport.ToBundle(journal, Generated);
+        Assert.Contains("\"2026-03-28T22:00:00.1234567+01:00\"", first, StringComparison.Ordinal);
+
+        var imported = FhirImport.Read(first, "bundle.json", "Europe/Oslo");
+        Assert.Equal(clock, imported.Doses[0].At);
+        Assert.Equal(journal.Plans[0].SetAt, imported.Plans[0].SetAt);
+        // The plan's fullUrl comes from when it was made, so it is the same in both exports.
+        static string? PlanUrl(Bundle b) => b.Entry.Single(e => e.Resource is MedicationRequest).FullUrl;
+        Assert.Equal(PlanUrl(FhirExport.ToBundleResource(journal, Generated)), PlanUrl(FhirExport.ToBundleResource(FhirValidationTests.Numbered(imported), Generated)));
+    }
+
+    [Fact]
     public void Side_effects_come_back_with_kind_typed_words_severity_onset_end_and_note()
     {
         var imported = FhirImport.Read(FhirExport.ToBundle(FhirExportTests.Versioned, Generated), "bundle.json", "Europe/Oslo");

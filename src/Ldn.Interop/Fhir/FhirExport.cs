@@ -63,10 +63,12 @@ public static class FhirExport
     private const string OutcomeSystem = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
     private const string ConditionClinicalSystem = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 
+    // Fractions of a second are written only when there are any (a time typed to the minute stays "22:00:00"),
+    // so a time recorded by the clock ("now") and the id of a plan version (from when it was made) survive an import.
     private static readonly OffsetDateTimePattern DateTimePattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFo<+HH:mm>");
 
-    private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
+    private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF'Z'");
 
     /// <summary>System.Text.Json set up by the SDK for FHIR JSON (its converters; indented).</summary>
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true }.ForFhir(ModelInfo.ModelInspector);
