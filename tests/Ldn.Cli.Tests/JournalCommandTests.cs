@@ -133,32 +133,92 @@ public abstract partial class JournalCommandBehaviour : IDisposable
     }
 
     [StoreFact]
-    public void A_fhir_bundle_imports_into_a_new_journal_all_or_nothing()
+    public void A_fhir_export_with_side_effects_imports_back_to_the_same_entries_and_the_same_export()
     {
         Filled("j.db");
+        var plan = PathOf("plan.json");
+        File.WriteAllText(plan, CliRunner.Run("plan", "--protocol", "standard", "--start", "2025-03-29", "--tz", "Europe/Oslo", "--json").Stdout);
+        Ok("j.db", "journal", "plan", "set", plan);
+        // Versions made by each kind of adjustment; the last two on one day, so the first of them is never in force.
+        Ok("j.db", "journal", "plan", "adjust", "hold", "--from", "2025-04-05");
+        Ok("j.db", "journal", "plan", "adjust", "move-to-morning", "--from", "2025-04-12");
+        Ok("j.db", "journal", "plan", "adjust", "advance", "--from", "2025-04-20");
+        Ok("j.db", "journal", "plan", "adjust", "step-down", "--from", "2025-04-20");
         var file = PathOf("fhir.json");
         Ok("j.db", "journal", "export", "--fhir", file);
 
-        // The export holds side effects (AdverseEvent), which the import does not take: refused whole, nothing written.
+        Assert.Contains("1 side effects", Ok("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo"), StringComparison.Ordinal);
+        static string Entries(string show)
+        {
+            var node = JsonNode.Parse(WithoutIds(show))!.AsObject();
+            return string.Join("\n", new[] { "doses", "checkIns", "sideEffects", "events", "medications" }.Select(list => node[list]!.ToJsonString()));
+        }
+
+        Assert.Equal(Entries(Ok("j.db", "journal", "show", "--json")), Entries(Ok("k.db", "journal", "show", "--json")));
+
+        // The imported journal exports again to the same resources, in the same order.
+        var again = PathOf("fhir-again.json");
+        Ok("k.db", "journal", "export", "--fhir", again);
+        static List<string> Types(string path) =>
+            [.. JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("resourceType").GetString()!)];
+        Assert.Equal(Types(file), Types(again));
+        Assert.Contains("AdverseEvent", Types(again));
+
+        // A plan version's id comes from when it was made, so its MedicationRequest (status, period, steps, note,
+        // previous version) is the same text in both exports.
+        static List<string> Requests(string path) =>
+            [.. JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("entry").EnumerateArray()
+                .Where(e => e.GetProperty("resource").GetProperty("resourceType").GetString() == "MedicationRequest").Select(e => e.GetRawText())];
+        Assert.Equal(5, Requests(file).Count);
+        Assert.Equal(Requests(file), Requests(again));
+        Assert.Contains("\"cancelled\"", Requests(again)[3], StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public void A_fhir_bundle_the_import_refuses_leaves_no_journal_behind()
+    {
+        // From another system: an adverse event coded in SNOMED CT, which the journal does not map.
+        var file = PathOf("other.json");
+        File.WriteAllText(file, """
+            {"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":
+              {"resourceType":"AdverseEvent","actuality":"actual","event":{"coding":[{"system":"http://snomed.info/sct","code":"367391008"}]},"subject":{"display":"A"},"date":"2026-01-10T08:00:00Z"}}]}
+            """);
         var (code, _, stderr) = Run("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo");
         Assert.Equal(2, code);
-        Assert.Contains("which the import cannot map", stderr, StringComparison.Ordinal);
+        Assert.Contains("is an AdverseEvent coded '367391008'", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
         Assert.False(File.Exists(PathOf("k.db")));
 
-        // Without them it imports: the same doses at the same instants.
-        var bundle = JsonNode.Parse(File.ReadAllText(file))!;
-        var entries = bundle["entry"]!.AsArray();
-        foreach (var entry in entries.Where(e => (string?)e!["resource"]!["resourceType"] is "AdverseEvent" or "Condition" or "Medication").ToList())
-        {
-            entries.Remove(entry);
-        }
+        // A dose the store refuses (above 300 mg) after the bundle was read: the new journal file is removed again.
+        File.WriteAllText(file, """
+            {"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":
+              {"resourceType":"MedicationAdministration","status":"completed","medicationCodeableConcept":{"text":"naltrexone"},"subject":{"display":"A"},"effectiveDateTime":"2026-01-10T21:00:00Z","dosage":{"dose":{"value":400,"unit":"mg","code":"mg"}}}}]}
+            """);
+        (code, _, stderr) = Run("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo");
+        Assert.Equal(2, code);
+        Assert.Contains("400 mg", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.False(File.Exists(PathOf("k.db")));
 
-        File.WriteAllText(file, bundle.ToJsonString());
-        Ok("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo");
-        static List<string> Doses(string json) =>
-            [.. JsonDocument.Parse(json).RootElement.GetProperty("doses").EnumerateArray().Select(d => $"{d.GetProperty("at").GetString()} {d.GetProperty("doseMg").GetDecimal()}")];
-        Assert.Equal(Doses(Ok("j.db", "journal", "show", "--json")), Doses(Ok("k.db", "journal", "show", "--json")));
+        // Bad bundles: each one sentence on stderr, exit 2, and no journal.
+        const string Pain = """{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"72514-3"}]},"effectiveDateTime":"2026-01-10T08:00:00Z","valueInteger":3}""";
+        var bad = new Dictionary<string, string>
+        {
+            ["nests JSON deeper than 64 levels"] = """{"resourceType":"Bundle","type":"collection","entry":""" + new string('[', 5_000) + new string(']', 5_000) + "}",
+            ["is not a FHIR R4 Bundle"] = """{"resourceType":"Patient"}""",
+            ["is a Bundle of type 'document'"] = """{"resourceType":"Bundle","type":"document"}""",
+            ["have the same fullUrl"] = $$"""{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":{{Pain}}},{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":{{Pain}}}]}""",
+            ["which is not an entry of the bundle"] = """{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":""" + Pain.Replace("\"status\"", "\"subject\":{\"reference\":\"urn:uuid:55555555-5555-4555-8555-555555555555\"},\"status\"", StringComparison.Ordinal) + "}]}",
+            ["outside the years 1970–2200"] = """{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:44444444-4444-4444-8444-444444444444","resource":""" + Pain.Replace("2026-01-10", "9999-12-31", StringComparison.Ordinal) + "}]}",
+        };
+        foreach (var (expected, json) in bad)
+        {
+            File.WriteAllText(file, json);
+            (code, _, stderr) = Run("k.db", "journal", "import", "--fhir", file, "--tz", "Europe/Oslo");
+            Assert.True(code == 2 && stderr.Contains(expected, StringComparison.Ordinal), $"{expected}: exit {code}, {stderr}");
+            Assert.Single(stderr.Trim().Split('\n'));
+            Assert.False(File.Exists(PathOf("k.db")));
+        }
     }
 
     [StoreFact]

@@ -83,7 +83,7 @@ public sealed class FhirValidationTests(ITestOutputHelper output)
             .Where(n => n is not null).Select(n => (string)n!),
     ];
 
-    private static JournalData JournalNamed(string name) => name switch
+    internal static JournalData JournalNamed(string name) => name switch
     {
         "demo" => Numbered(DemoJournal.Create(7, new LocalDate(2026, 4, 9), 90, DateTimeZoneProviders.Tzdb["Europe/Oslo"], now: Generated)),
         "journal" => FhirExportTests.Journal,
@@ -101,7 +101,7 @@ public sealed class FhirValidationTests(ITestOutputHelper output)
     /// The demo's entries numbered as the store numbers them when it saves the journal (the demo leaves every
     /// id 0 until then; exported as it is, every dose would share one fullUrl, which bdl-7 forbids).
     /// </summary>
-    private static JournalData Numbered(JournalData j) => j with
+    internal static JournalData Numbered(JournalData j) => j with
     {
         Doses = [.. j.Doses.Select((d, i) => d with { Id = i + 1 })],
         CheckIns = [.. j.CheckIns.Select((c, i) => c with { Id = i + 1 })],

@@ -63,10 +63,12 @@ public static class FhirExport
     private const string OutcomeSystem = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
     private const string ConditionClinicalSystem = "http://terminology.hl7.org/CodeSystem/condition-clinical";
 
+    // Fractions of a second are written only when there are any (a time typed to the minute stays "22:00:00"),
+    // so a time recorded by the clock ("now") and the id of a plan version (from when it was made) survive an import.
     private static readonly OffsetDateTimePattern DateTimePattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFo<+HH:mm>");
 
-    private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
+    private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF'Z'");
 
     /// <summary>System.Text.Json set up by the SDK for FHIR JSON (its converters; indented).</summary>
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true }.ForFhir(ModelInfo.ModelInspector);
@@ -253,13 +255,11 @@ public static class FhirExport
 
         // A version never in force keeps the steps it ordered from its start. FHIR JSON allows no empty
         // arrays, which the serializer honours: a version in force only after its last step has no instruction.
-        var inForceUntil = cancelled ? null : end;
-        foreach (var step in plan.Steps)
+        // The steps are numbered within the version, as PlanVersion.StepsInForce numbers them for 'show', so a
+        // version imported from this export numbers them the same way and exports again to the same text.
+        foreach (var step in plan.StepsInForce(cancelled ? null : end))
         {
-            if (Within(step, plan.From, inForceUntil) is { } cut)
-            {
-                resource.DosageInstruction.Add(DosageInstruction(cut));
-            }
+            resource.DosageInstruction.Add(DosageInstruction(step));
         }
 
         // A cancelled version was never in force, so it has no validity period (its end would precede its start).
@@ -276,26 +276,6 @@ public static class FhirExport
 
     private static string MadeWith(PlanVersion version) =>
         version.Adjustment is null or "set" ? "ldn journal plan set" : $"ldn journal plan adjust {version.Adjustment}";
-
-    /// <summary>The step with its dates cut to [<paramref name="from"/>, <paramref name="to"/>], or null when it lies outside.</summary>
-    private static PlanStep? Within(PlanStep step, LocalDate from, LocalDate? to)
-    {
-        var start = from.ToDateOnly();
-        var end = to?.ToDateOnly();
-        if ((step.To is { } stepEnd && stepEnd < start) || (end is { } last && step.From > last))
-        {
-            return null;
-        }
-
-        DateOnly? cutEnd = (step.To, end) switch
-        {
-            ({ } a, { } b) => a < b ? a : b,
-            (null, { } b) => b,
-            ({ } a, null) => a,
-            _ => null,
-        };
-        return step with { From = step.From > start ? step.From : start, To = cutEnd };
-    }
 
     private static Dosage DosageInstruction(PlanStep step) => new()
     {

@@ -73,7 +73,7 @@ internal static class JournalTransferCommands
     {
         var json = new Option<string?>("--json") { Description = "A JSON export to import." };
         var csv = new Option<string?>("--csv") { Description = "A CSV export to import." };
-        var fhir = new Option<string?>("--fhir") { Description = "A FHIR R4 Bundle (JSON) of MedicationRequest, MedicationAdministration, MedicationStatement and Observation to import." };
+        var fhir = new Option<string?>("--fhir") { Description = "A FHIR R4 Bundle (JSON) to import: what 'export --fhir' writes (side effects included), or MedicationRequest, MedicationAdministration, MedicationStatement and Observation from another system." };
         var tz = new Option<string?>("--tz") { Description = "Home IANA time zone of a journal imported from FHIR, e.g. Europe/Oslo (default: this computer's)." };
         var command = new Command("import", "Import an export into a new journal, all or nothing.") { json, csv, fhir, tz };
         command.SetAction(parse =>
@@ -91,9 +91,26 @@ internal static class JournalTransferCommands
                 ? JournalCsv.Read(TextFiles.ReadUtf8(csvPath, "CSV file", LargestImportBytes), csvPath)
                 // A FHIR Bundle names no home zone: --tz, else this computer's, as 'journal init' does.
                 : FhirImport.Read(TextFiles.ReadUtf8(fhirPath!, "FHIR file", LargestImportBytes), fhirPath!, PlanCommand.ResolveZone(parse.GetValue(tz)).Id);
-            using var store = JournalContext.Open(parse);
-            store.Import(data);
-            stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");
+            // A journal file this import creates is removed again when the store refuses the data, so a refused
+            // import leaves no empty journal behind (a journal that existed is left as it was: the import is one transaction).
+            var journalFiles = JournalContext.Files(parse);
+            var creates = journalFiles.Count > 0 && !File.Exists(journalFiles[0]);
+            try
+            {
+                using var store = JournalContext.Open(parse);
+                store.Import(data);
+                stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");
+            }
+            catch (InvalidInputException) when (creates)
+            {
+                foreach (var file in journalFiles.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+
+                throw;
+            }
+
             return LdnApp.Success;
         });
         return command;
