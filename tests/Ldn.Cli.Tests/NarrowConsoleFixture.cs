@@ -17,16 +17,7 @@ public sealed class NarrowConsoleFixture : IDisposable
         }
 
         State = Path.Combine(Folder, "state.yaml");
-        File.WriteAllText(State, """
-            currentDoseMg: 3
-            daysOnStep: 6
-            nextDoseMg: 4.5
-            previousDoseMg: 1.5
-            doseTime: "22:00"
-            today: 2026-12-15
-            sideEffects: [ { kind: vivid dreams, severity: moderate, daysOngoing: 5 } ]
-            conditions: { thyroidReplacement: true }
-            """);
+        File.WriteAllText(State, AdviseCommandTests.Sleepless);
     }
 
     /// <summary>The folder holding the journal, the state file and any report written.</summary>
