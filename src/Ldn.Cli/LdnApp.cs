@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Ldn.Cli.Commands;
 using Ldn.Core;
 
@@ -36,6 +37,19 @@ public static class LdnApp
             Commands.Journal.JournalCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
         };
+
+        // Help piped or captured has no terminal width: without this System.CommandLine writes each description on
+        // one unbounded line. It wraps at spaces, so at COLUMNS no word is split (issue 13, item 7).
+        if (stdout != Console.Out || Console.IsOutputRedirected)
+        {
+            foreach (var help in root.Options.OfType<HelpOption>())
+            {
+                if (help.Action is HelpAction action)
+                {
+                    action.MaxWidth = Output.ConsoleFactory.PipedWidth(Environment.GetEnvironmentVariable("COLUMNS"));
+                }
+            }
+        }
 
         // Text is text: System.CommandLine would otherwise read any token starting with '@' as a response
         // file of further arguments, so a note "@pharmacy: new batch" would fail ("Response file not

@@ -16,7 +16,7 @@ public sealed class AdviseCommandTests : IDisposable
         return path;
     }
 
-    private const string Sleepless = """
+    internal const string Sleepless = """
         currentDoseMg: 3
         daysOnStep: 6
         nextDoseMg: 4.5

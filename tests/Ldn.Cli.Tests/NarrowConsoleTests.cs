@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ldn.Cli.Output;
+using Spectre.Console;
 using Xunit;
 
 namespace Ldn.Cli.Tests;
@@ -34,6 +35,35 @@ public sealed partial class NarrowConsoleTests
         Assert.All(lines, l => Assert.True(
             StackedRecords.Width(l) <= width || !l.Trim().Contains(' ', StringComparison.Ordinal),
             $"'{l}' is wider than {width} though it could break"));
+    }
+
+    [Theory]
+    [InlineData(80, true)]
+    [InlineData(40, false)]
+    public void A_table_is_drawn_only_when_it_fits_and_else_stacked(int width, bool drawn)
+    {
+        string[] row = ["3", "2027-04-17", "doi:10.1016/S2665-9913(23)00278-3", "fits (calibrated)"];
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = width;
+        var table = new Table().Title("Steps").AddColumns("Step", "From", "Citation", "Result");
+        table.AddRow(row);
+        StackedRecords.Write(console, table);
+
+        var lines = writer.ToString().Split(Environment.NewLine);
+        Assert.All(lines, l => Assert.True(StackedRecords.Width(l) <= width, l));
+        Assert.Equal(drawn, lines.Any(l => l.Contains('│', StringComparison.Ordinal)));
+        Assert.All(row.Skip(1), cell => Assert.Contains(lines, l => l.Contains(cell, StringComparison.Ordinal)));
+        if (!drawn)
+        {
+            // A bare number heads its record with its column's name.
+            Assert.Equal(["Steps:", "Step 3", "  From: 2027-04-17"], lines.Take(3));
+        }
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal static class ReportCommand
             }
 
             SafeFile.Write(htmlPath, writer => writer.Write(html), journalFiles);
-            stdout.WriteLine($"Wrote the report to {parse.GetValue(output)}.");
+            ConsoleText.Line(stdout, $"Wrote the report to {parse.GetValue(output)}.");
             if (pdfPath is null)
             {
                 return LdnApp.Success;
@@ -62,7 +62,7 @@ internal static class ReportCommand
             }
 
             SafeFile.Produce(pdfPath, temporary => PrintToPdf(chromium, htmlPath, temporary), [.. journalFiles, htmlPath]);
-            stdout.WriteLine($"Wrote the PDF to {parse.GetValue(pdf)}.");
+            ConsoleText.Line(stdout, $"Wrote the PDF to {parse.GetValue(pdf)}.");
             return LdnApp.Success;
         });
         return command;

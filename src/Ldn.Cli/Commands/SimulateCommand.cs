@@ -102,12 +102,12 @@ internal static class SimulateCommand
             var notes = asJson ? stderr : stdout;
             foreach (var note in FormulationNotes.For(regimen, model))
             {
-                notes.WriteLine(note);
+                ConsoleText.Line(notes, note);
             }
 
             if (result.AverageNote is { } averageNote)
             {
-                notes.WriteLine(averageNote);
+                ConsoleText.Line(notes, averageNote);
             }
 
             if (csvPath is not null)

@@ -42,12 +42,12 @@ internal static class TrialCommand
                 var report = Calibration.Run(condition, parse.GetResult(repetitions) is null ? Calibration.DefaultRepetitions : reps, seedValue, line => stderr.WriteLine(line));
                 foreach (var fit in report.Fits)
                 {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Condition}: {fit.Parameter} = {fit.Value:0.0000} ({fit.Target})"));
+                    ConsoleText.Line(stdout, string.Create(CultureInfo.InvariantCulture, $"{report.Condition}: {fit.Parameter} = {fit.Value:0.0000} ({fit.Target})"));
                 }
 
                 foreach (var line in report.Lines)
                 {
-                    stdout.WriteLine(line);
+                    ConsoleText.Line(stdout, line);
                 }
 
                 return LdnApp.Success;

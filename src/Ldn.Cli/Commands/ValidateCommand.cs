@@ -120,7 +120,7 @@ internal static class ValidateCommand
                 Verdict(o));
         }
 
-        console.Write(table);
+        StackedRecords.Write(console, table);
         var datasets = new Table().Border(TableBorder.Rounded).Title("Each structure against each dataset")
             .AddColumn("Structure").AddColumn("Dataset").AddColumn(new TableColumn("Targets").RightAligned()).AddColumn("All within tolerance")
             .AddColumn("Worst miss");
@@ -136,8 +136,8 @@ internal static class ValidateCommand
             datasets.AddRow(s.Structure, Markup.Escape(s.Dataset), s.Targets.ToString(CultureInfo.InvariantCulture), s.Passed ? "yes" : "NO", Markup.Escape(worst));
         }
 
-        console.Write(datasets);
-        console.MarkupLine(Markup.Escape("Sources and the reason for each tolerance: ldn validate --json, or docs/model.md."));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        StackedRecords.Write(console, datasets);
+        ConsoleText.Line(console, Markup.Escape("Sources and the reason for each tolerance: ldn validate --json, or docs/model.md."));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 }

@@ -15,22 +15,22 @@ internal static class AdviceView
         var console = ConsoleFactory.For(writer);
         var dose = advice.SuggestedDoseMg is { } mg ? string.Create(CultureInfo.InvariantCulture, $" ({mg:0.###} mg)") : string.Empty;
         var colour = advice.Action == AdviceActions.StopAndContactPrescriber ? "red" : "green";
-        console.MarkupLine($"[bold {colour}]{Markup.Escape(advice.Action)}[/]{Markup.Escape(dose)}");
-        console.MarkupLine(Markup.Escape(advice.Reason));
-        console.MarkupLine($"[dim]Source: {Markup.Escape(PublishedSource.Of(advice.Source))} (rule {Markup.Escape(advice.RuleId)})[/]");
+        ConsoleText.Line(console, $"[bold {colour}]{Markup.Escape(advice.Action)}[/]{Markup.Escape(dose)}");
+        ConsoleText.Line(console, Markup.Escape(advice.Reason));
+        ConsoleText.Line(console, $"[dim]Source: {Markup.Escape(PublishedSource.Of(advice.Source))} (rule {Markup.Escape(advice.RuleId)})[/]");
         if (advice.Safety.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLine("[bold]Safety[/]");
+            ConsoleText.Line(console, "[bold]Safety[/]");
             foreach (var f in advice.Safety)
             {
                 var style = f.Severity == SafetySeverity.Warning ? "yellow" : "red";
-                console.MarkupLine($"[{style}]{Markup.Escape(f.Severity.Name())}[/] {Markup.Escape(f.Message)}");
-                console.MarkupLine($"  [dim]{Markup.Escape(f.Code)}: {Markup.Escape(PublishedSource.Of(f.Source))}[/]");
+                ConsoleText.Line(console, $"[{style}]{Markup.Escape(f.Severity.Name())}[/] {Markup.Escape(f.Message)}");
+                ConsoleText.Line(console, $"  [dim]{Markup.Escape(f.Code)}: {Markup.Escape(PublishedSource.Of(f.Source))}[/]");
             }
         }
 
         console.WriteLine();
-        console.MarkupLine($"[dim]{Markup.Escape(LdnApp.Notice)}[/]");
+        ConsoleText.Line(console, $"[dim]{Markup.Escape(LdnApp.Notice)}[/]");
     }
 }

@@ -74,14 +74,14 @@ internal static class CompoundView
 
     private static void Finish(IAnsiConsole console, Table table, IEnumerable<string> notes, string storage, string notice)
     {
-        console.Write(table);
+        StackedRecords.Write(console, table);
         foreach (var note in notes)
         {
-            console.MarkupLine(Markup.Escape(note));
+            ConsoleText.Line(console, Markup.Escape(note));
         }
 
-        console.MarkupLine(Markup.Escape(storage));
-        console.MarkupLine(Markup.Escape(notice));
+        ConsoleText.Line(console, Markup.Escape(storage));
+        ConsoleText.Line(console, Markup.Escape(notice));
     }
 
     /// <summary>Four decimal places at most: 0.1 µg and 0.0001 mL, beyond what a pharmacy measures.</summary>

@@ -14,10 +14,10 @@ internal static class DoseEvidenceView
     public static void Write(IAnsiConsole console, ClinicalDoseEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.MarkupLine(Markup.Escape(WhatIf.EvidenceHeading + ":"));
+        ConsoleText.Line(console, Markup.Escape(WhatIf.EvidenceHeading + ":"));
         foreach (var line in Lines(evidence))
         {
-            console.MarkupLine(Markup.Escape("  • " + line));
+            ConsoleText.Line(console, Markup.Escape("  • " + line));
         }
 
         console.WriteLine();

@@ -21,11 +21,11 @@ internal static class DoseResponseView
         var console = ConsoleFactory.For(writer);
         var request = result.Request;
         DoseEvidenceView.Write(console, evidence);
-        console.MarkupLine(Markup.Escape(WhatIf.ModelHeading + ". " + WhatIf.Note));
-        console.MarkupLine(Markup.Escape(
+        ConsoleText.Line(console, Markup.Escape(WhatIf.ModelHeading + ". " + WhatIf.Note));
+        ConsoleText.Line(console, Markup.Escape(
             $"Daily {request.Formulation.Name()} dosing for {request.Weeks} weeks; condition: {result.Condition.Id}; parameters: {result.Parameters.Name}"
             + (result.Tlr4 ? "; TLR4 term on." : ".")));
-        console.MarkupLine(Markup.Escape(
+        ConsoleText.Line(console, Markup.Escape(
             "MOR peak/trough: blockade over the last dosing interval. S > 1: hours a day with net opioid signalling above baseline. "
             + "Night S: mean signalling 23:00–07:00 on the last night. Inflammation: modelled change at week 12, a what-if (negative = less modelled inflammation)."));
 
@@ -53,8 +53,8 @@ internal static class DoseResponseView
                     row.InflammationChangeWeek12 is { } i ? DoseResponse.Percent(i) : Missing);
             }
 
-            console.Write(table);
-            console.MarkupLine(Markup.Escape(verdict.Statement));
+            StackedRecords.Write(console, table);
+            ConsoleText.Line(console, Markup.Escape(verdict.Statement));
         }
 
         if (sensitivity is not null)
@@ -64,13 +64,13 @@ internal static class DoseResponseView
         }
 
         console.WriteLine();
-        console.MarkupLine(Markup.Escape(DoseResponse.Definition));
+        ConsoleText.Line(console, Markup.Escape(DoseResponse.Definition));
         foreach (var note in Notes(result))
         {
-            console.MarkupLine(Markup.Escape(note));
+            ConsoleText.Line(console, Markup.Escape(note));
         }
 
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     /// <summary>Caveats about a run, shared by the table and the JSON document.</summary>
@@ -114,10 +114,10 @@ internal static class DoseResponseView
                     WithBand(row.Summary.MorPeak, row.Band.Peak));
             }
 
-            console.Write(table);
+            StackedRecords.Write(console, table);
         }
 
-        console.MarkupLine(Markup.Escape($"Akaike weights: {weights}. {ModelAverageText.Definition} {average.Replicates} parameter sets per dose."));
+        ConsoleText.Line(console, Markup.Escape($"Akaike weights: {weights}. {ModelAverageText.Definition} {average.Replicates} parameter sets per dose."));
     }
 
     private static string WithBand(double point, BandQuantiles band) =>

@@ -27,9 +27,9 @@ internal static class DoseSensitivityView
             grid.AddRow([Markup.Escape(row.Label), .. row.Cells.Select(c => Markup.Escape(Cell(c)))]);
         }
 
-        console.Write(grid);
-        console.MarkupLine(Markup.Escape(Legend(table)));
-        console.MarkupLine(Markup.Escape(table.Derivation));
+        StackedRecords.Write(console, grid);
+        ConsoleText.Line(console, Markup.Escape(Legend(table)));
+        ConsoleText.Line(console, Markup.Escape(table.Derivation));
     }
 
     public static void WriteMarkdown(TextWriter writer, DoseSensitivityTable table)

@@ -32,7 +32,7 @@ internal static class EvidenceView
                     Markup.Escape(c.Studies.Count == 0 ? "No published study found. " + c.Summary : c.Summary));
             }
 
-            console.Write(overview);
+            StackedRecords.Write(console, overview);
             console.WriteLine();
         }
 
@@ -64,33 +64,33 @@ internal static class EvidenceView
                     }
                 }
 
-                console.Write(table);
+                StackedRecords.Write(console, table);
                 console.WriteLine();
             }
 
             foreach (var claim in set.ClaimsAbout(condition.Id))
             {
-                console.MarkupLine(Markup.Escape($"Claim: \"{claim.Claim}\" Verdict: {claim.Verdict} {claim.Basis}"));
+                ConsoleText.Line(console, Markup.Escape($"Claim: \"{claim.Claim}\" Verdict: {claim.Verdict} {claim.Basis}"));
                 console.WriteLine();
             }
         }
         else
         {
-            console.MarkupLine(Markup.Escape(
+            ConsoleText.Line(console, Markup.Escape(
                 $"Side effects: {string.Join(", ", set.SideEffects.Select(s => s.Id))} (ldn evidence --json gives the frequencies). {set.Claims.Count} popular claims are checked in the JSON output."));
         }
 
-        console.MarkupLine(Markup.Escape("Grades, strongest first: " + string.Join(" > ", EvidenceGrades.Ids) + ". A grade describes the design, not whether the result was positive."));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape("Grades, strongest first: " + string.Join(" > ", EvidenceGrades.Ids) + ". A grade describes the design, not whether the result was positive."));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     private static void WriteCondition(IAnsiConsole console, ConditionEvidence c)
     {
-        console.MarkupLine(Markup.Escape($"{c.Name} ({c.Id}) — best grade: {c.BestGrade.Label()}"));
-        console.MarkupLine(Markup.Escape(c.Summary));
+        ConsoleText.Line(console, Markup.Escape($"{c.Name} ({c.Id}) — best grade: {c.BestGrade.Label()}"));
+        ConsoleText.Line(console, Markup.Escape(c.Summary));
         if (c.Studies.Count == 0)
         {
-            console.MarkupLine("No published study found.");
+            ConsoleText.Line(console, "No published study found.");
         }
         else if (StackedRecords.Narrow(console))
         {
@@ -131,12 +131,12 @@ internal static class EvidenceView
                     Markup.Escape(s.Citation));
             }
 
-            console.Write(table);
+            StackedRecords.Write(console, table);
         }
 
         foreach (var t in c.RegisteredTrials)
         {
-            console.MarkupLine(Markup.Escape($"Registered trial {t.Registry} ({t.Design}, {t.Status.ToId()}): {t.Result}"));
+            ConsoleText.Line(console, Markup.Escape($"Registered trial {t.Registry} ({t.Design}, {t.Status.ToId()}): {t.Result}"));
         }
 
         console.WriteLine();

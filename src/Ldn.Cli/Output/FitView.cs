@@ -17,8 +17,8 @@ internal static class FitView
         foreach (var r in reports)
         {
             var f = r.Fit;
-            console.MarkupLine(Markup.Escape(Invariant($"{f.Structure.Name()} ({f.Structure.Description()})")));
-            console.MarkupLine(Markup.Escape(Invariant(
+            ConsoleText.Line(console, Markup.Escape(Invariant($"{f.Structure.Name()} ({f.Structure.Description()})")));
+            ConsoleText.Line(console, Markup.Escape(Invariant(
                 $"  -2LL {f.Minus2LogLikelihood:0.00}, AIC {f.Aic:0.00}; {(f.Adequate ? "adequate" : "NOT adequate")} (chi2 {r.ChiSquare:0.0}, limit {r.ChiSquareLimit:0.0})")));
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("Parameter").AddColumn(new TableColumn("Estimate").RightAligned())
@@ -34,20 +34,20 @@ internal static class FitView
                     Markup.Escape($"{Number(b.Low)}–{Number(b.High)}"));
             }
 
-            console.Write(table);
+            StackedRecords.Write(console, table);
             if (f.Parameters.Any(p => !p.Identifiable))
             {
-                console.MarkupLine(Markup.Escape("  * not identifiable: the profile never rises by 3.84 on that side."));
+                ConsoleText.Line(console, Markup.Escape("  * not identifiable: the profile never rises by 3.84 on that side."));
             }
 
             var worst = r.Residuals.MaxBy(x => Math.Abs(x.WeightedResidual))!;
-            console.MarkupLine(Markup.Escape(Invariant(
+            ConsoleText.Line(console, Markup.Escape(Invariant(
                 $"  4.5 mg daily, steady-state MOR trough {r.Trough45.Estimate:0.#}% (95% {r.Trough45.Low:0.#}–{r.Trough45.High:0.#}%;")));
-            console.MarkupLine(Markup.Escape(Invariant(
+            ConsoleText.Line(console, Markup.Escape(Invariant(
                 $"  {r.BootstrapReplicates}/{r.BootstrapRequested} bootstrap replicates), resting on {string.Join(", ", r.Data.Select(d => d.Source))}.")));
-            console.MarkupLine(Markup.Escape(Invariant(
+            ConsoleText.Line(console, Markup.Escape(Invariant(
                 $"  Largest weighted residual {worst.WeightedResidual:+0.00;-0.00}: {worst.Source}, {worst.DoseMg:0.#} mg at {worst.TimeHours:0.#} h,")));
-            console.MarkupLine(Markup.Escape(Invariant(
+            ConsoleText.Line(console, Markup.Escape(Invariant(
                 $"  {worst.Observed:0.#} vs {worst.Predicted:0.#} {worst.Unit}. 1 h after 50 mg: {r.OneHourBlockade:0.#}% (check: at least 85%).")));
             console.WriteLine();
         }
@@ -62,12 +62,12 @@ internal static class FitView
                 ranking.AddRow(x.Structure, Number(x.Aic), Number(x.DeltaAic), x.Weight.ToString("0.000", CultureInfo.InvariantCulture), x.Adequate ? "yes" : "no");
             }
 
-            console.Write(ranking);
+            StackedRecords.Write(console, ranking);
         }
 
-        console.MarkupLine(Markup.Escape("Adequate: every weighted residual within ±2 and their sum of squares below"));
-        console.MarkupLine(Markup.Escape("the 95% quantile of chi2 with n - k degrees of freedom."));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape("Adequate: every weighted residual within ±2 and their sum of squares below"));
+        ConsoleText.Line(console, Markup.Escape("the 95% quantile of chi2 with n - k degrees of freedom."));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("G3", CultureInfo.InvariantCulture) : (value > 0 ? "∞" : "-∞");

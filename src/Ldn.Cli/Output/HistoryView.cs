@@ -14,7 +14,7 @@ internal static class HistoryView
         var console = ConsoleFactory.For(writer);
         if (changes.Count == 0)
         {
-            console.MarkupLine("No changes recorded.");
+            ConsoleText.Line(console, "No changes recorded.");
             return;
         }
 
@@ -30,6 +30,6 @@ internal static class HistoryView
                 Markup.Escape(c.Reason ?? ""));
         }
 
-        console.Write(table);
+        StackedRecords.Write(console, table);
     }
 }

@@ -22,7 +22,7 @@ internal static class JournalView
             (null, { } t) => $"up to {t:uuuu-MM-dd}",
             ({ } f, { } t) => $"{f:uuuu-MM-dd} to {t:uuuu-MM-dd}",
         };
-        console.MarkupLine($"[bold]Journal[/]{(profile.Name is { } n ? " of " + Markup.Escape(n) : "")}, {Markup.Escape(span)} ({Markup.Escape(profile.TimeZoneId)}); conditions: {Markup.Escape(profile.Conditions.Count > 0 ? string.Join(", ", profile.Conditions) : "none recorded")}.");
+        ConsoleText.Line(console, $"[bold]Journal[/]{(profile.Name is { } n ? " of " + Markup.Escape(n) : "")}, {Markup.Escape(span)} ({Markup.Escape(profile.TimeZoneId)}); conditions: {Markup.Escape(profile.Conditions.Count > 0 ? string.Join(", ", profile.Conditions) : "none recorded")}.");
 
         var doses = new Table().Border(TableBorder.Rounded).Title("Doses").AddColumns("Id", "When", "Dose", "Formulation", "Note");
         foreach (var d in data.Doses)
@@ -56,13 +56,13 @@ internal static class JournalView
         {
             if (count > 0)
             {
-                console.Write(table);
+                StackedRecords.Write(console, table);
             }
         }
 
         if (data.Doses.Count + data.CheckIns.Count + data.SideEffects.Count + data.Events.Count == 0)
         {
-            console.MarkupLine("No entries in this span.");
+            ConsoleText.Line(console, "No entries in this span.");
         }
 
         var current = data.Medications.Where(m => m.Until is null).Select(m => m.Name).ToList();
@@ -70,10 +70,10 @@ internal static class JournalView
             ? $"version {version.Id} from {version.From:uuuu-MM-dd}{(version.Adjustment is { } a and not "set" ? $" ({a})" : "")}, {(version.StepOn(today) is { } step ? $"{Mg(step.DoseMg)} at {step.At} today" : "no dose planned today")}; {data.Plans.Count} version{(data.Plans.Count == 1 ? "" : "s")} in all"
             : "none in force";
         var notChecked = Ldn.Core.Safety.MedicationRecognition.Check(current).Where(c => c.NotChecked).Select(c => c.Name).ToList();
-        console.MarkupLine(Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}"
+        ConsoleText.Line(console, Markup.Escape($"Medications now: {(current.Count > 0 ? string.Join(", ", current) : "none recorded")}"
             + (notChecked.Count > 0 ? $" (not checked by the safety catalogue: {string.Join(", ", notChecked)})" : "") + $". Plan: {plan}."));
-        console.MarkupLine(Markup.Escape(BaselineStatus.Of(journal.LoadUpTo(journal.Today), journal.Today).Sentence));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(BaselineStatus.Of(journal.LoadUpTo(journal.Today), journal.Today).Sentence));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

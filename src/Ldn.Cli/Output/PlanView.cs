@@ -14,8 +14,8 @@ internal static class PlanView
     {
         ArgumentNullException.ThrowIfNull(plan);
         var console = ConsoleFactory.For(writer);
-        console.MarkupLine($"[bold]{Markup.Escape(plan.Protocol.Name)}[/] ({Markup.Escape(plan.Protocol.Id)}), starting {plan.Start:yyyy-MM-dd}, daily at {plan.At} ({Markup.Escape(plan.TimeZone.Id)})");
-        console.MarkupLine(Markup.Escape("Source: " + PublishedSource.Of(plan.Protocol.Source)));
+        ConsoleText.Line(console, $"[bold]{Markup.Escape(plan.Protocol.Name)}[/] ({Markup.Escape(plan.Protocol.Id)}), starting {plan.Start:yyyy-MM-dd}, daily at {plan.At} ({Markup.Escape(plan.TimeZone.Id)})");
+        ConsoleText.Line(console, Markup.Escape("Source: " + PublishedSource.Of(plan.Protocol.Source)));
         var liquid = plan.ConcentrationMgPerMl is not null;
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("Step").RightAligned())
@@ -52,24 +52,24 @@ internal static class PlanView
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
 
-        console.Write(table);
+        StackedRecords.Write(console, table);
         if (liquid)
         {
-            console.MarkupLine(Markup.Escape(
+            ConsoleText.Line(console, Markup.Escape(
                 $"Liquid {Mg(plan.ConcentrationMgPerMl!.Value)}/mL; the volume is rounded to the nearest syringe mark, and 'Dose drawn' is what that volume holds."));
         }
 
         if (plan.Protocol.LowestTargetMg is { } lowest)
         {
-            console.MarkupLine(Markup.Escape($"If a step is not tolerated, the protocol accepts the highest tolerated dose as the target, provided it is at least {Mg(lowest)}."));
+            ConsoleText.Line(console, Markup.Escape($"If a step is not tolerated, the protocol accepts the highest tolerated dose as the target, provided it is at least {Mg(lowest)}."));
         }
 
         foreach (var warning in plan.Warnings)
         {
-            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning.Message)} [dim]({Markup.Escape(PublishedSource.Of(warning.Source))})[/]");
+            ConsoleText.Line(console, $"[yellow]Warning:[/] {Markup.Escape(warning.Message)} [dim]({Markup.Escape(PublishedSource.Of(warning.Source))})[/]");
         }
 
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     private static string Mg(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg";

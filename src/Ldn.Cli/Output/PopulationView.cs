@@ -14,10 +14,10 @@ internal static class PopulationView
         var console = ConsoleFactory.For(writer);
         var settings = result.Settings;
         var instrument = result.Condition.Parameters.Instrument;
-        console.MarkupLine(Markup.Escape(
+        ConsoleText.Line(console, Markup.Escape(
             $"{settings.Subjects:N0} virtual subjects (seed {settings.Seed}), {settings.Dose} daily at {settings.At} for {settings.Weeks} weeks; "
             + $"scenario {settings.Scenario.Name()}; condition: {result.Condition.Id}" + (settings.Tlr4 ? "; TLR4 term on." : ".")));
-        console.MarkupLine(Markup.Escape(
+        ConsoleText.Line(console, Markup.Escape(
             $"Each cell: p5 / median / p95 across subjects, just before the week's first dose. Score: {instrument.Name} ({instrument.Unit})."));
 
         var table = new Table()
@@ -37,12 +37,12 @@ internal static class PopulationView
                 Format(result.Band(point, PopulationMetric.ClinicalScore), "0.0"));
         }
 
-        console.Write(table);
+        StackedRecords.Write(console, table);
         var h = result.Histogram;
-        console.MarkupLine(Markup.Escape(string.Create(
+        ConsoleText.Line(console, Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
             $"Percentiles come from {PopulationHistogram.Bins}-bin histograms: accurate to {h.Resolution(PopulationMetric.Mor):0.####} (MOR), {h.Resolution(PopulationMetric.Signalling):0.####} (S), {h.Resolution(PopulationMetric.Inflammation):0.####} (I), {h.Resolution(PopulationMetric.ClinicalScore):0.###} (score).")));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     /// <summary>Grid index of t = 0 and of each week's end (the nearest grid time at or before it).</summary>

@@ -22,17 +22,17 @@ internal static class SimulationConsoleView
         var console = ConsoleFactory.For(writer);
         DoseEvidenceView.Write(console, ClinicalDoseEvidence.Default);
 
-        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Regimen(result)));
-        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Condition(result)));
+        ConsoleText.Line(console, Markup.Escape(SimulationSummaryTable.Regimen(result)));
+        ConsoleText.Line(console, Markup.Escape(SimulationSummaryTable.Condition(result)));
         var window = result.Scenarios[0].Summary;
         var columns = SimulationSummaryTable.Columns(result);
 
         // Sparkline labels padded to the longest name shown, so the bars line up.
         var width = columns.Max(c => c.Name.Length);
-        console.MarkupLine(Markup.Escape(SimulationSummaryTable.Window(result)));
+        ConsoleText.Line(console, Markup.Escape(SimulationSummaryTable.Window(result)));
         foreach (var line in SimulationSummaryTable.Band(result))
         {
-            console.MarkupLine(Markup.Escape(line));
+            ConsoleText.Line(console, Markup.Escape(line));
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity");
@@ -46,36 +46,36 @@ internal static class SimulationConsoleView
             table.AddRow([Markup.Escape(row.Quantity), .. row.Values.Select(Markup.Escape)]);
         }
 
-        console.Write(table);
+        StackedRecords.Write(console, table);
 
         console.WriteLine();
-        console.MarkupLine(Markup.Escape("MOR blockade over the summary window (each bar is an equal slice of time, full height = 100%):"));
+        ConsoleText.Line(console, Markup.Escape("MOR blockade over the summary window (each bar is an equal slice of time, full height = 100%):"));
         foreach (var column in columns)
         {
             var bars = Sparkline(column.Series.TimeHours, column.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
+            ConsoleText.Line(console, Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
             if (column.Name == ModelAverageResult.Name && result.Average is { } average)
             {
                 foreach (var (label, values) in new[] { ("  2.5%", average.Band.Low), ("  97.5%", average.Band.High) })
                 {
                     var edge = Sparkline(column.Series.TimeHours, values, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-                    console.MarkupLine(Markup.Escape($"  {label.PadRight(width)}  {edge}"));
+                    ConsoleText.Line(console, Markup.Escape($"  {label.PadRight(width)}  {edge}"));
                 }
             }
         }
 
-        console.MarkupLine(Markup.Escape(
+        ConsoleText.Line(console, Markup.Escape(
             $"Net opioid signalling S = P·U·(1 − O) over the summary window (full height = S of {SignallingChartTop:0}; bars above ▄ are S above its drug-free 1):"));
         foreach (var column in columns)
         {
             var bars = Sparkline(column.Series.TimeHours, column.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            console.MarkupLine(Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
+            ConsoleText.Line(console, Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
         }
 
         console.WriteLine();
-        console.MarkupLine(Markup.Escape(WhatIf.ModelHeading + " (signalling S, inflammation): " + WhatIf.Note));
-        console.MarkupLine(Markup.Escape(ModelCaveats.Scenarios));
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(WhatIf.ModelHeading + " (signalling S, inflammation): " + WhatIf.Note));
+        ConsoleText.Line(console, Markup.Escape(ModelCaveats.Scenarios));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     /// <summary>

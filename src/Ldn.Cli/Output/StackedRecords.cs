@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Ldn.Cli.Output;
 
@@ -16,6 +17,9 @@ internal static class StackedRecords
     public const int WideEnough = 120;
 
     private const string Indent = "  ";
+
+    /// <summary>A width no console reaches: measuring or rendering with it wraps nothing.</summary>
+    private const int Unbounded = 100_000;
 
     /// <summary>True when <paramref name="console"/> is too narrow for a table of free text.</summary>
     public static bool Narrow(IAnsiConsole console) => console.Profile.Width < WideEnough;
@@ -53,13 +57,79 @@ internal static class StackedRecords
     }
 
     /// <summary>
+    /// Writes <paramref name="table"/> as it is when it fits the console at its natural width (no cell wrapped), else
+    /// its title as a line and each row as a record (<see cref="Write(IAnsiConsole, IReadOnlyList{string}, IEnumerable{IReadOnlyList{string}})"/>):
+    /// Spectre squeezes a table that is too wide by wrapping inside cells, which splits words, dates and DOIs.
+    /// A title wider than the table is written above it as a line of its own, for the same reason.
+    /// </summary>
+    public static void Write(IAnsiConsole console, Table table)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(table);
+        var options = RenderOptions.Create(console, console.Profile.Capabilities);
+        var natural = ((IRenderable)table).Measure(options, Unbounded).Max;
+        var title = table.Title is { } t ? PlainText(new Markup(t.Text), options) : null;
+        if (natural <= console.Profile.Width)
+        {
+            if (title is not null && Width(title) > natural)
+            {
+                ConsoleText.Line(console, table.Title!.Text);
+                table.Title = null;
+            }
+
+            console.Write((IRenderable)table);
+            return;
+        }
+
+        if (title is not null)
+        {
+            ConsoleText.Line(console, Markup.Escape(title + ":"));
+        }
+
+        var labels = table.Columns.Select(c => PlainText(c.Header, options)).ToList();
+        Write(console, labels, table.Rows.Select(row =>
+        {
+            var cells = row.Select(cell => PlainText(cell, options)).ToList();
+
+            // A bare number (an id, a step) says little as a heading on its own: "Step 3" does.
+            if (cells.Count > 0 && !cells[0].Any(char.IsLetter))
+            {
+                cells[0] = $"{labels[0]} {cells[0]}";
+            }
+
+            return (IReadOnlyList<string>)cells;
+        }));
+    }
+
+    /// <summary>The text a renderable shows, its lines joined by spaces, without styles.</summary>
+    public static string PlainText(IRenderable renderable, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(renderable);
+        var text = new StringBuilder();
+        foreach (var segment in renderable.Render(options, Unbounded))
+        {
+            text.Append(segment.IsLineBreak ? " " : segment.Text);
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>
     /// <paramref name="text"/> in lines of at most <paramref name="width"/> text elements, each starting with
     /// <paramref name="indent"/> (continuations with two more spaces), broken at spaces only.
     /// </summary>
-    public static IReadOnlyList<string> Wrap(string text, int width, string indent)
+    public static IReadOnlyList<string> Wrap(string text, int width, string indent) => Wrap(text, width, indent, indent + Indent);
+
+    /// <summary>
+    /// <paramref name="text"/> in lines of at most <paramref name="width"/> text elements, broken at spaces only: the first
+    /// starts with <paramref name="indent"/>, the others with <paramref name="continuation"/>. A word wider than the line
+    /// keeps a line of its own.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int width, string indent, string continuation)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(indent);
+        ArgumentNullException.ThrowIfNull(continuation);
         var lines = new List<string>();
         var line = new StringBuilder(indent);
         var lineWidth = Width(indent);
@@ -70,8 +140,8 @@ internal static class StackedRecords
             if (!empty && lineWidth + 1 + wordWidth > width)
             {
                 lines.Add(line.ToString());
-                line.Clear().Append(indent).Append(Indent);
-                lineWidth = Width(indent) + Indent.Length;
+                line.Clear().Append(continuation);
+                lineWidth = Width(continuation);
                 empty = true;
             }
 

@@ -16,9 +16,9 @@ internal static class TrialView
         var console = ConsoleFactory.For(writer);
         var design = result.Design;
         var instrument = design.Instrument;
-        console.MarkupLine(Markup.Escape(design.Name));
-        console.MarkupLine(Markup.Escape(design.Citation));
-        console.MarkupLine(Markup.Escape(Fmt(
+        ConsoleText.Line(console, Markup.Escape(design.Name));
+        ConsoleText.Line(console, Markup.Escape(design.Citation));
+        ConsoleText.Line(console, Markup.Escape(Fmt(
             $"{design.Type.ToString().ToLowerInvariant()} design, {design.Weeks:0.#} weeks; condition {design.Condition.Id}; outcome {instrument.Name} ({instrument.Unit}), responder: {design.Responder}; {result.Repetitions} virtual repetitions at the published n, seed {result.Seed}.")));
         foreach (var scenario in result.Scenarios)
         {
@@ -56,16 +56,16 @@ internal static class TrialView
                         : Missing);
             }
 
-            console.Write(table);
+            StackedRecords.Write(console, table);
         }
 
         console.WriteLine();
         foreach (var note in Notes(result))
         {
-            console.MarkupLine(Markup.Escape(note));
+            ConsoleText.Line(console, Markup.Escape(note));
         }
 
-        console.MarkupLine(Markup.Escape(LdnApp.Notice));
+        ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
     }
 
     /// <summary>How to read the run, shared by the table and the JSON document.</summary>

@@ -37,7 +37,7 @@ internal static class JournalCorrectionCommands
             using (store)
             {
                 var change = journal.Undo();
-                stdout.WriteLine($"Undone: change {change.Undoes} — {JournalEntryKinds.Name(change.Kind)} {change.EntryId} {Verb(change.Change)} (now revision {change.Revision}).");
+                ConsoleText.Line(stdout, $"Undone: change {change.Undoes} — {JournalEntryKinds.Name(change.Kind)} {change.EntryId} {Verb(change.Change)} (now revision {change.Revision}).");
             }
 
             return LdnApp.Success;
@@ -180,7 +180,7 @@ internal static class JournalCorrectionCommands
         using (store)
         {
             var recorded = edit(journal);
-            stdout.WriteLine($"{Capital(JournalEntryKinds.Name(recorded.Entry.Kind))} {recorded.Entry.Id} corrected (revision {recorded.Entry.Revision}); 'ldn journal undo' reverts it.");
+            ConsoleText.Line(stdout, $"{Capital(JournalEntryKinds.Name(recorded.Entry.Kind))} {recorded.Entry.Id} corrected (revision {recorded.Entry.Revision}); 'ldn journal undo' reverts it.");
             JournalContext.WriteNotes(recorded.Notes.Where(n => !n.StartsWith("Now revision", StringComparison.Ordinal)), stderr);
         }
 
@@ -199,7 +199,7 @@ internal static class JournalCorrectionCommands
             using (store)
             {
                 var newRevision = change(journal, entryKind, parse.GetValue(id), parse.GetValue(revision), parse.GetValue(reason));
-                stdout.WriteLine($"{Capital(JournalEntryKinds.Name(entryKind))} {parse.GetValue(id)} {done} (revision {newRevision}).");
+                ConsoleText.Line(stdout, $"{Capital(JournalEntryKinds.Name(entryKind))} {parse.GetValue(id)} {done} (revision {newRevision}).");
             }
 
             return LdnApp.Success;

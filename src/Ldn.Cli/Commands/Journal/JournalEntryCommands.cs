@@ -39,7 +39,7 @@ internal static class JournalEntryCommands
             {
                 var recorded = JournalContext.Confirmed(confirm => journal.RecordDose(request, confirm), parse.GetValue(yes), stdout);
                 var d = recorded.Entry;
-                stdout.WriteLine($"Dose {d.Id}: {(d.Skipped ? "skipped " : "")}{JournalContext.Mg(d.DoseMg)} {d.Formulation.Name()} at {journal.Describe(d.At, d.TimeZoneId)}.");
+                ConsoleText.Line(stdout, $"Dose {d.Id}: {(d.Skipped ? "skipped " : "")}{JournalContext.Mg(d.DoseMg)} {d.Formulation.Name()} at {journal.Describe(d.At, d.TimeZoneId)}.");
                 JournalContext.WriteNotes(recorded.Notes, stderr);
             }
 
@@ -99,7 +99,7 @@ internal static class JournalEntryCommands
                 }
 
                 var c = journal.RecordCheckIn(new CheckInRequest(scores, parse.GetValue(at), parse.GetValue(tz), noteText)).Entry;
-                stdout.WriteLine($"Check-in {c.Id} at {journal.Describe(c.At, c.TimeZoneId)}: " + string.Join(", ", c.Scores().Select(p => $"{p.Key} {p.Value}")) + ".");
+                ConsoleText.Line(stdout, $"Check-in {c.Id} at {journal.Describe(c.At, c.TimeZoneId)}: " + string.Join(", ", c.Scores().Select(p => $"{p.Key} {p.Value}")) + ".");
             }
 
             return LdnApp.Success;
@@ -131,7 +131,7 @@ internal static class JournalEntryCommands
                     }
 
                     var when = journal.EndSideEffect(id, parse.GetValue(to));
-                    stdout.WriteLine($"Side effect {id} ended at {journal.Describe(when, journal.Profile.TimeZoneId)}.");
+                    ConsoleText.Line(stdout, $"Side effect {id} ended at {journal.Describe(when, journal.Profile.TimeZoneId)}.");
                     return LdnApp.Success;
                 }
 
@@ -144,7 +144,7 @@ internal static class JournalEntryCommands
                     parse.GetValue(note));
                 var recorded = JournalContext.Confirmed(confirm => journal.RecordSideEffect(request, confirm), parse.GetValue(yes), stdout);
                 var s = recorded.Entry;
-                stdout.WriteLine($"Side effect {s.Id}: {s.Kind}{(s.TypedName is { } typed ? $" (typed '{typed}')" : "")}, {s.Severity.ToString().ToLowerInvariant()}, from {journal.Describe(s.From, s.TimeZoneId)}{(s.To is { } t ? $" to {journal.Describe(t, s.TimeZoneId)}" : " (ongoing; end it with --end " + s.Id + ")")}.");
+                ConsoleText.Line(stdout, $"Side effect {s.Id}: {s.Kind}{(s.TypedName is { } typed ? $" (typed '{typed}')" : "")}, {s.Severity.ToString().ToLowerInvariant()}, from {journal.Describe(s.From, s.TimeZoneId)}{(s.To is { } t ? $" to {journal.Describe(t, s.TimeZoneId)}" : " (ongoing; end it with --end " + s.Id + ")")}.");
                 JournalContext.WriteNotes(recorded.Notes, stderr);
             }
 
@@ -167,7 +167,7 @@ internal static class JournalEntryCommands
             using (store)
             {
                 var e = journal.RecordEvent(new EventRequest(eventKind, parse.GetValue(at), parse.GetValue(tz), parse.GetValue(note))).Entry;
-                stdout.WriteLine($"Event {e.Id}: {EventKinds.Name(e.Kind)} at {journal.Describe(e.At, e.TimeZoneId)}.");
+                ConsoleText.Line(stdout, $"Event {e.Id}: {EventKinds.Name(e.Kind)} at {journal.Describe(e.At, e.TimeZoneId)}.");
             }
 
             return LdnApp.Success;

@@ -89,7 +89,7 @@ internal static class JournalReadCommands
                     AdviceView.Write(advice, stdout);
                     if (data.Plan is null)
                     {
-                        stdout.WriteLine("No plan is set, so the rules cannot advance the dose; set one with 'ldn journal plan set FILE'.");
+                        ConsoleText.Line(stdout, "No plan is set, so the rules cannot advance the dose; set one with 'ldn journal plan set FILE'.");
                     }
                 }
             }

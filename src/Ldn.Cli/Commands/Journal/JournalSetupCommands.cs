@@ -53,8 +53,8 @@ internal static class JournalSetupCommands
                 stderr.WriteLine("Warning: " + note);
             }
 
-            stdout.WriteLine($"Journal ready: {store.Description} (time zone {zone.Id}).");
-            stdout.WriteLine(BaselineStatus.Of(store.Load(), journal.Today).Sentence
+            Output.ConsoleText.Line(stdout, $"Journal ready: {store.Description} (time zone {zone.Id}).");
+            Output.ConsoleText.Line(stdout, BaselineStatus.Of(store.Load(), journal.Today).Sentence
                 + " Check in daily (ldn journal check-in) before the first dose, so the analysis has a baseline to compare with.");
             return LdnApp.Success;
         });
@@ -83,7 +83,7 @@ internal static class JournalSetupCommands
             }
 
             store.Import(data);
-            stdout.WriteLine($"Demo journal written to {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events (synthetic data, seed {parse.GetValue(seed)}).");
+            Output.ConsoleText.Line(stdout, $"Demo journal written to {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events (synthetic data, seed {parse.GetValue(seed)}).");
             return LdnApp.Success;
         });
         return command;
@@ -103,7 +103,7 @@ internal static class JournalSetupCommands
             {
                 var from = parse.GetValue(setFrom) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
                 var version = journal.SetPlan(json, from);
-                stdout.WriteLine($"Plan version {version.Id} in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
+                Output.ConsoleText.Line(stdout, $"Plan version {version.Id} in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
             }
 
             return LdnApp.Success;
@@ -122,7 +122,7 @@ internal static class JournalSetupCommands
             {
                 var day = parse.GetValue(from) is { } f ? JournalTime.ParseDate(f, journal.HomeZone, journal.Now) : (LocalDate?)null;
                 var version = journal.AdjustPlan(kind, day, clock is { } c ? new LocalTime(c.Hour, c.Minute) : null);
-                stdout.WriteLine($"Plan version {version.Id} ({PlanAdjustments.Name(kind)}) in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
+                Output.ConsoleText.Line(stdout, $"Plan version {version.Id} ({PlanAdjustments.Name(kind)}) in force from {version.From:uuuu-MM-dd}: {Steps(version, null)}.");
             }
 
             return LdnApp.Success;
@@ -158,14 +158,14 @@ internal static class JournalSetupCommands
                         { } e => $"{version.From:uuuu-MM-dd} to {e:uuuu-MM-dd}",
                         null => $"from {version.From:uuuu-MM-dd}, open-ended",
                     };
-                    stdout.WriteLine($"Version {version.Id}{how}: {span}{(data.PlanOn(today) == version ? " [in force today]" : "")}{(end < version.From ? "" : ": " + Steps(version, end))}.");
+                    Output.ConsoleText.Line(stdout, $"Version {version.Id}{how}: {span}{(data.PlanOn(today) == version ? " [in force today]" : "")}{(end < version.From ? "" : ": " + Steps(version, end))}.");
                 }
 
                 if (parse.GetValue(ics) is { } path)
                 {
                     var text = journal.PlanCalendarFile();
                     Output.SafeFile.Write(path, writer => writer.Write(text), JournalContext.Files(parse));
-                    stdout.WriteLine($"Calendar of the version in force written to {path}.");
+                    Output.ConsoleText.Line(stdout, $"Calendar of the version in force written to {path}.");
                 }
             }
 
@@ -187,7 +187,7 @@ internal static class JournalSetupCommands
             using (store)
             {
                 var scale = journal.AddScale(parse.GetValue(label)!, parse.GetValue(worse), parse.GetValue(low), parse.GetValue(high));
-                stdout.WriteLine($"Scale '{scale.Label}' added as {scale.Id}: 0 {scale.LowAnchor} – 10 {scale.HighAnchor} ({(scale.HigherIsWorse ? "higher is worse" : "higher is better")}); record it with --score \"{scale.Label}=N\".");
+                Output.ConsoleText.Line(stdout, $"Scale '{scale.Label}' added as {scale.Id}: 0 {scale.LowAnchor} – 10 {scale.HighAnchor} ({(scale.HigherIsWorse ? "higher is worse" : "higher is better")}); record it with --score \"{scale.Label}=N\".");
             }
 
             return LdnApp.Success;
@@ -199,7 +199,7 @@ internal static class JournalSetupCommands
             using var store = JournalContext.Open(parse);
             foreach (var scale in store.Load(JournalContext.Now(), JournalContext.Now()).Scales)
             {
-                stdout.WriteLine($"{scale.Id}: {scale.Label}, 0 {scale.LowAnchor} – 10 {scale.HighAnchor}, {(scale.HigherIsWorse ? "higher is worse" : "higher is better")}{(scale.Code is { } code ? $" ({scale.CodeSystem} {code})" : "")}.");
+                Output.ConsoleText.Line(stdout, $"{scale.Id}: {scale.Label}, 0 {scale.LowAnchor} – 10 {scale.HighAnchor}, {(scale.HigherIsWorse ? "higher is worse" : "higher is better")}{(scale.Code is { } code ? $" ({scale.CodeSystem} {code})" : "")}.");
             }
 
             return LdnApp.Success;
@@ -225,7 +225,7 @@ internal static class JournalSetupCommands
             using (store)
             {
                 var recorded = JournalContext.Confirmed(confirm => journal.AddMedication(parse.GetValue(addName)!, parse.GetValue(since), confirm), parse.GetValue(yes), stdout);
-                stdout.WriteLine($"Medication {recorded.Entry.Id} recorded: {recorded.Entry.Name} since {journal.Describe(recorded.Entry.Since, journal.Profile.TimeZoneId)}.");
+                Output.ConsoleText.Line(stdout, $"Medication {recorded.Entry.Id} recorded: {recorded.Entry.Name} since {journal.Describe(recorded.Entry.Since, journal.Profile.TimeZoneId)}.");
                 foreach (var note in recorded.Notes)
                 {
                     stderr.WriteLine("Warning: " + note);
@@ -245,10 +245,10 @@ internal static class JournalSetupCommands
             {
                 var name = parse.GetValue(removeName)!.Trim();
                 var when = journal.StopMedication(name, parse.GetValue(at));
-                stdout.WriteLine($"Medication stopped: {name}, last taken {journal.Describe(when, journal.Profile.TimeZoneId)}.");
+                Output.ConsoleText.Line(stdout, $"Medication stopped: {name}, last taken {journal.Describe(when, journal.Profile.TimeZoneId)}.");
                 if (OpioidCatalog.Match(name) is { } opioid)
                 {
-                    stdout.WriteLine($"{opioid.Name} has a washout of {opioid.RecommendedWashoutDays} days before LDN may be taken (see 'ldn journal advise').");
+                    Output.ConsoleText.Line(stdout, $"{opioid.Name} has a washout of {opioid.RecommendedWashoutDays} days before LDN may be taken (see 'ldn journal advise').");
                 }
             }
 

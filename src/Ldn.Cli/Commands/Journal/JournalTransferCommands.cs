@@ -47,20 +47,20 @@ internal static class JournalTransferCommands
                 if (parse.GetValue(json) is { } jsonPath)
                 {
                     SafeFile.Write(jsonPath, writer => writer.Write(JsonSerializer.Serialize(document, JournalDocument.Options)), journalFiles);
-                    stdout.WriteLine($"Exported to {jsonPath}.");
+                    ConsoleText.Line(stdout, $"Exported to {jsonPath}.");
                 }
 
                 if (parse.GetValue(csv) is { } csvPath)
                 {
                     SafeFile.Write(csvPath, writer => JournalCsv.Write(document, writer), journalFiles);
-                    stdout.WriteLine($"Exported to {csvPath}.");
+                    ConsoleText.Line(stdout, $"Exported to {csvPath}.");
                 }
 
                 if (parse.GetValue(fhir) is { } fhirPath)
                 {
                     var bundle = FhirExport.ToBundle(data, JournalContext.Now());
                     SafeFile.Write(fhirPath, writer => writer.Write(bundle), journalFiles);
-                    stdout.WriteLine($"Exported a FHIR R4 Bundle to {fhirPath}.");
+                    ConsoleText.Line(stdout, $"Exported a FHIR R4 Bundle to {fhirPath}.");
                 }
             }
 
@@ -99,7 +99,7 @@ internal static class JournalTransferCommands
             {
                 using var store = JournalContext.Open(parse);
                 store.Import(data);
-                stdout.WriteLine($"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");
+                ConsoleText.Line(stdout, $"Imported into {store.Description}: {data.Doses.Count} doses, {data.CheckIns.Count} check-ins, {data.SideEffects.Count} side effects, {data.Events.Count} events, {data.Medications.Count} medications, {data.Plans.Count} plan versions, {data.Scales.Count(s => !s.BuiltIn)} own scales, {data.History.Count} changes of history.");
             }
             catch (InvalidInputException) when (creates)
             {
@@ -130,7 +130,7 @@ internal static class JournalTransferCommands
 
             using var store = JournalContext.Open(parse);
             store.Backup(path);
-            stdout.WriteLine($"Backed up {store.Description} to {path}.");
+            ConsoleText.Line(stdout, $"Backed up {store.Description} to {path}.");
             return LdnApp.Success;
         });
         return command;
