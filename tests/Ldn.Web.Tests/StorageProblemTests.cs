@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Ldn.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Ldn.Web.Tests;
+
+/// <summary>
+/// Issue 13, web side: a journal disk that is full or read-only was a 500 "Something went wrong". On a real
+/// 400 KB tmpfs mounted over the journals' folder (root only, as CI runs; skipped otherwise) a dose is answered
+/// with problem details and the CLI's sentence — 507 for a full disk, 503 for a read-only one — and what was
+/// stored before is all still there, and storing works again once the disk does.
+/// </summary>
+public sealed class StorageProblemTests : WebBehaviour
+{
+    protected override bool Postgres => false;
+
+    [Fact]
+    public async Task A_full_or_read_only_journal_disk_is_a_problem_in_one_sentence_and_loses_nothing()
+    {
+        using var host = NewHost();
+        var patient = await host.SignUpAsync("disk@example.org");
+        var journals = Path.Combine(host.Services.GetRequiredService<WebStorage>().Folder!, "journals");
+        if (!OperatingSystem.IsLinux() || Run("mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", journals) != 0)
+        {
+            return; // Not root: mounting a small file system is the only honest way to fill one.
+        }
+
+        try
+        {
+            await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(28)), HttpStatusCode.Created);
+            var filler = Fill(journals);
+
+            var full = await AssertProblemAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(29)), HttpStatusCode.InsufficientStorage);
+            Assert.Equal("The disk is full: nothing was written to the journal.", full["detail"]!.GetValue<string>());
+            File.Delete(filler);
+            Assert.Equal(new[] { "2026-11-28" }, await DoseDaysAsync(patient));
+
+            Assert.Equal(0, Run("mount", "-o", "remount,ro", journals));
+            var response = await PostAsync(patient.Client, "/api/journal/doses", Dose(29));
+            Assert.Null(response.Headers.RetryAfter);
+            var readOnly = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("read-only", readOnly["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.DoesNotContain(journals, readOnly.ToJsonString(), StringComparison.Ordinal);
+
+            Assert.Equal(0, Run("mount", "-o", "remount,rw", journals));
+            Assert.Equal(new[] { "2026-11-28" }, await DoseDaysAsync(patient));
+            await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(29)), HttpStatusCode.Created);
+            Assert.Equal(new[] { "2026-11-28", "2026-11-29" }, await DoseDaysAsync(patient));
+        }
+        finally
+        {
+            Run("umount", journals);
+        }
+    }
+
+    private static object Dose(int day) => new { at = $"2026-11-{day}T20:00Z", doseMg = 1.5m, note = new string('n', 1_000), confirm = true };
+
+    /// <summary>The days (UTC) of the journal's doses, oldest first.</summary>
+    private static async Task<string[]> DoseDaysAsync(Account patient)
+    {
+        var journal = await JsonAsync(await patient.Client.GetAsync("/api/journal"), HttpStatusCode.OK);
+        return [.. journal["doses"]!.AsArray().Select(d => d!["at"]!.GetValue<string>()[..10]).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Writes a file until the disk is full; returns its path.</summary>
+    private static string Fill(string folder)
+    {
+        var path = Path.Combine(folder, "filler");
+        using var filler = new FileStream(path, FileMode.CreateNew);
+        var block = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                filler.Write(block);
+                filler.Flush();
+            }
+        }
+        catch (IOException)
+        {
+            // Full: what the test wants.
+        }
+
+        return path;
+    }
+
+    private static int Run(string file, params string[] args)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+}
