@@ -22,6 +22,7 @@ internal enum CorpusFieldKind
 /// <summary>
 /// One field a route reads: its JSON path in the body (<c>scores.pain</c>) or its query name, what it holds,
 /// whether the route needs it (null and missing are then refused), whether it is a query value, and whether it
-/// only counts together with another field (<c>Dependent</c>: a value may be ignored, so 2xx and 4xx are both fine).
+/// only counts together with another field (<c>Dependent</c>: a value may be ignored, so 2xx and 4xx are both fine),
+/// and the kinds of "nonsense" that are a valid value of this field (<c>Valid</c>: "4.5kg" is a weight).
 /// </summary>
-internal sealed record CorpusField(string Path, CorpusFieldKind Kind, bool Required = false, bool InQuery = false, bool Dependent = false);
+internal sealed record CorpusField(string Path, CorpusFieldKind Kind, bool Required = false, bool InQuery = false, bool Dependent = false, string[]? Valid = null);

@@ -17,7 +17,7 @@ internal static class ApiCorpusRoutes
         new("POST", "/api/account/password", "password", "{\"currentPassword\":\"Correct-horse-7\",\"newPassword\":\"Another-horse-8\"}",
             [S("currentPassword", true), S("newPassword", true)]),
         new("POST", "/api/account/delete", "delete", "{\"password\":\"Correct-horse-7\"}", [S("password", true)]),
-        new("POST", "/api/account/passkey/request-options", "anonymous", "{\"email\":\"login@example.org\"}", [F("email")]),
+        new("POST", "/api/account/passkey/request-options", "anonymous", "{\"email\":\"login@example.org\"}", [F("email")], BodyOptional: true),
         new("POST", "/api/account/passkey", "patient", "{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}}",
             [D("credential", true), F("name")], AlwaysRefused: true),
         new("POST", "/api/account/login/passkey", "anonymous", "{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}}",
@@ -26,30 +26,30 @@ internal static class ApiCorpusRoutes
         new("POST", "/api/simulate", "patient", "{\"dose\":\"4.5mg\",\"count\":2,\"at\":\"22:00\",\"every\":\"24h\",\"horizon\":\"2d\",\"formulation\":\"capsule\",\"scenario\":\"B\",\"step\":\"6h\",\"condition\":\"generic\",\"tlr4\":false}",
             [S("dose", true), S("at"), S("every"), I("count"), S("horizon"), S("formulation"), S("scenario"), S("step"), S("condition"), B("tlr4"), D("plan"), S("structure")]),
         new("POST", "/api/simulate", "patient", "{\"protocol\":\"standard\",\"start\":\"2026-12-01\",\"at\":\"22:00\",\"tz\":\"Europe/Oslo\",\"horizon\":\"2d\",\"scenario\":\"B\",\"step\":\"6h\",\"weight\":\"70kg\"}",
-            [S("protocol", true), S("start"), S("tz"), S("weight"), S("concentration", dependent: true), S("syringe", dependent: true)]),
+            [S("protocol", true), S("start", true), S("tz"), W("weight"), S("concentration", dependent: true), S("syringe", dependent: true)]),
         new("POST", "/api/plan", "patient", "{\"protocol\":\"standard\",\"start\":\"2026-12-01\",\"at\":\"22:00\",\"tz\":\"Europe/Oslo\",\"formulation\":\"capsule\",\"weight\":\"70kg\",\"medications\":[\"levothyroxine\"]}",
-            [S("protocol"), S("start"), S("at"), S("tz"), S("formulation"), S("weight"), S("concentration", dependent: true), S("syringe", dependent: true),
+            [S("protocol", true), S("start", true), S("at"), S("tz"), S("formulation"), W("weight"), S("concentration", dependent: true), S("syringe", dependent: true),
              L("medications"), B("pregnant"), B("hepaticImpairment"), S("surgery")]),
         new("POST", "/api/journal/doses", "patient", "{" + At + ",\"doseMg\":1.5,\"confirm\":true}",
             [S("at"), N("doseMg", dependent: true), S("formulation"), B("skipped"), F("note"), S("timeZone"), B("confirm", dependent: true), F("reason")]),
         new("PUT", "/api/journal/doses/1", "patient", "{\"doseMg\":2,\"confirm\":true}",
-            [S("at"), N("doseMg"), S("formulation"), B("skipped"), F("note"), S("timeZone"), B("confirm", dependent: true), F("reason")]),
+            [S("at"), N("doseMg"), S("formulation"), B("skipped"), F("note"), S("timeZone"), B("confirm", dependent: true), F("reason")], Once: true),
         new("POST", "/api/journal/checkins", "patient", "{" + At + ",\"scores\":{\"pain\":4}}",
-            [S("at"), S("timeZone"), M("scores", true), I("scores.pain"), F("note"), F("reason")]),
-        new("PUT", "/api/journal/checkins/1", "patient", "{\"scores\":{\"pain\":3}}", [S("at"), S("timeZone"), M("scores"), I("scores.pain"), F("note"), F("reason")]),
+            [S("at"), S("timeZone"), M("scores", true), I("scores.pain", true), F("note"), F("reason")]),
+        new("PUT", "/api/journal/checkins/1", "patient", "{\"scores\":{\"pain\":3}}", [S("at"), S("timeZone"), M("scores"), I("scores.pain", true), F("note"), F("reason")], Once: true),
         new("POST", "/api/journal/sideeffects", "patient", "{\"kind\":\"insomnia\",\"from\":\"2026-11-30T22:00Z\",\"confirm\":true}",
             [S("kind", true), S("severity"), S("from"), S("to"), S("timeZone"), F("note"), B("confirm", dependent: true), F("reason")]),
         new("PUT", "/api/journal/sideeffects/1", "patient", "{\"severity\":\"moderate\"}",
-            [S("kind"), S("severity"), S("from"), S("to"), S("timeZone"), F("note"), B("confirm", dependent: true), F("reason")]),
+            [S("kind"), S("severity"), S("from"), S("to"), S("timeZone"), F("note"), B("confirm", dependent: true), F("reason")], Once: true),
         new("POST", "/api/journal/events", "patient", "{\"kind\":\"flare\"," + At + "}", [S("kind", true), S("at"), S("timeZone"), F("note"), F("reason")]),
-        new("PUT", "/api/journal/events/1", "patient", "{\"kind\":\"infection\"}", [S("kind"), S("at"), S("timeZone"), F("note"), F("reason")]),
+        new("PUT", "/api/journal/events/1", "patient", "{\"kind\":\"infection\"}", [S("kind"), S("at"), S("timeZone"), F("note"), F("reason")], Once: true),
         new("POST", "/api/journal/medications", "patient", "{\"name\":\"supplement {n}\",\"since\":\"2026-11-01 08:00\"}",
             [F("name", true), S("since"), B("confirm", dependent: true), F("reason")]),
-        new("PUT", "/api/journal/medications/1", "patient", "{\"until\":\"2026-12-01 08:00\"}", [F("name"), S("since"), S("until"), B("confirm", dependent: true), F("reason")]),
+        new("PUT", "/api/journal/medications/1", "patient", "{\"until\":\"2026-12-01 08:00\"}", [F("name"), S("since"), S("until"), B("confirm", dependent: true), F("reason")], Once: true),
         new("POST", "/api/journal/scales", "patient", "{\"name\":\"scale {n}\",\"higherIsWorse\":true}",
-            [F("name", true), B("higherIsWorse"), F("low"), F("high"), I("min"), I("max")]),
+            [F("name", true), B("higherIsWorse"), F("low"), F("high"), I("min"), I("max")], Once: true),
         new("PUT", "/api/journal/plan", "patient", "{\"protocol\":\"standard\",\"start\":\"2026-12-01\"}",
-            [S("protocol"), S("start"), S("at"), S("tz"), S("formulation"), S("weight"), L("medications"), B("pregnant"), S("surgery")]),
+            [S("protocol", true), S("start"), S("at"), S("tz"), S("formulation"), W("weight"), L("medications"), B("pregnant"), S("surgery")]),
         new("POST", "/api/journal/plan/adjust", "patient", "{\"action\":\"move-to-morning\"}", [S("action", true), S("from"), S("at")]),
         new("POST", "/api/sharing/invitations", "patient", "{\"validHours\":24}", [I("validHours")], BodyOptional: true),
         new("POST", "/api/sharing/accept", "clinician", "{\"code\":\"ZZZZZ-ZZZZZ\"}", [S("code", true)], AlwaysRefused: true),
@@ -60,7 +60,7 @@ internal static class ApiCorpusRoutes
         new("GET", "/api/journal/history", "patient", null, [Q("kind"), new("id", CorpusFieldKind.Integer, InQuery: true, Dependent: true)]),
         new("GET", "/api/audit", "patient", null, [Q("before"), new("limit", CorpusFieldKind.Integer, InQuery: true)]),
         new("GET", "/api/patients/{patient}/advice", "clinician", null, [Q("today")]),
-        new("DELETE", "/api/journal/events/2", "patient", null, [new("reason", CorpusFieldKind.Free, InQuery: true)]),
+        new("DELETE", "/api/journal/events/2", "patient", null, [new("reason", CorpusFieldKind.Free, InQuery: true)], Once: true),
     ];
 
     private static CorpusField S(string path, bool required = false, bool dependent = false) => new(path, CorpusFieldKind.Strict, required, Dependent: dependent);
@@ -69,7 +69,10 @@ internal static class ApiCorpusRoutes
 
     private static CorpusField N(string path, bool dependent = false) => new(path, CorpusFieldKind.Number, Dependent: dependent);
 
-    private static CorpusField I(string path) => new(path, CorpusFieldKind.Integer);
+    private static CorpusField I(string path, bool required = false) => new(path, CorpusFieldKind.Integer, required);
+
+    // A weight: "4.5kg" is one (a light child's), not the nonsense it is for a dose.
+    private static CorpusField W(string path) => new(path, CorpusFieldKind.Strict, Valid: ["other unit"]);
 
     private static CorpusField B(string path, bool dependent = false) => new(path, CorpusFieldKind.Flag, Dependent: dependent);
 

@@ -141,7 +141,7 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
             _ when detail.Length > 600 => "a detail longer than 600 characters",
             _ when detail.Contains('\n', StringComparison.Ordinal) || detail.Contains('\r', StringComparison.Ordinal) => "a detail of more than one line",
             _ when !SentenceEnd().IsMatch(detail) => "a detail that does not end as a sentence",
-            _ when SecondSentence().IsMatch(detail) => "a detail of more than one sentence",
+            _ when SecondSentence().IsMatch(detail.Replace("e.g. ", "eg ", StringComparison.Ordinal).Replace("i.e. ", "ie ", StringComparison.Ordinal)) => "a detail of more than one sentence",
             _ when Leaks().Match(text) is { Success: true } leak => $"'{leak.Value}' in the answer",
             _ when text.Contains(new string('x', 41), StringComparison.Ordinal) || text.Contains(new string('9', 41), StringComparison.Ordinal) => "an echo of more than 40 characters",
             _ => null,
@@ -223,7 +223,7 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
     [GeneratedRegex("""[.?!]["')]*$""")]
     private static partial Regex SentenceEnd();
 
-    // A full stop, then a space and a capital: a second sentence (abbreviations such as "e.g." are followed by lower case).
+    // A full stop, then a space and a capital: a second sentence ("e.g." and "i.e." are taken out first).
     [GeneratedRegex("""[a-z0-9)"'][.?!] +[A-Z]""")]
     private static partial Regex SecondSentence();
 

@@ -6,13 +6,11 @@ namespace Ldn.Web.Hosting;
 /// <summary>
 /// One sentence for a request the framework could not bind to a route's parameters, naming the field in words
 /// (<c>The field 'doseMg' must be a number, e.g. 4.5.</c>) instead of System.Text.Json's message with its
-/// <c>$.doseMg</c> path, .NET type name and byte position. Names are cut to 40 characters, so a hostile body is
-/// never echoed at length.
+/// <c>$.doseMg</c> path, .NET type name and byte position. Names are cut (<see cref="DetailText.Cut"/>), so a
+/// hostile body is never echoed at length.
 /// </summary>
 internal static partial class BindingSentence
 {
-    private const int MaxEcho = 40;
-
     /// <summary>The sentence for <paramref name="bad"/> (a 400 from binding a JSON body, a query value or a header).</summary>
     public static string Of(BadHttpRequestException bad)
     {
@@ -24,12 +22,12 @@ internal static partial class BindingSentence
 
         if (QueryBinding().Match(bad.Message) is { Success: true } query)
         {
-            return $"The query value '{Cut(query.Groups["name"].Value)}' must be {Expected(query.Groups["type"].Value)}.";
+            return $"The query value '{DetailText.Cut(query.Groups["name"].Value)}' must be {Expected(query.Groups["type"].Value)}.";
         }
 
         if (Missing().Match(bad.Message) is { Success: true } missing && missing.Groups["source"].Value != "body")
         {
-            return $"The {(missing.Groups["source"].Value.Contains("header", StringComparison.Ordinal) ? "header" : "query value")} '{Cut(missing.Groups["name"].Value)}' is missing.";
+            return $"The {(missing.Groups["source"].Value.Contains("header", StringComparison.Ordinal) ? "header" : "query value")} '{DetailText.Cut(missing.Groups["name"].Value)}' is missing.";
         }
 
         return bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
@@ -42,7 +40,7 @@ internal static partial class BindingSentence
         var message = json.Message;
         if (Unmapped().Match(message) is { Success: true } unmapped)
         {
-            return $"The body has a field '{Cut(unmapped.Groups["name"].Value)}' this route does not take.";
+            return $"The body has a field '{DetailText.Cut(unmapped.Groups["name"].Value)}' this route does not take.";
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -70,7 +68,7 @@ internal static partial class BindingSentence
         }
 
         var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return Cut(name);
+        return DetailText.Cut(name);
     }
 
     /// <summary>What a .NET type (as a message names it: <c>System.Nullable`1[System.Decimal]</c>, <c>long?</c>) expects, in words.</summary>
@@ -90,12 +88,6 @@ internal static partial class BindingSentence
         : expected;
 
     private static bool Has(string type, params string[] names) => names.Any(n => type.Contains(n, StringComparison.Ordinal));
-
-    private static string Cut(string text)
-    {
-        var clean = string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '?' : c));
-        return clean.Length <= MaxEcho ? clean : clean[..MaxEcho] + "…";
-    }
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from """)]
     private static partial Regex QueryBinding();
