@@ -49,6 +49,7 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
         var (callers, patientId) = await CallersAsync(factory);
 
         var tally = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var details = new SortedSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
         var n = 0;
         foreach (var route in ApiCorpusRoutes.All)
@@ -61,7 +62,7 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
                     n++;
                     var verdict = ApiCorpusVerdict.Of(route, field, nonsense);
                     using var request = field.InQuery ? QueryRequest(route, url, field, nonsense) : BodyRequest(route, url, field, nonsense, n);
-                    await RunAsync(callers[route.Caller], request, verdict, $"{route} {field.Path} = {nonsense}", tally, failures);
+                    await RunAsync(callers[route.Caller], request, verdict, $"{route} {field.Path} = {nonsense}", tally, failures, details);
                 }
             }
 
@@ -75,21 +76,21 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
                         Content = new StringContent(make(Numbered(body, n)), Encoding.UTF8, contentType),
                     };
                     var verdict = route.BodyOptional && name is "empty body" or "JSON null" ? CorpusVerdict.Either : CorpusVerdict.Refused;
-                    await RunAsync(callers[route.Caller], request, verdict, $"{route} body: {name}", tally, failures);
+                    await RunAsync(callers[route.Caller], request, verdict, $"{route} body: {name}", tally, failures, details);
                 }
             }
         }
 
         var summary = $"Web API corpus: {n} cases on {ApiCorpusRoutes.All.Length} routes; "
             + string.Join(", ", tally.Select(t => $"{t.Key}: {t.Value}"))
-            + $"; {failures.Count} failures.";
+            + $"; {details.Count} distinct refusal sentences; {failures.Count} failures.";
         output.WriteLine(summary);
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "ldn-web-corpus-summary.txt"), summary + "\n" + string.Join("\n", failures) + "\n");
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "ldn-web-corpus-summary.txt"), summary + "\n" + string.Join("\n", failures) + "\n\nRefusal sentences:\n" + string.Join("\n", details) + "\n");
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures.Take(60)));
         Assert.True(n > 1_000, $"{n} cases");
     }
 
-    private static async Task RunAsync(HttpClient client, HttpRequestMessage request, CorpusVerdict verdict, string name, SortedDictionary<string, int> tally, List<string> failures)
+    private static async Task RunAsync(HttpClient client, HttpRequestMessage request, CorpusVerdict verdict, string name, SortedDictionary<string, int> tally, List<string> failures, SortedSet<string> details)
     {
         using var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
@@ -114,6 +115,10 @@ public abstract partial class ApiRefusalCorpusBehaviour(ITestOutputHelper output
         if (outcome == "4xx")
         {
             wrong ??= ProblemFault(response, text);
+            if (JsonNode.Parse(text)?["detail"] is JsonValue detail && detail.TryGetValue<string>(out var sentence))
+            {
+                details.Add(sentence);
+            }
         }
 
         if (wrong is not null)

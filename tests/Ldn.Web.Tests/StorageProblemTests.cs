@@ -21,7 +21,7 @@ public sealed class StorageProblemTests : WebBehaviour
     public async Task A_full_or_read_only_journal_disk_is_a_problem_in_one_sentence_and_loses_nothing()
     {
         using var host = NewHost();
-        var patient = await host.SignUpAsync("disk@example.org");
+        _ = host.CreateClient(); // starts the app, which makes the journals' folder
         var journals = Path.Combine(host.Services.GetRequiredService<WebStorage>().Folder!, "journals");
         if (!OperatingSystem.IsLinux() || Run("mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", journals) != 0)
         {
@@ -30,6 +30,7 @@ public sealed class StorageProblemTests : WebBehaviour
 
         try
         {
+            var patient = await host.SignUpAsync("disk@example.org"); // the journal is made on the small disk
             await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(28)), HttpStatusCode.Created);
             var filler = Fill(journals);
 
