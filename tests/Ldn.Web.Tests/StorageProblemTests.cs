@@ -10,7 +10,8 @@ namespace Ldn.Web.Tests;
 /// <summary>
 /// Issue 13, web side: a journal disk that is full or read-only was a 500 "Something went wrong". On a real
 /// 400 KB tmpfs mounted over the journals' folder (root only, as CI runs; skipped otherwise) a dose is answered
-/// with problem details and the CLI's sentence — 507 for a full disk, 503 for a read-only one — and what was
+/// with problem details and the CLI's sentence — 507 for a full disk (503 when SQLite calls it an I/O error), 503
+/// for a read-only one — and what was
 /// stored before is all still there, and storing works again once the disk does.
 /// </summary>
 public sealed class StorageProblemTests : WebBehaviour
@@ -34,16 +35,21 @@ public sealed class StorageProblemTests : WebBehaviour
             await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(28)), HttpStatusCode.Created);
             var filler = Fill(journals);
 
-            var full = await AssertProblemAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(29)), HttpStatusCode.InsufficientStorage);
-            Assert.Equal("The disk is full: nothing was written to the journal.", full["detail"]!.GetValue<string>());
+            // SQLite says "full" when a write finds no space, and "disk I/O error" when opening cannot make its shared-memory
+            // file: 507 and 503, both with a sentence that says the disk may be full, and neither with the server's path.
+            var response = await PostAsync(patient.Client, "/api/journal/doses", Dose(29));
+            var full = await AssertProblemAsync(response, response.StatusCode == HttpStatusCode.InsufficientStorage ? HttpStatusCode.InsufficientStorage : HttpStatusCode.ServiceUnavailable);
+            Assert.Contains(full["detail"]!.GetValue<string>(), new[] { "The disk is full: nothing was written to the journal.", "The journal's disk reported an error (is it full?): nothing was written." });
+            Assert.DoesNotContain(journals, full.ToJsonString(), StringComparison.Ordinal);
             File.Delete(filler);
             Assert.Equal(new[] { "2026-11-28" }, await DoseDaysAsync(patient));
 
             Assert.Equal(0, Run("mount", "-o", "remount,ro", journals));
-            var response = await PostAsync(patient.Client, "/api/journal/doses", Dose(29));
+            response = await PostAsync(patient.Client, "/api/journal/doses", Dose(29));
             Assert.Null(response.Headers.RetryAfter);
             var readOnly = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
-            Assert.Contains("read-only", readOnly["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            // A write on the read-only disk is "read-only"; opening there fails first (WAL needs its shared-memory file): "cannot be opened".
+            Assert.Contains(readOnly["detail"]!.GetValue<string>(), new[] { "The journal is read-only (check the file's and its folder's permissions): nothing was written.", "The journal file cannot be opened (check the path and permissions)." });
             Assert.DoesNotContain(journals, readOnly.ToJsonString(), StringComparison.Ordinal);
 
             Assert.Equal(0, Run("mount", "-o", "remount,rw", journals));

@@ -25,9 +25,10 @@ internal sealed partial class Problems(IProblemDetailsService problems, ILogger<
         var problem = exception switch
         {
             ConfirmationRequiredException question => Confirmation(question),
+            // Before a mistake: a store that cannot open its file wraps the failure in one, with the server's path.
+            _ when StorageErrors.Classify(exception) is { } failure => Storage(httpContext, exception, failure),
             InvalidInputException mistake => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = mistake.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Describe(bad) },
-            _ when StorageErrors.Classify(exception) is { } failure => Storage(httpContext, exception, failure),
             _ => null,
         };
         if (problem is null)
