@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Ldn.Tests.Shared;
 using Ldn.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -24,7 +24,7 @@ public sealed class StorageProblemTests : WebBehaviour
         using var host = NewHost();
         _ = host.CreateClient(); // starts the app, which makes the journals' folder
         var journals = Path.Combine(host.Services.GetRequiredService<WebStorage>().Folder!, "journals");
-        if (!OperatingSystem.IsLinux() || Run("mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", journals) != 0)
+        if (!SmallDisk.Mount(journals, "400k"))
         {
             return; // Not root: mounting a small file system is the only honest way to fill one.
         }
@@ -33,7 +33,7 @@ public sealed class StorageProblemTests : WebBehaviour
         {
             var patient = await host.SignUpAsync("disk@example.org"); // the journal is made on the small disk
             await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(28)), HttpStatusCode.Created);
-            var filler = Fill(journals);
+            var filler = SmallDisk.Fill(journals);
 
             // SQLite says "full" when a write finds no space, and "disk I/O error" when opening cannot make its shared-memory
             // file: 507 and 503, both with a sentence that says the disk may be full, and neither with the server's path.
@@ -44,7 +44,7 @@ public sealed class StorageProblemTests : WebBehaviour
             File.Delete(filler);
             Assert.Equal(new[] { "2026-11-28" }, await DoseDaysAsync(patient));
 
-            Assert.Equal(0, Run("mount", "-o", "remount,ro", journals));
+            Assert.True(SmallDisk.Remount(journals, readOnly: true));
             response = await PostAsync(patient.Client, "/api/journal/doses", Dose(29));
             Assert.Null(response.Headers.RetryAfter);
             var readOnly = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
@@ -52,14 +52,14 @@ public sealed class StorageProblemTests : WebBehaviour
             Assert.Contains(readOnly["detail"]!.GetValue<string>(), new[] { "The journal is read-only (check the file's and its folder's permissions): nothing was written.", "The journal file cannot be opened (check the path and permissions)." });
             Assert.DoesNotContain(journals, readOnly.ToJsonString(), StringComparison.Ordinal);
 
-            Assert.Equal(0, Run("mount", "-o", "remount,rw", journals));
+            Assert.True(SmallDisk.Remount(journals, readOnly: false));
             Assert.Equal(new[] { "2026-11-28" }, await DoseDaysAsync(patient));
             await JsonAsync(await PostAsync(patient.Client, "/api/journal/doses", Dose(29)), HttpStatusCode.Created);
             Assert.Equal(new[] { "2026-11-28", "2026-11-29" }, await DoseDaysAsync(patient));
         }
         finally
         {
-            Run("umount", journals);
+            SmallDisk.Unmount(journals);
         }
     }
 
@@ -70,41 +70,5 @@ public sealed class StorageProblemTests : WebBehaviour
     {
         var journal = await JsonAsync(await patient.Client.GetAsync("/api/journal"), HttpStatusCode.OK);
         return [.. journal["doses"]!.AsArray().Select(d => d!["at"]!.GetValue<string>()[..10]).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Writes a file until the disk is full; returns its path.</summary>
-    private static string Fill(string folder)
-    {
-        var path = Path.Combine(folder, "filler");
-        using var filler = new FileStream(path, FileMode.CreateNew);
-        var block = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                filler.Write(block);
-                filler.Flush();
-            }
-        }
-        catch (IOException)
-        {
-            // Full: what the test wants.
-        }
-
-        return path;
-    }
-
-    private static int Run(string file, params string[] args)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
     }
 }
