@@ -46,6 +46,51 @@ public static class StorageErrors
         return null;
     }
 
+    /// <summary>
+    /// The kind of environment failure <paramref name="error"/> (or an exception inside it) is, or null exactly when
+    /// <see cref="Describe"/> gives no sentence: lets a front end pick its answer (the web's status code) by kind.
+    /// </summary>
+    public static StorageFailure? Classify(Exception error)
+    {
+        if (Describe(error) is null)
+        {
+            return null;
+        }
+
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException sqlite when Sqlite(sqlite) is not null:
+                    return (sqlite.SqliteErrorCode & 0xFF) switch
+                    {
+                        SqliteBusy or SqliteLocked => StorageFailure.Busy,
+                        SqliteReadOnly => StorageFailure.ReadOnly,
+                        SqliteFull => StorageFailure.Full,
+                        SqliteIoError => StorageFailure.DiskError,
+                        SqliteCantOpen => StorageFailure.CannotOpen,
+                        _ => StorageFailure.Damaged,
+                    };
+                case PostgresException postgres when Postgres(postgres) is not null:
+                    return postgres.SqlState switch
+                    {
+                        "57P03" => StorageFailure.StartingUp,
+                        "57P01" or "57P02" => StorageFailure.ShuttingDown,
+                        "53100" => StorageFailure.Full,
+                        "53300" => StorageFailure.TooManyConnections,
+                        "25006" => StorageFailure.ReadOnly,
+                        _ => StorageFailure.Refused,
+                    };
+                case NpgsqlException npgsql and not PostgresException when npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException or IOException:
+                    return StorageFailure.Unreachable;
+                default:
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     private static string? Sqlite(SqliteException e) => (e.SqliteErrorCode & 0xFF) switch
     {
         SqliteBusy or SqliteLocked => "The journal is busy: another program is writing it; try again in a moment (nothing was changed).",

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Ldn.Tests.Shared;
 using Xunit;
 
 namespace Ldn.Cli.Tests;
@@ -15,7 +15,7 @@ public sealed class FullDiskTests
     public void A_full_disk_is_exit_2_in_one_sentence_and_the_journal_survives()
     {
         var mountPoint = Directory.CreateTempSubdirectory("ldn-full-").FullName;
-        if (!OperatingSystem.IsLinux() || Run("mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", mountPoint) != 0)
+        if (!SmallDisk.Mount(mountPoint, "400k"))
         {
             Directory.Delete(mountPoint);
             return; // Not root: mounting a small file system is the only honest way to fill one.
@@ -26,7 +26,7 @@ public sealed class FullDiskTests
             var journal = Path.Combine(mountPoint, "journal.db");
             Assert.Equal(0, CliRunner.Run("journal", "demo", "--db", journal).ExitCode);
             var before = Doses(journal);
-            Fill(mountPoint);
+            SmallDisk.Fill(mountPoint);
 
             foreach (var args in new[]
             {
@@ -50,7 +50,7 @@ public sealed class FullDiskTests
         }
         finally
         {
-            Run("umount", mountPoint);
+            SmallDisk.Unmount(mountPoint);
             Directory.Delete(mountPoint, recursive: true);
         }
     }
@@ -61,37 +61,5 @@ public sealed class FullDiskTests
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         return doc.RootElement.GetProperty("doses").GetArrayLength();
-    }
-
-    private static void Fill(string folder)
-    {
-        using var filler = new FileStream(Path.Combine(folder, "filler"), FileMode.CreateNew);
-        var block = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                filler.Write(block);
-                filler.Flush();
-            }
-        }
-        catch (IOException)
-        {
-            // Full: what the test wants.
-        }
-    }
-
-    private static int Run(string file, params string[] args)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
     }
 }

@@ -75,8 +75,8 @@ public abstract class ScaleApiBehaviour : WebBehaviour
             (new { name = "tinnitus", low = new string('y', 61) }, "at most 60"),
             (new { name = "tinnitus", min = 1 }, "from 0 to 10"),
             (new { name = "tinnitus", max = 100 }, "from 0 to 10"),
-            (new { name = "tinnitus", higherIsWorse = "very" }, "not valid JSON"),
-            (new { name = "tinnitus", colour = "red" }, "not valid JSON"),
+            (new { name = "tinnitus", higherIsWorse = "very" }, "The field 'higherIsWorse' must be true or false."),
+            (new { name = "tinnitus", colour = "red" }, "The body has a field 'colour' this route does not take."),
         })
         {
             var problem = await AssertProblemAsync(await PostAsync(patient.Client, "/api/journal/scales", body), HttpStatusCode.BadRequest);

@@ -52,8 +52,17 @@ public sealed record PatientOptions
             Breastfeeding = Breastfeeding,
             ThyroidReplacement = ThyroidReplacement,
             TransplantImmunosuppression = Transplant,
-            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : IsoDate.Parse(Surgery, "surgery date"),
+            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : SurgeryDate(Surgery),
         };
+    }
+
+    // A date the plan's own start could have (1970–2200): year 9999 is a typing slip, not a surgery to plan for.
+    private static DateOnly SurgeryDate(string text)
+    {
+        var date = IsoDate.Parse(text, "surgery date");
+        return date >= Protocols.PlanBuilder.EarliestStart && date <= Protocols.PlanBuilder.LatestStart
+            ? date
+            : throw new InvalidInputException($"The surgery date {date:yyyy-MM-dd} is not between {Protocols.PlanBuilder.EarliestStart:yyyy} and {Protocols.PlanBuilder.LatestStart:yyyy}; check the year.");
     }
 
     /// <summary><c>NAME</c> (taken now) or <c>NAME@yyyy-MM-dd</c> (the day it was last taken).</summary>

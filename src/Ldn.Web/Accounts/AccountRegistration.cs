@@ -24,7 +24,7 @@ internal sealed class AccountRegistration(UserManager<WebUser> users, WebStorage
         var created = await users.CreateAsync(user, secret).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            throw new InvalidInputException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            throw new InvalidInputException(Refusal(created));
         }
 
         try
@@ -50,4 +50,14 @@ internal sealed class AccountRegistration(UserManager<WebUser> users, WebStorage
     /// <exception cref="InvalidInputException">It is missing or blank.</exception>
     public static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
+
+    /// <summary>
+    /// Identity's refusal as one sentence: the password rules it breaks, else the email's problem (Identity also
+    /// refuses the user name, which is the email, in a sentence of its own), else its first description.
+    /// </summary>
+    private string Refusal(IdentityResult refused) =>
+        refused.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+            ? PasswordRules.Sentence(refused, users.Options.Password.RequiredLength, "The password")
+            : (refused.Errors.FirstOrDefault(e => e.Code.Contains("Email", StringComparison.Ordinal)) ?? refused.Errors.FirstOrDefault())?.Description
+              ?? "The account was not created.";
 }

@@ -8,8 +8,8 @@ namespace Ldn.Web.Accounts;
 /// </summary>
 internal static class PasswordRules
 {
-    /// <summary>One sentence for <paramref name="refused"/>: the password rules it breaks, else Identity's first description.</summary>
-    public static string Sentence(IdentityResult refused, int requiredLength)
+    /// <summary>One sentence for <paramref name="refused"/>: the password rules it breaks, else Identity's first description; <paramref name="subject"/> is what the sentence is about.</summary>
+    public static string Sentence(IdentityResult refused, int requiredLength, string subject = "The new password")
     {
         ArgumentNullException.ThrowIfNull(refused);
         var needs = refused.Errors.Select(e => e.Code switch
@@ -25,8 +25,8 @@ internal static class PasswordRules
         return needs.Count switch
         {
             0 => refused.Errors.Select(e => e.Description).FirstOrDefault() ?? "The password was refused.",
-            1 => $"The new password needs {needs[0]}.",
-            _ => $"The new password needs {string.Join(", ", needs[..^1])} and {needs[^1]}.",
+            1 => $"{subject} needs {needs[0]}.",
+            _ => $"{subject} needs {string.Join(", ", needs[..^1])} and {needs[^1]}.",
         };
     }
 }

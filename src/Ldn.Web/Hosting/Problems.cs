@@ -1,5 +1,6 @@
 using Ldn.Core;
 using Ldn.Core.Journal;
+using Ldn.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,8 +10,9 @@ namespace Ldn.Web.Hosting;
 /// <summary>
 /// Every error as RFC 9457 problem details with one sentence in <c>detail</c> and never a stack trace or a
 /// .NET type name: a user's mistake (<see cref="InvalidInputException"/>) is 400, an entry that needs
-/// confirmation 409 with its question codes, a body that is not JSON 400 and a wrong content type 415;
-/// anything else is logged and answered 500 without details. Answers the framework gives without a body
+/// confirmation 409 with its question codes, a body that is not JSON 400 (the field named in words,
+/// <see cref="BindingSentence"/>) and a wrong content type 415; a failure of the database's environment 503 or
+/// 507 with the CLI's sentence (<see cref="StorageErrors"/>); anything else is logged and answered 500 without details. Answers the framework gives without a body
 /// get their sentence from <see cref="WriteStatusAsync"/>.
 /// </summary>
 internal sealed partial class Problems(IProblemDetailsService problems, ILogger<Problems> log) : IExceptionHandler
@@ -23,6 +25,8 @@ internal sealed partial class Problems(IProblemDetailsService problems, ILogger<
         var problem = exception switch
         {
             ConfirmationRequiredException question => Confirmation(question),
+            // Before a mistake: a store that cannot open its file wraps the failure in one, with the server's path.
+            _ when StorageErrors.Classify(exception) is { } failure => Storage(httpContext, exception, failure),
             InvalidInputException mistake => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = mistake.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Describe(bad) },
             _ => null,
@@ -126,11 +130,38 @@ internal sealed partial class Problems(IProblemDetailsService problems, ILogger<
     {
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        _ when bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path } => $"The request body is not valid JSON for this route (at {path}).",
-        _ when bad.InnerException is System.Text.Json.JsonException => "The request body is not valid JSON for this route.",
-        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => "The request needs a JSON body.",
-        _ => "The request is malformed (a query value or header is not of the expected kind).",
+        _ => BindingSentence.Of(bad),
     };
+
+    /// <summary>
+    /// A failure of the database the server cannot help and the user did not cause, with <see cref="StorageErrors"/>'s
+    /// sentence (the CLI's; never a path or password): 503 Service Unavailable, with <c>Retry-After</c> when it passes
+    /// by itself (busy, starting up, unreachable, too many connections, shutting down), and 507 Insufficient Storage
+    /// for a full disk. Logged as a warning for the operator.
+    /// </summary>
+    private ProblemDetails Storage(HttpContext http, Exception exception, StorageFailure failure)
+    {
+        StorageUnavailable(log, exception, failure, http.Request.Method, http.Request.Path);
+        var retryAfter = failure switch
+        {
+            StorageFailure.Busy or StorageFailure.StartingUp or StorageFailure.TooManyConnections => "5",
+            StorageFailure.Unreachable or StorageFailure.ShuttingDown => "30",
+            _ => null,
+        };
+        if (retryAfter is not null)
+        {
+            http.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        return new ProblemDetails
+        {
+            Status = failure == StorageFailure.Full ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable,
+            Detail = StorageErrors.Describe(exception),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed ({Failure}) on {Method} {Path}")]
+    private static partial void StorageUnavailable(ILogger logger, Exception exception, StorageFailure failure, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void Unhandled(ILogger logger, Exception exception, string method, PathString path);

@@ -95,7 +95,9 @@ internal static class WebApp
             SimulateEndpoints.AddLimit(options);
             options.OnRejected = Problems.TooManyAsync;
         });
-        services.AddProblemDetails();
+        // Every detail, whoever wrote it, shows at most 40 characters of an echo and no control characters.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail = context.ProblemDetails.Detail is { } detail ? DetailText.Clean(detail) : null);
         services.AddExceptionHandler<Problems>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
