@@ -70,6 +70,13 @@ public static class Simulator
     /// <summary>The output grid (hours from the first dose): 0 to the horizon every <paramref name="outputStep"/>.</summary>
     internal static double[] OutputTimes(Regimen regimen, Duration outputStep) => TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours);
 
+    /// <summary>How many points each series of a run has on the output grid (<see cref="OutputTimes"/>), without making the grid.</summary>
+    public static long OutputCount(Regimen regimen, Duration outputStep)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        return TimeGrid.ExactCount(0, regimen.Horizon.Hours, outputStep.Hours);
+    }
+
     /// <summary>The summary grid (hours): the summary window at <see cref="SummaryResolution"/>, or coarser for a very long window.</summary>
     internal static double[] SummaryTimes(Regimen regimen)
     {
