@@ -118,8 +118,8 @@ public static class Simulator
     /// <summary>
     /// One pass of <see cref="Integrate{TObserver}(NaltrexoneModel, IReadOnlyList{Administration}, double, Span{double}, DormandPrince45, ref TObserver)"/>:
     /// adds the doses due at <paramref name="t"/> and integrates to the next dose or the horizon. Returns true at the
-    /// horizon. Separate so that a cursor (<see cref="SegmentCursor"/>) can run several models in lockstep with exactly
-    /// the same solver calls, hence the same numbers, as one uninterrupted run.
+    /// horizon. Separate so that a caller can stop between dosing intervals with exactly the same solver calls, hence the
+    /// same numbers, as one uninterrupted run.
     /// </summary>
     internal static bool Segment<TObserver>(
         ref NaltrexoneModel model, IReadOnlyList<Administration> doses, double horizonHours, Span<double> state, DormandPrince45 solver, ref double t, ref int next, ref TObserver observer)
