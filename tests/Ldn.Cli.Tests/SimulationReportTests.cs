@@ -226,9 +226,19 @@ public sealed class SimulationReportTests(ITestOutputHelper output)
 
         var page = SimulationReport.Render(result, GeneratedAt);
 
-        Assert.Contains("The simulation has 7,201 points per curve", page, StringComparison.Ordinal);
-        Assert.Contains("one point in every 2 (3,601 points, the last always included)", page, StringComparison.Ordinal);
+        Assert.Contains("The simulation has 7,201 points per curve (one every 1 min); to keep the page light the charts are thinned", page, StringComparison.Ordinal);
+        Assert.Contains("every peak and trough of the full simulation shows", page, StringComparison.Ordinal);
         Assert.Contains("Every simulated point is plotted (73 points, one every 1 h).", Page, StringComparison.Ordinal);
+
+        // Thinned to the chart limit, but the highest and lowest blockade and the last point are kept.
+        using var data = ReportData(page);
+        var curve = data.RootElement.GetProperty("scenarios")[0];
+        var mor = curve.GetProperty("mor").EnumerateArray().Select(v => v.GetSingle()).ToList();
+        Assert.InRange(mor.Count, 100, SimulationReport.MaxChartPoints);
+        var series = result.Scenarios[0].Series;
+        Assert.Equal((float)(series.Mor.Max() * 100), mor.Max());
+        Assert.Equal((float)(series.Mor.Min() * 100), mor.Min());
+        Assert.Equal((float)series.TimeHours[^1], curve.GetProperty("time").EnumerateArray().Last().GetSingle());
     }
 
     [Fact]

@@ -90,14 +90,15 @@ internal static class SimulateCommand
             var reportPath = parse.GetValue(report);
             var asJson = parse.GetValue(json);
 
-            // JSON (and CSV beside it) stream the series as they are integrated, so memory does not grow with the
-            // horizon; the table and the HTML report draw from the whole series and keep it.
-            var streamed = asJson && reportPath is null;
-            var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4), retainSeries: !streamed);
+            // Every output streams (issue 13 item 5): the summaries come from one run that keeps no series, then one replay
+            // per series feeds the JSON, the CSV, the report charts and the console view at once, so memory does not grow
+            // with the horizon. KeepSeries (tests only) keeps the series and writes each output from them instead.
+            var keep = KeepSeries.Value;
+            var result = Simulator.Run(regimen, model, disease.Parameters, step, scenarios, parse.GetValue(tlr4), retainSeries: keep);
             var mucosalShare = parse.GetValue(whatIf);
             result = ModelAverager.WithDefaultAverage(
                 result, StructureOptions.Explicit(parse, scenario, structure), parse.GetValue(parameters) is not null,
-                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null, retainSeries: !streamed);
+                mucosalShare is { } share ? p => SublingualWhatIf.Apply(p, share) : null, retainSeries: keep);
 
             var notes = asJson ? stderr : stdout;
             foreach (var note in FormulationNotes.For(regimen, model))
@@ -110,37 +111,54 @@ internal static class SimulateCommand
                 ConsoleText.Line(notes, averageNote);
             }
 
+            var charts = reportPath is null || keep ? null : new SimulationChartSeries(result, Simulator.OutputCount(regimen, step), SimulationReport.MaxChartPoints);
+            var view = asJson || keep ? null : new SimulationConsoleSeries(result);
+            void Pass(TextWriter? csvWriter)
+            {
+                using var rows = csvWriter is null ? null : new SimulationCsv(result.Regimen, csvWriter);
+                SimulationPass.Run(result, asJson ? new SimulationJsonStream(result, stdout) : null, rows, charts, view);
+            }
+
             if (csvPath is not null)
             {
-                SafeFile.Write(
-                    csvPath, writer => (streamed ? (Action<SimulationResult, TextWriter>)SimulationCsv.WriteStreamed : SimulationCsv.Write)(result, writer), parse.GetValue(plan), parse.GetValue(parameters), reportPath);
+                SafeFile.Write(csvPath, keep ? writer => SimulationCsv.Write(result, writer) : Pass, parse.GetValue(plan), parse.GetValue(parameters), reportPath);
                 notes.WriteLine($"Wrote the time series to {csvPath}.");
+            }
+            else if (!keep)
+            {
+                Pass(null);
             }
 
             if (reportPath is not null)
             {
-                var html = SimulationReport.Render(result, DateTimeOffset.Now);
-                SafeFile.Write(reportPath, writer => writer.Write(html), parse.GetValue(plan), parse.GetValue(parameters), csvPath);
+                SafeFile.Write(
+                    reportPath,
+                    writer => SimulationReport.Write(result, charts ?? SimulationChartSeries.From(result, SimulationReport.MaxChartPoints), DateTimeOffset.Now, writer),
+                    parse.GetValue(plan),
+                    parse.GetValue(parameters),
+                    csvPath);
                 notes.WriteLine($"Wrote the report to {reportPath}.");
             }
 
-            if (streamed)
+            if (keep)
             {
-                SimulationJsonStream.Write(result, stdout);
+                (asJson ? (Action<SimulationResult, TextWriter>)SimulationDocument.Write : SimulationConsoleView.Write)(result, stdout);
             }
-            else if (asJson)
+            else if (view is not null)
             {
-                SimulationDocument.Write(result, stdout);
-            }
-            else
-            {
-                SimulationConsoleView.Write(result, stdout);
+                SimulationConsoleView.Write(result, view, stdout);
             }
 
             return LdnApp.Success;
         });
         return command;
     }
+
+    /// <summary>
+    /// Tests only: when set, the command keeps the whole series in memory and writes every output from it, as before
+    /// streaming; the reference the streamed outputs are compared with, byte for byte.
+    /// </summary>
+    internal static AsyncLocal<bool> KeepSeries { get; } = new();
 
     private static string ReadPlanFile(string path) => TextFiles.ReadUtf8(path, "plan file", 1_000_000);
 }

@@ -11,20 +11,19 @@ namespace Ldn.Cli.Output;
 /// </summary>
 internal static class SimulationConsoleView
 {
-    private const string Bars = "▁▂▃▄▅▆▇█";
+    /// <summary>The view of a result that kept its series.</summary>
+    public static void Write(SimulationResult result, TextWriter writer) => Write(result, SimulationConsoleSeries.From(result), writer);
 
-    /// <summary>Full height of the S sparkline: S runs from 0 (fully blocked) to about 3.8 in theory; 2 puts baseline at half height.</summary>
-    private const double SignallingChartTop = 2.0;
-
-    public static void Write(SimulationResult result, TextWriter writer)
+    /// <summary>The view from <paramref name="series"/>, gathered while the series streamed (the result's own series may be empty).</summary>
+    public static void Write(SimulationResult result, SimulationConsoleSeries series, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(series);
         var console = ConsoleFactory.For(writer);
         DoseEvidenceView.Write(console, ClinicalDoseEvidence.Default);
 
         ConsoleText.Line(console, Markup.Escape(SimulationSummaryTable.Regimen(result)));
         ConsoleText.Line(console, Markup.Escape(SimulationSummaryTable.Condition(result)));
-        var window = result.Scenarios[0].Summary;
         var columns = SimulationSummaryTable.Columns(result);
 
         // Sparkline labels padded to the longest name shown, so the bars line up.
@@ -41,7 +40,7 @@ internal static class SimulationConsoleView
             table.AddColumn(new TableColumn(column.Header).RightAligned());
         }
 
-        foreach (var row in SimulationSummaryTable.Rows(result))
+        foreach (var row in SimulationSummaryTable.Rows(result, series.ScoreAtEnd))
         {
             table.AddRow([Markup.Escape(row.Quantity), .. row.Values.Select(Markup.Escape)]);
         }
@@ -50,74 +49,29 @@ internal static class SimulationConsoleView
 
         console.WriteLine();
         ConsoleText.Line(console, Markup.Escape("MOR blockade over the summary window (each bar is an equal slice of time, full height = 100%):"));
-        foreach (var column in columns)
+        for (var c = 0; c < columns.Count; c++)
         {
-            var bars = Sparkline(column.Series.TimeHours, column.Series.Mor, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            ConsoleText.Line(console, Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
-            if (column.Name == ModelAverageResult.Name && result.Average is { } average)
+            ConsoleText.Line(console, Markup.Escape($"  {columns[c].Name.PadRight(width)}  {series.Mor(c)}"));
+            if (columns[c].Name == ModelAverageResult.Name && result.Average is not null)
             {
-                foreach (var (label, values) in new[] { ("  2.5%", average.Band.Low), ("  97.5%", average.Band.High) })
+                var (low, high) = series.Band(c);
+                foreach (var (label, edge) in new[] { ("  2.5%", low), ("  97.5%", high) })
                 {
-                    var edge = Sparkline(column.Series.TimeHours, values, 1.0, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
                     ConsoleText.Line(console, Markup.Escape($"  {label.PadRight(width)}  {edge}"));
                 }
             }
         }
 
         ConsoleText.Line(console, Markup.Escape(
-            $"Net opioid signalling S = P·U·(1 − O) over the summary window (full height = S of {SignallingChartTop:0}; bars above ▄ are S above its drug-free 1):"));
-        foreach (var column in columns)
+            $"Net opioid signalling S = P·U·(1 − O) over the summary window (full height = S of {SimulationConsoleSeries.SignallingChartTop:0}; bars above ▄ are S above its drug-free 1):"));
+        for (var c = 0; c < columns.Count; c++)
         {
-            var bars = Sparkline(column.Series.TimeHours, column.Series.OpioidSignalling, SignallingChartTop, window.WindowStart.Hours, window.WindowEnd.Hours, 48);
-            ConsoleText.Line(console, Markup.Escape($"  {column.Name.PadRight(width)}  {bars}"));
+            ConsoleText.Line(console, Markup.Escape($"  {columns[c].Name.PadRight(width)}  {series.Signalling(c)}"));
         }
 
         console.WriteLine();
         ConsoleText.Line(console, Markup.Escape(WhatIf.ModelHeading + " (signalling S, inflammation): " + WhatIf.Note));
         ConsoleText.Line(console, Markup.Escape(ModelCaveats.Scenarios));
         ConsoleText.Line(console, Markup.Escape(LdnApp.Notice));
-    }
-
-    /// <summary>
-    /// A series as a row of block characters: the mean of each slice of the window, scaled so that
-    /// <paramref name="top"/> is full height (values above it show as full bars).
-    /// </summary>
-    private static string Sparkline(double[] times, double[] values, double top, double from, double to, int maxWidth)
-    {
-        var inWindow = times.Count(t => t >= from && t <= to);
-        var width = Math.Clamp(inWindow, 1, maxWidth);
-        var sums = new double[width];
-        var counts = new int[width];
-        for (var i = 0; i < times.Length; i++)
-        {
-            var t = times[i];
-            if (t < from || t > to || to <= from)
-            {
-                continue;
-            }
-
-            var slot = Math.Min(width - 1, (int)((t - from) / (to - from) * width));
-            sums[slot] += values[i] / top;
-            counts[slot]++;
-        }
-
-        var chars = new char[width];
-        var filled = 0;
-        for (var i = 0; i < width; i++)
-        {
-            if (counts[i] == 0)
-            {
-                chars[i] = ' ';
-                continue;
-            }
-
-            // Bar k (0-based) is drawn (k + 1)/8 high, so take the lowest bar at least as high as the value:
-            // then S up to its baseline of 1 (half the S chart) never shows above the half-height bar ▄.
-            var level = Math.Clamp((int)Math.Ceiling(sums[i] / counts[i] * Bars.Length) - 1, 0, Bars.Length - 1);
-            chars[i] = Bars[level];
-            filled++;
-        }
-
-        return filled == 0 ? "(output step too coarse for a chart)" : new string(chars).TrimEnd();
     }
 }

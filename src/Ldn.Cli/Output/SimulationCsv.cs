@@ -7,44 +7,45 @@ using Ldn.Core.Units;
 
 namespace Ldn.Cli.Output;
 
-/// <summary>Long-format CSV of the time series: one row per scenario and time point, units in the header.</summary>
-internal static class SimulationCsv
+/// <summary>
+/// Long-format CSV of the time series: one row per scenario and time point, units in the header. The model average is
+/// not written. Rows are written as points arrive (<see cref="For"/>), so a streamed run keeps none (issue 13 item 5).
+/// </summary>
+internal sealed class SimulationCsv : IDisposable
 {
     public static readonly string[] Header = ["scenario", "timeHours", "clock", "parentNgPerMl", "metaboliteNgPerMl", "mor", "dor", "kor", "opioidSignalling", "receptorDensity", "synthesis", "inflammation", "clinicalScore"];
 
+    private readonly CsvWriter _csv;
+    private readonly Regimen _regimen;
+
+    /// <summary>Starts the file on <paramref name="writer"/> with its header; the writer stays open after <see cref="Dispose"/>.</summary>
+    public SimulationCsv(Regimen regimen, TextWriter writer)
+    {
+        _regimen = regimen ?? throw new ArgumentNullException(nameof(regimen));
+        var options = new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
+        _csv = CsvWriter.Create(writer, options, true);
+        _csv.WriteRecord(Header);
+    }
+
     /// <summary>The CSV of a result that kept its series.</summary>
-    public static void Write(SimulationResult result, TextWriter writer) => Write(result, writer, streamed: false);
-
-    /// <summary>
-    /// The same CSV for a result whose series were not kept: each scenario is replayed (<see cref="SeriesReplay"/>) and
-    /// written row by row as the solver produces it (issue 13 item 5).
-    /// </summary>
-    public static void WriteStreamed(SimulationResult result, TextWriter writer) => Write(result, writer, streamed: true);
-
-    private static void Write(SimulationResult result, TextWriter writer, bool streamed)
+    public static void Write(SimulationResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var options = new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
-        using var csv = CsvWriter.Create(writer, options, true);
-        csv.WriteRecord(Header);
-        var first = result.Average is null ? 0 : 1;
-        for (var j = 0; j < result.Scenarios.Count; j++)
+        using var csv = new SimulationCsv(result.Regimen, writer);
+        foreach (var scenario in result.Scenarios)
         {
-            var scenario = result.Scenarios[j];
-            var sink = new RowSink(csv, scenario.Scenario.Name(), result.Regimen);
-            if (streamed)
-            {
-                SeriesReplay.Write(result, first + j, sink);
-                continue;
-            }
-
-            for (var i = 0; i < scenario.Series.Count; i++)
-            {
-                sink.Add(scenario.Series[i]);
-            }
+            SeriesFanOut.Replay(scenario.Series, csv.For(scenario.Scenario));
         }
+    }
 
-        csv.Flush();
+    /// <summary>The sink that writes <paramref name="scenario"/>'s points as rows.</summary>
+    public ISeriesSink For(OccupancyScenario scenario) => new RowSink(_csv, scenario.Name(), _regimen);
+
+    /// <summary>Flushes the rows written so far to the writer.</summary>
+    public void Dispose()
+    {
+        _csv.Flush();
+        _csv.Dispose();
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using Ldn.Core.Dosing;
 using Ldn.Core.Evidence;
 using Ldn.Core.Pharmacology;
 using Ldn.Core.Pharmacology.Parameters;
+using Ldn.Core.Pharmacology.Streaming;
 using Ldn.Core.Units;
 using Ldn.Reports;
 
@@ -27,6 +28,8 @@ internal static class SimulationReport
     /// </summary>
     internal const int MaxChartPoints = 5000;
 
+    /// <summary>The report of a result that kept its series.</summary>
+    /// <exception cref="ArgumentException">The result has no scenarios.</exception>
     public static string Render(SimulationResult result, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -35,7 +38,30 @@ internal static class SimulationReport
             throw new ArgumentException("A simulation result without scenarios cannot be reported.", nameof(result));
         }
 
-        var dataJson = ReportHtml.DataJson(ChartData(result));
+        return Render(result, SimulationChartSeries.From(result, MaxChartPoints), generatedAt);
+    }
+
+    /// <summary>
+    /// The report from <paramref name="charts"/>, gathered while the series streamed (the result's own series may be
+    /// empty); the summary table comes from the result's summaries, read off the full simulation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The result has no scenarios.</exception>
+    public static void Write(SimulationResult result, SimulationChartSeries charts, DateTimeOffset generatedAt, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Render(result, charts, generatedAt));
+    }
+
+    private static string Render(SimulationResult result, SimulationChartSeries charts, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(charts);
+        if (result.Scenarios.Count == 0)
+        {
+            throw new ArgumentException("A simulation result without scenarios cannot be reported.", nameof(result));
+        }
+
+        var dataJson = ReportHtml.DataJson(ChartData(result, charts));
         var html = new StringBuilder(ReportHtml.ChartLibrary.Length + (dataJson.Length * 2) + 32_768);
         ReportHtml.AppendHead(html, "LDN Workbench — simulation report", Styles, ReportHtml.ChartLibrary, AppScript);
         html.Append("<body>\n<main>\n");
@@ -43,7 +69,7 @@ internal static class SimulationReport
         AppendEvidence(html);
         AppendRegimen(html, result);
         AppendSummary(html, result);
-        AppendCharts(html, result);
+        AppendCharts(html, result, charts);
         AppendParameters(html, result.Parameters);
         AppendCondition(html, result.Condition);
         AppendFooter(html, generatedAt);
@@ -181,11 +207,10 @@ internal static class SimulationReport
         html.Append("</ul>\n</section>\n");
     }
 
-    private static void AppendCharts(StringBuilder html, SimulationResult result)
+    private static void AppendCharts(StringBuilder html, SimulationResult result, SimulationChartSeries charts)
     {
-        var count = result.Scenarios[0].Series.Count;
         html.Append("<section>\n<h2>Time courses</h2>\n<p class=\"caption\">")
-            .Append(Text(SamplingCaption(count, result.OutputStep.Hours)))
+            .Append(Text(SamplingCaption(charts, result.OutputStep.Hours)))
             .Append(" The shaded band is the summary window.</p>\n")
             .Append("<p class=\"chart-error\" hidden></p>\n");
 
@@ -311,18 +336,18 @@ internal static class SimulationReport
             ? $"the whole simulated span, hour {Hours(from)} to {Hours(to)} (single dose)"
             : $"the last dosing interval, hour {Hours(from)} to {Hours(to)}";
 
-    private static string SamplingCaption(int count, double stepHours)
+    private static string SamplingCaption(SimulationChartSeries charts, double stepHours)
     {
-        var stride = ChartStride(count);
-        if (stride == 1)
+        var count = charts.Count.ToString("N0", CultureInfo.InvariantCulture);
+        if (!charts.Thinned)
         {
-            return $"Every simulated point is plotted ({count.ToString("N0", CultureInfo.InvariantCulture)} points, one every {Span(stepHours)}).";
+            return $"Every simulated point is plotted ({count} points, one every {Span(stepHours)}).";
         }
 
-        var plotted = ChartIndices(count).Length;
-        return $"The simulation has {count.ToString("N0", CultureInfo.InvariantCulture)} points per curve; to keep the page light the charts plot one point in every "
-            + $"{stride.ToString(CultureInfo.InvariantCulture)} ({plotted.ToString("N0", CultureInfo.InvariantCulture)} points, the last always included), "
-            + "so peaks and troughs between plotted points may not show. The summary table is computed from the full simulation.";
+        var plotted = charts.ScenarioPoints.Append(charts.KineticsPoints).Max(p => p.Count).ToString("N0", CultureInfo.InvariantCulture);
+        return $"The simulation has {count} points per curve (one every {Span(stepHours)}); to keep the page light the charts are thinned to at most {plotted} points per curve: "
+            + "the time is cut into equal slices and each slice keeps the points where a curve is lowest and highest, so every peak and trough of the full simulation shows, "
+            + "while the oscillation between them within a slice is not drawn. The summary table is computed from the full simulation.";
     }
 
     private static string ScenarioLabel(OccupancyScenario scenario) => scenario switch
@@ -359,36 +384,32 @@ internal static class SimulationReport
 
     // ---- Chart data ---------------------------------------------------------------------------------
 
-    private static ReportData ChartData(SimulationResult result)
+    private static ReportData ChartData(SimulationResult result, SimulationChartSeries charts)
     {
         var regimen = result.Regimen;
         var (windowFrom, windowTo) = regimen.SummaryWindow();
-
-        // Concentrations are the same in every structure but the slow pool (which adds a terminal phase), so the
-        // first other structure's series carries them.
-        var kinetics = (result.Scenarios.FirstOrDefault(s => s.Scenario != OccupancyScenario.SlowPool) ?? result.Scenarios[0]).Series;
-        var pick = ChartIndices(kinetics.Count);
+        var kinetics = charts.KineticsPoints;
         var concentrations = new ConcentrationData(
-            Pick(kinetics.TimeHours, pick, 1),
-            Pick(kinetics.ParentNgPerMl, pick, 1),
-            Pick(kinetics.MetaboliteNgPerMl, pick, 1));
+            Pick(kinetics, p => p.TimeHours, 1),
+            Pick(kinetics, p => p.ParentNgPerMl, 1),
+            Pick(kinetics, p => p.MetaboliteNgPerMl, 1));
 
-        var scenarios = result.Scenarios.Select(s =>
+        var scenarios = result.Scenarios.Select((s, i) =>
         {
-            var indices = ChartIndices(s.Series.Count);
+            var points = charts.ScenarioPoints[i];
             return new ScenarioCurves(
                 s.Scenario.Name(),
                 ScenarioLabel(s.Scenario),
                 s.Scenario == OccupancyScenario.B,
-                Pick(s.Series.TimeHours, indices, 1),
-                Pick(s.Series.Mor, indices, 100),
-                Pick(s.Series.Dor, indices, 100),
-                Pick(s.Series.Kor, indices, 100),
-                Pick(s.Series.OpioidSignalling, indices, 1),
-                Pick(s.Series.ReceptorDensity, indices, 1),
-                Pick(s.Series.Synthesis, indices, 1),
-                Pick(s.Series.Inflammation, indices, 1),
-                Pick(s.Series.ClinicalScore, indices, 1));
+                Pick(points, p => p.TimeHours, 1),
+                Pick(points, p => p.Mor, 100),
+                Pick(points, p => p.Dor, 100),
+                Pick(points, p => p.Kor, 100),
+                Pick(points, p => p.OpioidSignalling, 1),
+                Pick(points, p => p.ReceptorDensity, 1),
+                Pick(points, p => p.Synthesis, 1),
+                Pick(points, p => p.Inflammation, 1),
+                Pick(points, p => p.ClinicalScore, 1));
         }).ToList();
         var instrument = result.Condition.Instrument;
 
@@ -398,7 +419,7 @@ internal static class SimulationReport
             TickStepHours(regimen.Horizon.Hours),
             windowFrom.Hours,
             windowTo.Hours,
-            LogScaleFloor(kinetics),
+            LogScaleFloor(charts.HighestLevel),
             $"{instrument.Name} ({instrument.Unit})",
             concentrations,
             scenarios);
@@ -408,12 +429,12 @@ internal static class SimulationReport
     /// Single precision (about seven significant digits) is far finer than a chart can show and halves
     /// the size of the inline JSON.
     /// </summary>
-    private static float[] Pick(double[] values, int[] indices, double scale)
+    private static float[] Pick(IReadOnlyList<SeriesPoint> points, Func<SeriesPoint, double> value, double scale)
     {
-        var picked = new float[indices.Length];
-        for (var i = 0; i < indices.Length; i++)
+        var picked = new float[points.Count];
+        for (var i = 0; i < points.Count; i++)
         {
-            picked[i] = (float)(values[indices[i]] * scale);
+            picked[i] = (float)(value(points[i]) * scale);
         }
 
         return picked;
@@ -423,11 +444,8 @@ internal static class SimulationReport
     /// The bottom of the logarithmic concentration axis: four decades below the highest level. Without
     /// a floor the first minutes after a dose (10⁻¹⁰ ng/mL and less) would squash the useful range.
     /// </summary>
-    private static double LogScaleFloor(SimulationSeries series)
-    {
-        var highest = Math.Max(series.ParentNgPerMl.DefaultIfEmpty(0).Max(), series.MetaboliteNgPerMl.DefaultIfEmpty(0).Max());
-        return highest > 0 && double.IsFinite(highest) ? Math.Pow(10, Math.Floor(Math.Log10(highest)) - 4) : 1e-4;
-    }
+    private static double LogScaleFloor(double highest) =>
+        highest > 0 && double.IsFinite(highest) ? Math.Pow(10, Math.Floor(Math.Log10(highest)) - 4) : 1e-4;
 
     /// <summary>Time-axis ticks on clock-friendly steps (6 h, 12 h, a day, a week…), about 8–16 of them.</summary>
     private static double TickStepHours(double horizonHours)

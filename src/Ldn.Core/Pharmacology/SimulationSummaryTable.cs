@@ -84,7 +84,18 @@ public static class SimulationSummaryTable
     /// <summary>The summary rows, each with one value per scenario of <paramref name="result"/>.</summary>
     public static IReadOnlyList<Row> Rows(SimulationResult result)
     {
+        var columns = Columns(result);
+        return Rows(result, i => columns[i].Series.Count == 0 ? null : columns[i].Series.ClinicalScore[^1]);
+    }
+
+    /// <summary>
+    /// The summary rows, with the clinical score at the end of each column's series given by
+    /// <paramref name="scoreAtEnd"/> (null shows as "—"): for a result whose series were streamed, not kept.
+    /// </summary>
+    public static IReadOnlyList<Row> Rows(SimulationResult result, Func<int, double?> scoreAtEnd)
+    {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(scoreAtEnd);
         var columns = Columns(result);
         Row Of(string label, Func<ExposureSummary, string> value) => new(label, [.. columns.Select(c => value(c.Summary))]);
         var instrument = result.Condition.Instrument;
@@ -103,7 +114,7 @@ public static class SimulationSummaryTable
             Of("Nocturnal signalling (mean S 23:00–07:00)", s => s.NocturnalSignalling is { } night ? night.ToString("0.000", CultureInfo.InvariantCulture) : "— (no full night)"),
             Of("Inflammation change at week 12 (what-if)", s => s.InflammationChangeWeek12 is { } change ? SignedPercent(change) : "— (< 12 weeks)"),
             new($"{instrument.Name} at the end ({instrument.Unit})",
-                [.. columns.Select(c => c.Series.Count == 0 ? "—" : c.Series.ClinicalScore[^1].ToString("0.0", CultureInfo.InvariantCulture))]),
+                [.. columns.Select((_, i) => scoreAtEnd(i) is { } score ? score.ToString("0.0", CultureInfo.InvariantCulture) : "—")]),
         ];
     }
 

@@ -70,6 +70,13 @@ public static class Simulator
     /// <summary>The output grid (hours from the first dose): 0 to the horizon every <paramref name="outputStep"/>.</summary>
     internal static double[] OutputTimes(Regimen regimen, Duration outputStep) => TimeGrid.Create(0, regimen.Horizon.Hours, outputStep.Hours);
 
+    /// <summary>How many points each series of a run has on the output grid (<see cref="OutputTimes"/>), without making the grid.</summary>
+    public static long OutputCount(Regimen regimen, Duration outputStep)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        return TimeGrid.ExactCount(0, regimen.Horizon.Hours, outputStep.Hours);
+    }
+
     /// <summary>The summary grid (hours): the summary window at <see cref="SummaryResolution"/>, or coarser for a very long window.</summary>
     internal static double[] SummaryTimes(Regimen regimen)
     {
@@ -111,8 +118,8 @@ public static class Simulator
     /// <summary>
     /// One pass of <see cref="Integrate{TObserver}(NaltrexoneModel, IReadOnlyList{Administration}, double, Span{double}, DormandPrince45, ref TObserver)"/>:
     /// adds the doses due at <paramref name="t"/> and integrates to the next dose or the horizon. Returns true at the
-    /// horizon. Separate so that a cursor (<see cref="SegmentCursor"/>) can run several models in lockstep with exactly
-    /// the same solver calls, hence the same numbers, as one uninterrupted run.
+    /// horizon. Separate so that a caller can stop between dosing intervals with exactly the same solver calls, hence the
+    /// same numbers, as one uninterrupted run.
     /// </summary>
     internal static bool Segment<TObserver>(
         ref NaltrexoneModel model, IReadOnlyList<Administration> doses, double horizonHours, Span<double> state, DormandPrince45 solver, ref double t, ref int next, ref TObserver observer)

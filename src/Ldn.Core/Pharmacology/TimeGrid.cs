@@ -7,10 +7,8 @@ internal static class TimeGrid
 {
     public static double[] Create(double from, double to, double step)
     {
-        var intervals = (long)Math.Floor(((to - from) / step) + 1e-9);
-        var endsOnGrid = Math.Abs(from + (intervals * step) - to) <= 1e-9 * Math.Max(1.0, Math.Abs(to));
-        var count = intervals + (endsOnGrid ? 1 : 2);
-        var times = new double[count];
+        var intervals = Intervals(from, to, step);
+        var times = new double[ExactCount(from, to, step)];
         for (var i = 0; i <= intervals; i++)
         {
             times[i] = from + (i * step);
@@ -20,6 +18,16 @@ internal static class TimeGrid
         return times;
     }
 
-    /// <summary>Number of rows <see cref="Create"/> would make, without making them.</summary>
+    /// <summary>The number of times <see cref="Create"/> makes, exactly, without making them.</summary>
+    public static long ExactCount(double from, double to, double step)
+    {
+        var intervals = Intervals(from, to, step);
+        var endsOnGrid = Math.Abs(from + (intervals * step) - to) <= 1e-9 * Math.Max(1.0, Math.Abs(to));
+        return intervals + (endsOnGrid ? 1 : 2);
+    }
+
+    /// <summary>Number of rows <see cref="Create"/> would make, without making them (at most one more than it makes).</summary>
     public static long Count(Duration span, Duration step) => (long)Math.Floor((span / step) + 1e-9) + 2;
+
+    private static long Intervals(double from, double to, double step) => (long)Math.Floor(((to - from) / step) + 1e-9);
 }

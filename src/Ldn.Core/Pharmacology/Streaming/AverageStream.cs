@@ -3,11 +3,12 @@ using Ldn.Core.Pharmacology.ModelAverage;
 namespace Ldn.Core.Pharmacology.Streaming;
 
 /// <summary>
-/// The <c>model-average</c> series streamed: the adequate structures run side by side at their estimates, one dosing
-/// interval at a time (<see cref="SegmentCursor"/>), and every replicate's MOR blockade follows chunk by chunk
-/// (<see cref="IMorCursor"/>); each chunk is reduced to the weighted means and the 2.5/50/97.5% quantiles as
-/// <see cref="ModelAverager.Run"/> computes them (same draw, same order of sums), written and dropped. Memory is one
-/// chunk (at least <see cref="ChunkPoints"/> points, or one dosing interval if longer) times the replicates.
+/// The <c>model-average</c> series streamed: the adequate structures run at their estimates, each on its own thread
+/// (<see cref="StructureFeed"/>, with the solver calls of a separate run, hence its numbers), handing over batches of
+/// <see cref="ChunkPoints"/> points, and every replicate's MOR blockade follows batch by batch (<see cref="IMorCursor"/>);
+/// each batch is reduced to the weighted means and the 2.5/50/97.5% quantiles as <see cref="ModelAverager.Run"/>
+/// computes them (same draw, same order of sums), written and dropped. Memory is a few batches per structure plus one
+/// batch times the replicates, whatever the horizon or the gap between doses.
 /// </summary>
 internal static class AverageStream
 {
@@ -21,16 +22,6 @@ internal static class AverageStream
         var (draw, weights) = ReplicateDraw.Draw(AkaikeWeights.Of(fits), fits, average.Options.Replicates, average.Options.Seed);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = average.Options.Threads > 0 ? average.Options.Threads : Environment.ProcessorCount };
         var times = Simulator.OutputTimes(regimen, result.OutputStep);
-        var buffers = new PointBuffer[weights.Count];
-        var runs = new SegmentCursor[weights.Count];
-        for (var s = 0; s < runs.Length; s++)
-        {
-            var model = new NaltrexoneModel(
-                average.Adjust(fits.First(f => f.Structure == weights[s].Structure).Estimate), result.Condition, regimen.FormulationsUsed, result.Tlr4);
-            buffers[s] = new PointBuffer();
-            runs[s] = new SegmentCursor(model, regimen, new PointObserver(model, weights[s].Structure, times, buffers[s]));
-        }
-
         var replicates = new IMorCursor[draw.Count];
         Parallel.For(0, draw.Count, parallel, r =>
         {
@@ -40,66 +31,87 @@ internal static class AverageStream
                 : new SuperposedBlockade(model, draw[r].Structure).Start(regimen);
         });
 
-        var shares = weights.Select(w => w.Weight).ToArray();
-        var rows = new double[draw.Count][];
+        var feeds = new StructureFeed[weights.Count];
+        try
+        {
+            for (var s = 0; s < feeds.Length; s++)
+            {
+                var model = new NaltrexoneModel(
+                    average.Adjust(fits.First(f => f.Structure == weights[s].Structure).Estimate), result.Condition, regimen.FormulationsUsed, result.Tlr4);
+                feeds[s] = new StructureFeed(model, weights[s].Structure, regimen, times, ChunkPoints);
+            }
+
+            Reduce(feeds, replicates, weights.Select(w => w.Weight).ToArray(), parallel, sink);
+        }
+        finally
+        {
+            foreach (var feed in feeds)
+            {
+                feed?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Takes the structures' points a batch at a time, reads the replicates' MOR there and writes the averaged points.</summary>
+    private static void Reduce(StructureFeed[] feeds, IMorCursor[] replicates, double[] shares, ParallelOptions parallel, ISeriesSink sink)
+    {
+        var rows = new double[replicates.Length][];
         for (var r = 0; r < rows.Length; r++)
         {
             rows[r] = new double[ChunkPoints];
         }
 
         var chunkTimes = new double[ChunkPoints];
-        var scratch = new double[draw.Count];
-        while (!runs[0].Done)
+        var scratch = new double[replicates.Length];
+        var batches = new SeriesPoint[feeds.Length][];
+        while (true)
         {
-            // Structures share the dose times and the grid, so each stops after the same interval with the same count.
-            Parallel.For(0, runs.Length, parallel, s =>
+            // The structures share the grid, so batch k of each holds the same times.
+            var ended = 0;
+            for (var s = 0; s < feeds.Length; s++)
             {
-                while (!runs[s].Done && buffers[s].Points.Count < ChunkPoints)
-                {
-                    runs[s].Advance();
-                }
-            });
-            var count = buffers[0].Points.Count;
-            if (buffers.Any(b => b.Points.Count != count))
+                var next = feeds[s].Next();
+                ended += next is null ? 1 : 0;
+                batches[s] = next ?? [];
+            }
+
+            if (ended == feeds.Length)
+            {
+                return;
+            }
+
+            var n = batches[0].Length;
+            if (ended > 0 || batches.Any(b => b.Length != n))
             {
                 throw new InvalidOperationException("The averaged structures produced different numbers of output points.");
             }
 
-            for (var from = 0; from < count; from += ChunkPoints)
+            for (var i = 0; i < n; i++)
             {
-                var n = Math.Min(ChunkPoints, count - from);
-                for (var i = 0; i < n; i++)
-                {
-                    chunkTimes[i] = buffers[0].Points[from + i].TimeHours;
-                }
-
-                Parallel.For(0, replicates.Length, parallel, r => replicates[r].Fill(chunkTimes.AsSpan(0, n), rows[r].AsSpan(0, n)));
-                for (var i = 0; i < n; i++)
-                {
-                    for (var r = 0; r < rows.Length; r++)
-                    {
-                        scratch[r] = rows[r][i];
-                    }
-
-                    var (low, median, high) = BandQuantiles.Of(scratch);
-                    sink.Add(Mean(buffers, from + i, shares) with { Mor = median, MorLow = low, MorHigh = high });
-                }
+                chunkTimes[i] = batches[0][i].TimeHours;
             }
 
-            foreach (var buffer in buffers)
+            Parallel.For(0, replicates.Length, parallel, r => replicates[r].Fill(chunkTimes.AsSpan(0, n), rows[r].AsSpan(0, n)));
+            for (var i = 0; i < n; i++)
             {
-                buffer.Points.Clear();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    scratch[r] = rows[r][i];
+                }
+
+                var (low, median, high) = BandQuantiles.Of(scratch);
+                sink.Add(Mean(batches, i, shares) with { Mor = median, MorLow = low, MorHigh = high });
             }
         }
     }
 
     /// <summary>The Akaike-weighted mean of the structures' point <paramref name="i"/>, summed in structure order as the in-memory average.</summary>
-    private static SeriesPoint Mean(PointBuffer[] buffers, int i, double[] w)
+    private static SeriesPoint Mean(SeriesPoint[][] batches, int i, double[] w)
     {
         double parent = 0, metabolite = 0, dor = 0, kor = 0, signalling = 0, density = 0, synthesis = 0, inflammation = 0, score = 0;
-        for (var s = 0; s < buffers.Length; s++)
+        for (var s = 0; s < batches.Length; s++)
         {
-            var p = buffers[s].Points[i];
+            var p = batches[s][i];
             parent += w[s] * p.ParentNgPerMl;
             metabolite += w[s] * p.MetaboliteNgPerMl;
             dor += w[s] * p.Dor;
@@ -111,7 +123,7 @@ internal static class AverageStream
             score += w[s] * p.ClinicalScore;
         }
 
-        return new SeriesPoint(buffers[0].Points[i].TimeHours, parent, metabolite, double.NaN, dor, kor, signalling, density, synthesis, inflammation, score);
+        return new SeriesPoint(batches[0][i].TimeHours, parent, metabolite, double.NaN, dor, kor, signalling, density, synthesis, inflammation, score);
     }
 
     private static PrecomputedMor Whole(NaltrexoneModel model, OccupancyScenario structure, SimulationResult result, double[] times)
