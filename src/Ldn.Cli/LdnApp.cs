@@ -21,21 +21,7 @@ public static class LdnApp
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
-        {
-            SimulateCommand.Create(stdout, stderr),
-            DoseResponseCommand.Create(stdout, stderr),
-            TrialCommand.Create(stdout, stderr),
-            PopulationCommand.Create(stdout, stderr),
-            ValidateCommand.Create(stdout, stderr),
-            FitCommand.Create(stdout, stderr),
-            PlanCommand.Create(stdout, stderr),
-            AdviseCommand.Create(stdout, stderr),
-            CompoundCommand.Create(stdout, stderr),
-            EvidenceCommand.Create(stdout, stderr),
-            Commands.Journal.JournalCommand.Create(stdout, stderr),
-            ReportCommand.Create(stdout, stderr),
-        };
+        var root = Root(stdout, stderr);
 
         // Text is text: System.CommandLine would otherwise read any token starting with '@' as a response
         // file of further arguments, so a note "@pharmacy: new batch" would fail ("Response file not
@@ -61,5 +47,25 @@ public static class LdnApp
             stderr.WriteLine(sentence);
             return code;
         }
+    }
+
+    /// <summary>The whole command tree, writing to <paramref name="stdout"/> and <paramref name="stderr"/> (the bad-input corpus walks it to reach every option).</summary>
+    internal static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    {
+        return new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
+        {
+            SimulateCommand.Create(stdout, stderr),
+            DoseResponseCommand.Create(stdout, stderr),
+            TrialCommand.Create(stdout, stderr),
+            PopulationCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
+            FitCommand.Create(stdout, stderr),
+            PlanCommand.Create(stdout, stderr),
+            AdviseCommand.Create(stdout, stderr),
+            CompoundCommand.Create(stdout, stderr),
+            EvidenceCommand.Create(stdout, stderr),
+            Commands.Journal.JournalCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
+        };
     }
 }
