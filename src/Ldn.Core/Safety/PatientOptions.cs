@@ -57,7 +57,7 @@ public sealed record PatientOptions
     }
 
     /// <summary><c>NAME</c> (taken now) or <c>NAME@yyyy-MM-dd</c> (the day it was last taken).</summary>
-    /// <exception cref="InvalidInputException">No name, a name longer than <see cref="LongestMedicationName"/>, or a bad date.</exception>
+    /// <exception cref="InvalidInputException">No name, a control character, a name longer than <see cref="LongestMedicationName"/>, or a bad date.</exception>
     public static MedicationUse ParseMedication(string? text)
     {
         var at = text?.LastIndexOf('@') ?? -1;
@@ -65,6 +65,11 @@ public sealed record PatientOptions
         if (name.Length == 0)
         {
             throw new InvalidInputException($"'{IsoDate.Shown(text ?? "")}' names no medication.");
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            throw new InvalidInputException("A medication name contains a control character; type the name again.");
         }
 
         if (name.Length > LongestMedicationName)

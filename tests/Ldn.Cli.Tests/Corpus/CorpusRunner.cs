@@ -11,11 +11,19 @@ internal static class CorpusRunner
     private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(60);
     private static int _next;
 
+    /// <summary>
+    /// Where each case gets its folder (its journal copy and outputs): in memory (/dev/shm) where there is one, since a
+    /// journal case's time is mostly the disk syncs of SQLite; each folder is removed when its case ends.
+    /// </summary>
+    private static readonly Lazy<string> CaseRoot = new(() => Directory.Exists("/dev/shm")
+        ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"ldn-corpus-{Environment.ProcessId}")).FullName
+        : Directory.CreateDirectory(Path.Combine(CorpusWorkspace.Path, "cases")).FullName);
+
     public static (int ExitCode, string Stdout, string Stderr) Run(CorpusCase corpusCase)
     {
         ArgumentNullException.ThrowIfNull(corpusCase);
         var ws = CorpusWorkspace.Path;
-        var folder = Directory.CreateDirectory(Path.Combine(ws, "cases", Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(CaseRoot.Value, Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
         try
         {
             var journal = Path.Combine(folder, "journal.db");
