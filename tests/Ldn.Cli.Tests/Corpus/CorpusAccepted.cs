@@ -44,6 +44,8 @@ internal static class CorpusAccepted
         ["population --condition"] = Defaulted,
         ["population --seed"] = ["minus-one", "zero"],
         ["trial --seed"] = ["minus-one", "zero"],
+        ["fit --seed"] = ["minus-one", "zero"],
+        ["fit --bootstrap"] = ["zero"],
         ["plan --at"] = Defaulted,
         ["plan --concentration"] = Defaulted,
         ["plan --formulation"] = Defaulted,

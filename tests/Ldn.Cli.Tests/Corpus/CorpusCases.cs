@@ -79,8 +79,9 @@ internal static class CorpusCases
     {
         var ext = Path.GetExtension(file.Sample);
         var journal = slots.Any(s => s.Target == "--db" && s.Value == "{journal}");
-        foreach (var (kind, pattern, verdict) in file.Input ? CorpusNonsense.Inputs : CorpusNonsense.Outputs)
+        foreach (var (kind, pattern, declared) in file.Input ? CorpusNonsense.Inputs : CorpusNonsense.Outputs)
         {
+            var verdict = declared;
             // A PDF that should be written needs Chromium and seconds per case; ReportPdfTests prints real ones.
             if (file.Target == "--pdf" && verdict == CorpusVerdict.Valid)
             {
@@ -98,6 +99,12 @@ internal static class CorpusCases
                 var path = pattern.Replace("{input}", input, StringComparison.Ordinal);
                 yield return Case(command, withInput, file.Target, kind, path, [.. file.Drop, .. extra], verdict);
                 continue;
+            }
+
+            if (kind == "existing-50-MB" && command == "journal backup")
+            {
+                // A backup never overwrites a file.
+                verdict = CorpusVerdict.Refusal;
             }
 
             var value = pattern.Replace("{ext}", ext, StringComparison.Ordinal).Replace("{sample}", file.Sample, StringComparison.Ordinal).Replace("{input}", input, StringComparison.Ordinal);

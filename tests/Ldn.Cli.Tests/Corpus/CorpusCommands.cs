@@ -20,7 +20,7 @@ internal static class CorpusCommands
         ("compound drops", [("--concentration", "1mg/mL"), ("--drop", "0.05mL"), ("--dose", "1.5mg"), ("--json", null)]),
         ("fit", [("--structure", "A"), ("--data", "{ws}/observations.yaml"), ("--bootstrap", "0"), ("--max-iterations", "300"), ("--seed", "1"), ("--threads", "1"), ("--json", null)]),
         ("validate", [("--structure", "A"), ("--json", null)]),
-        ("trial", [("--preset", "younger-2013"), ("--repetitions", "2"), ("--seed", "1"), ("--json", null)]),
+        ("trial", [("--preset", "younger-2013"), ("--repetitions", "1"), ("--scenario", "A"), ("--seed", "1"), ("--json", null)]),
         ("advise", [("--state", "{ws}/state.json"), ("--json", null)]),
         ("evidence", [("<condition>", "crohns"), ("--json", null)]),
         ("report", [("--out", "{out}/report.html"), ("--today", "2026-12-02"), ("--db", Journal)]),
@@ -60,7 +60,7 @@ internal static class CorpusCommands
     /// </summary>
     public static IReadOnlyList<(string Command, string Target, bool Input, string Sample, string[] Drop)> Files { get; } =
     [
-        ("simulate", "--plan", true, "plan.json", ["--dose", "--count", "--every", "--horizon", "--at"]),
+        ("simulate", "--plan", true, "plan.json", ["--dose", "--count", "--every", "--horizon", "--at", "--formulation"]),
         ("simulate", "--params", true, "params.yaml", []),
         ("simulate", "--condition", true, "condition.yaml", []),
         ("simulate", "--csv", false, "series.csv", []),

@@ -47,7 +47,17 @@ internal static class CorpusWorkspace
         Run("journal", "dose", "1.5mg", "--at", "2026-12-01 22:00", "--yes", "--db", build);
         Run("journal", "check-in", "--pain", "5", "--fatigue", "4", "--at", "2026-12-02 08:00", "--db", build);
         // FHIR import takes doses and observations; the sample is exported before the other kinds are added.
-        Run("journal", "export", "--fhir", System.IO.Path.Combine(ws, "journal.fhir.json"), "--db", build);
+        var fhir = System.IO.Path.Combine(ws, "journal.fhir.json");
+        Run("journal", "export", "--fhir", fhir, "--db", build);
+        // Import takes the medication history and observations; the export's Medication and Condition resources are left out, as in JournalCommandTests.
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(fhir))!;
+        var entries = bundle["entry"]!.AsArray();
+        foreach (var entry in entries.Where(e => (string?)e!["resource"]!["resourceType"] is "AdverseEvent" or "Condition" or "Medication").ToList())
+        {
+            entries.Remove(entry);
+        }
+
+        File.WriteAllText(fhir, bundle.ToJsonString());
         Run("journal", "side-effect", "insomnia", "--from", "2026-12-01 23:00", "--yes", "--db", build);
         Run("journal", "event", "infection", "--at", "2026-12-02 09:00", "--db", build);
         Run("journal", "event", "other", "--at", "2026-12-02 09:30", "--note", "to restore", "--db", build);
