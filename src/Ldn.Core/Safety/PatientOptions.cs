@@ -52,7 +52,7 @@ public sealed record PatientOptions
             Breastfeeding = Breastfeeding,
             ThyroidReplacement = ThyroidReplacement,
             TransplantImmunosuppression = Transplant,
-            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : IsoDate.Parse(Surgery, "surgery date"),
+            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : IsoDate.ParseBounded(Surgery, "surgery date"),
         };
     }
 
@@ -77,6 +77,6 @@ public sealed record PatientOptions
             throw new InvalidInputException($"A medication name of {name.Length} characters is longer than the {LongestMedicationName} a name can be; give one medication per line.");
         }
 
-        return new MedicationUse(name, at >= 0 ? IsoDate.Parse(text![(at + 1)..], "date the medication was last taken") : null);
+        return new MedicationUse(name, at >= 0 ? IsoDate.ParseBounded(text![(at + 1)..], "date the medication was last taken") : null);
     }
 }

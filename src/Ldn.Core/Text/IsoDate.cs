@@ -8,15 +8,20 @@ public static class IsoDate
     /// <summary>Parses <paramref name="text"/> (surrounding spaces ignored).</summary>
     /// <param name="text">The date as written, e.g. 2026-12-01.</param>
     /// <param name="what">What the date is, for the message ("start date").</param>
-    /// <exception cref="InvalidInputException">Not a date written as yyyy-MM-dd, or outside 1900–2200 (issue 13: times within 1900–2200 everywhere); one sentence naming <paramref name="what"/>.</exception>
+    /// <exception cref="InvalidInputException">Not a date written as yyyy-MM-dd; one sentence naming <paramref name="what"/>.</exception>
     public static DateOnly Parse(string text, string what)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            throw new InvalidInputException($"'{Shown(text)}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
-        }
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidInputException($"'{Shown(text)}' is not a {what}: write it as yyyy-MM-dd, e.g. 2026-12-01.");
+    }
 
+    /// <summary>As <see cref="Parse"/>, for a date with no narrower bound of its own (surgery, a medication's last day).</summary>
+    /// <exception cref="InvalidInputException">Not yyyy-MM-dd, or outside <see cref="EarliestYear"/>–<see cref="LatestYear"/> (issue 13: times within 1900–2200 everywhere).</exception>
+    public static DateOnly ParseBounded(string text, string what)
+    {
+        var date = Parse(text, what);
         return date.Year is >= EarliestYear and <= LatestYear
             ? date
             : throw new InvalidInputException($"The {what} {date:yyyy-MM-dd} is outside the years {EarliestYear}–{LatestYear} this tool takes.");
