@@ -108,7 +108,8 @@ internal static partial class ErrorTranslator
     private static partial Regex JsonNotConvertible();
 
     // Any other type name of ours or of a library (Ldn.Core.X+Y, YamlDotNet.X, Npgsql.X…), with an assembly-qualified tail.
-    [GeneratedRegex(@"\b(Ldn|YamlDotNet|Npgsql|Microsoft|NodaTime|Hl7|CsvHelper|Dapper)\.[A-Za-z0-9_.+`]+(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
+    // Not inside a path: a folder such as tests/Ldn.Cli.Tests/ in an echoed file name stays as typed.
+    [GeneratedRegex(@"(?<![/\\\w.-])(Ldn|YamlDotNet|Npgsql|Microsoft|NodaTime|Hl7|CsvHelper|Dapper)\.[A-Za-z0-9_.+`]+(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
     private static partial Regex OwnTypeName();
 
     [GeneratedRegex(@"(?<=^|[\s(\[])'([^']{41,})'(?=$|[\s.,;:)\]])")]
