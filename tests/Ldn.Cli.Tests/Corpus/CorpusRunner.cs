@@ -15,9 +15,14 @@ internal static class CorpusRunner
     /// Where each case gets its folder (its journal copy and outputs): in memory (/dev/shm) where there is one, since a
     /// journal case's time is mostly the disk syncs of SQLite; each folder is removed when its case ends.
     /// </summary>
-    private static readonly Lazy<string> CaseRoot = new(() => Directory.Exists("/dev/shm")
-        ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"ldn-corpus-{Environment.ProcessId}")).FullName
-        : Directory.CreateDirectory(Path.Combine(CorpusWorkspace.Path, "cases")).FullName);
+    private static readonly Lazy<string> CaseRoot = new(() =>
+    {
+        var root = Directory.Exists("/dev/shm")
+            ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"ldn-corpus-{Environment.ProcessId}")).FullName
+            : Directory.CreateDirectory(Path.Combine(CorpusWorkspace.Path, "cases")).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => CorpusWorkspace.RemoveTree(root);
+        return root;
+    });
 
     public static (int ExitCode, string Stdout, string Stderr) Run(CorpusCase corpusCase)
     {

@@ -25,6 +25,8 @@ internal static class CorpusWorkspace
     private static string Create()
     {
         var ws = Directory.CreateTempSubdirectory("ldn-corpus-").FullName;
+        // 50 MB and a journal per run: removed when the test process ends, so CI machines do not fill up.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTree(ws);
         var data = RepositoryData();
         File.Copy(System.IO.Path.Combine(data, "parameters", "naltrexone.yaml"), System.IO.Path.Combine(ws, "params.yaml"));
         File.Copy(System.IO.Path.Combine(data, "conditions", "generic.yaml"), System.IO.Path.Combine(ws, "condition.yaml"));
@@ -113,6 +115,19 @@ internal static class CorpusWorkspace
             File.WriteAllText(System.IO.Path.Combine(ws, "deep" + ext), new string('[', 10_000) + new string(']', 10_000));
             File.CreateSymbolicLink(System.IO.Path.Combine(ws, "loop" + ext), System.IO.Path.Combine(ws, "loop-back" + ext));
             File.CreateSymbolicLink(System.IO.Path.Combine(ws, "loop-back" + ext), System.IO.Path.Combine(ws, "loop" + ext));
+        }
+    }
+
+    /// <summary>Removes <paramref name="folder"/> and what is in it (links and FIFOs as themselves, never their targets); a failure leaves it to the temp folder's cleaning.</summary>
+    internal static void RemoveTree(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the system's temp cleaning.
         }
     }
 
