@@ -58,7 +58,12 @@ internal static partial class ErrorTranslator
     {
         ArgumentNullException.ThrowIfNull(message);
         var text = ParameterSuffix().Replace(message, string.Empty);
+        // Reader messages that name the class a file is read into say, in words, what is wrong with the file.
+        text = NoNodeDeserializer().Replace(text, "its content does not have the expected structure (a mapping of known fields)");
+        text = PropertyNotFound().Replace(text, "'$1' is not a known field");
+        text = JsonNotConvertible().Replace(text, "a value does not have the expected form");
         text = TypeName().Replace(text, "a value");
+        text = OwnTypeName().Replace(text, "a value");
         text = Whitespace().Replace(text, " ").Trim();
         // Echoed user text is cut, so a pasted page or a 400-digit number does not become the message.
         text = LongQuote().Replace(text, q => string.Concat("'", q.Groups[1].Value.AsSpan(0, 37), "…'"));
@@ -89,6 +94,23 @@ internal static partial class ErrorTranslator
     // System.X.Y, generic arity and brackets, and ", Version=…, Culture=…, PublicKeyToken=…" tails.
     [GeneratedRegex(@"\bSystem\.[A-Za-z0-9_.]+(`\d+)?(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
     private static partial Regex TypeName();
+
+    // YamlDotNet: "No node deserializer was able to deserialize the node into type Ldn.X+Y, Ldn.Core, Version=…, PublicKeyToken=null".
+    [GeneratedRegex(@"No node deserializer was able to deserialize the node into type [^\s,]+(,\s*[^,\s]+)*(,\s*(Version|Culture|PublicKeyToken)=[^,\s]*)*?\.?(?=\s|$)")]
+    private static partial Regex NoNodeDeserializer();
+
+    // YamlDotNet: "Property 'x' not found on type 'Ldn.X+Y'." (the type may come already cut by the long-quote rule).
+    [GeneratedRegex(@"Property '([^']*)' not found on type '[^']*'")]
+    private static partial Regex PropertyNotFound();
+
+    // System.Text.Json: "The JSON value could not be converted to Ldn.X.Y" (a path and position may follow).
+    [GeneratedRegex(@"The JSON value could not be converted to [A-Za-z0-9_.+`\[\], =]+?(?=\.\s|\.$|$| Path:)")]
+    private static partial Regex JsonNotConvertible();
+
+    // Any other type name of ours or of a library (Ldn.Core.X+Y, YamlDotNet.X, Npgsql.X…), with an assembly-qualified tail.
+    // Not inside a path: a folder such as tests/Ldn.Cli.Tests/ in an echoed file name stays as typed.
+    [GeneratedRegex(@"(?<![/\\\w.-])(Ldn|YamlDotNet|Npgsql|Microsoft|NodaTime|Hl7|CsvHelper|Dapper)\.[A-Za-z0-9_.+`]+(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
+    private static partial Regex OwnTypeName();
 
     [GeneratedRegex(@"(?<=^|[\s(\[])'([^']{41,})'(?=$|[\s.,;:)\]])")]
     private static partial Regex LongQuote();

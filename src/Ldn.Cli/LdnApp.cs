@@ -22,21 +22,7 @@ public static class LdnApp
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
-        {
-            SimulateCommand.Create(stdout, stderr),
-            DoseResponseCommand.Create(stdout, stderr),
-            TrialCommand.Create(stdout, stderr),
-            PopulationCommand.Create(stdout, stderr),
-            ValidateCommand.Create(stdout, stderr),
-            FitCommand.Create(stdout, stderr),
-            PlanCommand.Create(stdout, stderr),
-            AdviseCommand.Create(stdout, stderr),
-            CompoundCommand.Create(stdout, stderr),
-            EvidenceCommand.Create(stdout, stderr),
-            Commands.Journal.JournalCommand.Create(stdout, stderr),
-            ReportCommand.Create(stdout, stderr),
-        };
+        var root = Root(stdout, stderr);
 
         // Help piped or captured has no terminal width: without this System.CommandLine writes each description on
         // one unbounded line. It wraps at spaces, so at COLUMNS no word is split (issue 13, item 7).
@@ -75,5 +61,25 @@ public static class LdnApp
             stderr.WriteLine(sentence);
             return code;
         }
+    }
+
+    /// <summary>The whole command tree, writing to <paramref name="stdout"/> and <paramref name="stderr"/> (the bad-input corpus walks it to reach every option).</summary>
+    internal static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    {
+        return new RootCommand("LDN Workbench: simulate, plan and track low-dose naltrexone (research tool, not medical advice).")
+        {
+            SimulateCommand.Create(stdout, stderr),
+            DoseResponseCommand.Create(stdout, stderr),
+            TrialCommand.Create(stdout, stderr),
+            PopulationCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
+            FitCommand.Create(stdout, stderr),
+            PlanCommand.Create(stdout, stderr),
+            AdviseCommand.Create(stdout, stderr),
+            CompoundCommand.Create(stdout, stderr),
+            EvidenceCommand.Create(stdout, stderr),
+            Commands.Journal.JournalCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
+        };
     }
 }

@@ -21,7 +21,9 @@ internal static class TextFiles
         var bytes = ReadBounded(path, what, maxBytes);
         try
         {
-            return Strict.GetString(bytes);
+            // A byte-order mark (Windows editors write one) is not content: YAML and CSV readers would take it as part of the first key.
+            var text = Strict.GetString(bytes);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
         }
         catch (DecoderFallbackException e)
         {

@@ -57,6 +57,12 @@ internal static class FitCommand
                 throw new InvalidInputException("--bootstrap must be between 0 and 100,000 replicates.");
             }
 
+            // Left out, the bootstrap uses every core (0 to the fitter); typed, it is a count, as population's --threads is.
+            if (parse.GetResult(threads) is not null && parse.GetValue(threads) is < 1 or > 1024)
+            {
+                throw new InvalidInputException($"--threads must be between 1 and 1024 (got {parse.GetValue(threads)}).");
+            }
+
             if (maxIterations is < 1 or > 1_000_000)
             {
                 throw new InvalidInputException("--max-iterations must be between 1 and 1,000,000.");

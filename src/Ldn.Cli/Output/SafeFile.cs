@@ -37,6 +37,9 @@ internal static class SafeFile
         }, inputs);
     }
 
+    /// <summary>The longest output file name, in UTF-8 bytes: 255 (Linux, macOS) less the temporary file's ".", ".ldn-PID.tmp".</summary>
+    public const int LongestName = 225;
+
     /// <summary>
     /// The full path that will be written (a link's final target), after checking that its folder exists, that it
     /// is a regular file or absent, and that it is none of <paramref name="inputs"/> (paths of files the command
@@ -52,6 +55,12 @@ internal static class SafeFile
 
         var (kind, target) = FileKinds.Of(FullPath(path));
         var folder = Path.GetDirectoryName(target) ?? ".";
+        // The file is first written as ".NAME.ldn-PID.tmp": a name that leaves no room for that fails late (after a long run, or inside Chromium).
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(target)) > LongestName)
+        {
+            throw new InvalidInputException($"Cannot write '{path}': the file name is longer than the {LongestName} bytes an output name can be.");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new InvalidInputException($"Cannot write '{path}': the folder '{folder}' does not exist.");

@@ -52,21 +52,12 @@ public sealed record PatientOptions
             Breastfeeding = Breastfeeding,
             ThyroidReplacement = ThyroidReplacement,
             TransplantImmunosuppression = Transplant,
-            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : SurgeryDate(Surgery),
+            PlannedSurgery = string.IsNullOrWhiteSpace(Surgery) ? null : IsoDate.ParseBounded(Surgery, "surgery date"),
         };
     }
 
-    // A date the plan's own start could have (1970–2200): year 9999 is a typing slip, not a surgery to plan for.
-    private static DateOnly SurgeryDate(string text)
-    {
-        var date = IsoDate.Parse(text, "surgery date");
-        return date >= Protocols.PlanBuilder.EarliestStart && date <= Protocols.PlanBuilder.LatestStart
-            ? date
-            : throw new InvalidInputException($"The surgery date {date:yyyy-MM-dd} is not between {Protocols.PlanBuilder.EarliestStart:yyyy} and {Protocols.PlanBuilder.LatestStart:yyyy}; check the year.");
-    }
-
     /// <summary><c>NAME</c> (taken now) or <c>NAME@yyyy-MM-dd</c> (the day it was last taken).</summary>
-    /// <exception cref="InvalidInputException">No name, a name longer than <see cref="LongestMedicationName"/>, or a bad date.</exception>
+    /// <exception cref="InvalidInputException">No name, a control character, a name longer than <see cref="LongestMedicationName"/>, or a bad date.</exception>
     public static MedicationUse ParseMedication(string? text)
     {
         var at = text?.LastIndexOf('@') ?? -1;
@@ -76,11 +67,16 @@ public sealed record PatientOptions
             throw new InvalidInputException($"'{IsoDate.Shown(text ?? "")}' names no medication.");
         }
 
+        if (name.Any(char.IsControl))
+        {
+            throw new InvalidInputException("A medication name contains a control character; type the name again.");
+        }
+
         if (name.Length > LongestMedicationName)
         {
             throw new InvalidInputException($"A medication name of {name.Length} characters is longer than the {LongestMedicationName} a name can be; give one medication per line.");
         }
 
-        return new MedicationUse(name, at >= 0 ? IsoDate.Parse(text![(at + 1)..], "date the medication was last taken") : null);
+        return new MedicationUse(name, at >= 0 ? IsoDate.ParseBounded(text![(at + 1)..], "date the medication was last taken") : null);
     }
 }

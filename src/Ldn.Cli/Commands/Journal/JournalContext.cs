@@ -53,9 +53,17 @@ internal static class JournalContext
     }
 
     /// <summary>The files of the SQLite journal <c>--db</c> names (none for PostgreSQL), which no output may overwrite.</summary>
-    public static IReadOnlyList<string> Files(ParseResult parse) => JournalStores.LocalFiles(parse.GetValue(Db));
+    public static IReadOnlyList<string> Files(ParseResult parse) => JournalStores.LocalFiles(DbValue(parse));
 
-    public static IJournalStore Open(ParseResult parse) => JournalStores.Open(parse.GetValue(Db), Clock);
+    public static IJournalStore Open(ParseResult parse) => JournalStores.Open(DbValue(parse), Clock);
+
+    /// <summary>
+    /// <c>--db</c> as given, null when left out. Typed but empty (<c>--db ""</c>, an unset shell variable) is refused:
+    /// falling back to the default journal would read or change a journal the user did not name.
+    /// </summary>
+    private static string? DbValue(ParseResult parse) => parse.GetValue(Db) is { } db && string.IsNullOrWhiteSpace(db)
+        ? throw new InvalidInputException("--db is empty; give a journal file or a PostgreSQL connection string, or leave --db out for the default journal.")
+        : parse.GetValue(Db);
 
     /// <summary>The clock of every journal command: <see cref="Now"/>.</summary>
     public static IClock Clock { get; } = new CommandClock();

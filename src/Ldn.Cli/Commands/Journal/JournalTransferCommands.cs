@@ -84,13 +84,14 @@ internal static class JournalTransferCommands
                 throw new InvalidInputException("Give one file to import: --json FILE, --csv FILE or --fhir FILE.");
             }
 
-            // Everything is read and checked before the store is touched: a bad file changes nothing.
+            // Everything is read and checked before the store is touched: a bad file changes nothing, nor does a bad --tz that only FHIR uses.
+            var zone = PlanCommand.ResolveZone(parse.GetValue(tz)).Id;
             var data = jsonPath is not null
                 ? JournalDocument.Read(TextFiles.ReadUtf8(jsonPath, "journal file", LargestImportBytes), jsonPath)
                 : csvPath is not null
                 ? JournalCsv.Read(TextFiles.ReadUtf8(csvPath, "CSV file", LargestImportBytes), csvPath)
                 // A FHIR Bundle names no home zone: --tz, else this computer's, as 'journal init' does.
-                : FhirImport.Read(TextFiles.ReadUtf8(fhirPath!, "FHIR file", LargestImportBytes), fhirPath!, PlanCommand.ResolveZone(parse.GetValue(tz)).Id);
+                : FhirImport.Read(TextFiles.ReadUtf8(fhirPath!, "FHIR file", LargestImportBytes), fhirPath!, zone);
             // A journal file this import creates is removed again when the store refuses the data, so a refused
             // import leaves no empty journal behind (a journal that existed is left as it was: the import is one transaction).
             var journalFiles = JournalContext.Files(parse);
