@@ -24,7 +24,7 @@ public sealed class FhirRoundTripTests(ITestOutputHelper output)
     private static readonly NodaTime.Instant Generated = NodaTime.Instant.FromUtc(2026, 4, 10, 12, 0);
 
     public static TheoryData<string> Journals =>
-        ["demo", "demo-new-york", "demo-lord-howe", "journal", "versioned", "verified-scale", "line-separator", "no-break-space", "emoji", "controls", "10k"];
+        ["demo", "demo-new-york", "demo-lord-howe", "journal", "versioned", "verified-scale", "line-separator", "no-break-space", "emoji", "controls", "10k", "no-owner-name"];
 
     [Theory]
     [MemberData(nameof(Journals))]
@@ -135,6 +135,10 @@ public sealed class FhirRoundTripTests(ITestOutputHelper output)
                 return Demo(11, new LocalDate(2026, 4, 9), "America/New_York");
             case "demo-lord-howe":
                 return Demo(42, new LocalDate(2026, 11, 20), "Australia/Lord_Howe");
+            case "no-owner-name":
+                // A journal whose owner gave no name: its Patient was once an empty JSON object, which import refused.
+                var nameless = Source("journal");
+                return nameless with { Profile = nameless.Profile with { Name = null } };
             case "verified-scale":
                 // An own scale with a code of its own: it comes back through the panel that names it.
                 var journal = Source("versioned");

@@ -208,6 +208,12 @@ public static class FhirExport
             // The profile holds one display name; it is not split into given and family names.
             patient.Name.Add(new HumanName { Text = Text(profile.Name) });
         }
+        else
+        {
+            // FHIR JSON allows no empty object, and a Patient with only its resourceType is one (Firely refused our
+            // own export of a journal with no owner name on import). The record is in use: say so, and nothing more.
+            patient.Active = true;
+        }
 
         return patient;
     }
