@@ -2,6 +2,7 @@ using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using Ldn.Cli.Output;
 using Ldn.Core;
+using Ldn.Core.Text;
 using Ldn.Storage;
 
 namespace Ldn.Cli;
@@ -66,7 +67,7 @@ internal static partial class ErrorTranslator
         text = OwnTypeName().Replace(text, "a value");
         text = Whitespace().Replace(text, " ").Trim();
         // Echoed user text is cut, so a pasted page or a 400-digit number does not become the message.
-        text = LongQuote().Replace(text, q => string.Concat("'", q.Groups[1].Value.AsSpan(0, 37), "…'"));
+        text = EchoText.CutQuotes(text);
         return text.Length == 0 ? "Something went wrong." : text;
     }
 
@@ -112,8 +113,6 @@ internal static partial class ErrorTranslator
     [GeneratedRegex(@"(?<![/\\\w.-])(Ldn|YamlDotNet|Npgsql|Microsoft|NodaTime|Hl7|CsvHelper|Dapper)\.[A-Za-z0-9_.+`]+(\[[^\]]*\]+)*(,\s*[A-Za-z0-9_.]+)?(,\s*(Version|Culture|PublicKeyToken)=[^,\]\s]*)*")]
     private static partial Regex OwnTypeName();
 
-    [GeneratedRegex(@"(?<=^|[\s(\[])'([^']{41,})'(?=$|[\s.,;:)\]])")]
-    private static partial Regex LongQuote();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
