@@ -67,7 +67,7 @@ internal static partial class ErrorTranslator
         text = OwnTypeName().Replace(text, "a value");
         text = Whitespace().Replace(text, " ").Trim();
         // Echoed user text is cut, so a pasted page or a 400-digit number does not become the message.
-        text = EchoText.CutQuotes(text);
+        text = EchoText.Bounded(EchoText.CutQuotes(text));
         return text.Length == 0 ? "Something went wrong." : text;
     }
 

@@ -152,7 +152,8 @@ public static partial class JournalReport
         html.Append("<header>\n<h1>Treatment journal report</h1>\n<p class=\"subtitle\">Low-dose naltrexone, ")
             .Append(profile.Name is { Length: > 0 } name ? "kept by <strong>" + Text(name) + "</strong>" : "kept by the patient (no name given)")
             .Append(Text(analysis.From is { } from ? $"; {Date(from)} to {Date(analysis.AsOf)}" : $"; as of {Date(analysis.AsOf)}"))
-            .Append("; generated ").Append(Stamp(generatedAt))
+            // A date and time never break at their hyphens (a printed page split "2026-12-" from "01T15:45").
+            .Append("; generated <span class=\"stamp\">").Append(Stamp(generatedAt)).Append("</span>")
             .Append(".</p>\n</header>\n")
             .Append("<section class=\"notice\" role=\"note\" id=\"notice\">\n<strong>").Append(Text(StandingNotice)).Append("</strong>\n")
             .Append("<p>Before/after comparisons in one person cannot separate the drug from time, placebo response, other treatments or the natural course of the illness. ")
@@ -874,6 +875,7 @@ public static partial class JournalReport
         .summary-page > section > h3 { margin: 14px 0 4px; }
         .summary-page ul.glance { margin-top: 4px; }
         .disclaimer { margin-top: 14px; }
+        .stamp { white-space: nowrap; }
         @page { size: A4; margin: 12mm; }
         @media print {
           /* rem-based sizes (headings, notes, captions) scale with the body. */

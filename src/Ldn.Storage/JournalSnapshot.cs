@@ -4,6 +4,7 @@ using Ldn.Core;
 using Ldn.Core.Journal;
 using NodaTime;
 using NodaTime.Text;
+using Ldn.Core.Text;
 
 namespace Ldn.Storage;
 
@@ -68,7 +69,7 @@ public static class JournalSnapshot
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"The document is not a valid journal snapshot ({e.Message.TrimEnd('.')}).", e);
+            throw new InvalidInputException($"The document is not a valid journal snapshot ({JsonErrors.Describe(e)}).", e);
         }
     }
 

@@ -51,6 +51,12 @@ public static partial class JournalStores
             var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
             db = string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultSqlitePath : fromEnvironment;
         }
+        else if (!IsPostgres(db) && ConnectionKey().IsMatch(db))
+        {
+            // "Password=…;Database=…" without Host= would otherwise become a SQLite file of that name, with the
+            // password in its name and in every message that names the file.
+            throw new InvalidInputException($"'{PostgresConnection.Redacted(db)}' looks like a PostgreSQL connection string but has no Host= key; add Host=… (a journal file's name has no 'key=' in it).");
+        }
         else if (!IsPostgres(db) && Path.GetDirectoryName(Path.GetFullPath(db)) is { Length: > 0 } folder && !Directory.Exists(folder))
         {
             // Only the default location is created on first use; a named file in a missing folder is a typo.
@@ -100,6 +106,10 @@ public static partial class JournalStores
 
     [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HostKey();
+
+    /// <summary>A key of a PostgreSQL connection string (Npgsql's names and their aliases) followed by '='.</summary>
+    [GeneratedRegex(@"(^|;)\s*(password|pwd|user\s*name|user\s*id|user|uid|database|db|port|ssl\s*mode|timeout|search\s*path|pooling)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionKey();
 
     internal static InvalidInputException NotAJournal(string location, Exception? inner = null) =>
         inner is null

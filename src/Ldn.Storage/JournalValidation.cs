@@ -5,6 +5,7 @@ using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using Ldn.Core.Journal;
 using NodaTime;
+using Ldn.Core.Text;
 
 namespace Ldn.Storage;
 
@@ -161,7 +162,7 @@ internal static class JournalValidation
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"The plan is not valid JSON ({e.Message.TrimEnd('.')}).", e);
+            throw new InvalidInputException($"The plan is not valid JSON ({JsonErrors.Describe(e)}).", e);
         }
 
         return plan with { Adjustment = plan.Adjustment is null ? null : Name(plan.Adjustment, "A plan adjustment") };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Journal;
 
@@ -209,7 +210,11 @@ public static class JournalCsv
                 History = history,
             }.ToData(sourceName);
         }
-        catch (Exception e) when (e is CsvFormatException or CsvValidationException or JsonException)
+        catch (JsonException e)
+        {
+            throw Fail($"could not be read: {JsonErrors.Describe(e)}");
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvValidationException)
         {
             throw Fail($"could not be read: {e.Message.Split('\n')[0].Split(". Path", 2)[0].TrimEnd('.')}");
         }

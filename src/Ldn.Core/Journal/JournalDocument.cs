@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Journal;
 
@@ -99,7 +100,7 @@ public sealed record JournalDocument
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"The journal file '{sourceName}' is not a journal export: {e.Message.Split(". Path", 2)[0].TrimEnd('.')}.", e);
+            throw new InvalidInputException($"The journal file '{sourceName}' is not a journal export: {JsonErrors.Describe(e)}.", e);
         }
 
         if (document is null || document.Schema is not (SchemaId or SchemaV1))

@@ -5,6 +5,7 @@ using Ldn.Core.Advice;
 using Ldn.Core.Dosing;
 using NodaTime;
 using NodaTime.Text;
+using Ldn.Core.Text;
 
 namespace Ldn.Core.Journal;
 
@@ -45,7 +46,7 @@ public static class JournalEntryJson
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"The stored {JournalEntryKinds.Name(kind)} value is not an entry ({e.Message.Split(". Path", 2)[0].TrimEnd('.')}).", e);
+            throw new InvalidInputException($"The stored {JournalEntryKinds.Name(kind)} value is not an entry ({JsonErrors.Describe(e)}).", e);
         }
     }
 

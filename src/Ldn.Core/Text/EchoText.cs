@@ -28,6 +28,26 @@ public static partial class EchoText
         return LongQuote().Replace(message, q => "'" + Cut(q.Groups[1].Value) + "'");
     }
 
+    /// <summary>The longest message a refusal may be (characters): one sentence, never a dump of a file.</summary>
+    public const int MaxMessage = 600;
+
+    /// <summary>
+    /// <paramref name="message"/>, or, past <see cref="MaxMessage"/> characters, its start cut at a space with "…"
+    /// added: the last guard, for a library message that quotes what it read in a way <see cref="CutQuotes"/> does not see.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public static string Bounded(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Length <= MaxMessage)
+        {
+            return message;
+        }
+
+        var space = message.LastIndexOf(' ', MaxMessage - 2);
+        return string.Concat(message.AsSpan(0, space > MaxMessage / 2 ? space : MaxMessage - 1), "…");
+    }
+
     // A quote that opens after a space or bracket and closes before punctuation: an apostrophe inside a word
     // ("patient's") is not an echo.
     [GeneratedRegex(@"(?<=^|[\s(\[])'([^']{39,})'(?=$|[\s.,;:)\]])")]

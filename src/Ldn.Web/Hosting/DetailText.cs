@@ -18,7 +18,7 @@ internal static partial class DetailText
         ArgumentNullException.ThrowIfNull(detail);
         var text = Breaks().Replace(detail, " ");
         text = string.Concat(text.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c));
-        return EchoText.CutQuotes(text);
+        return EchoText.Bounded(EchoText.CutQuotes(text));
     }
 
     /// <summary><paramref name="text"/> cut as <see cref="EchoText.Cut"/> cuts it.</summary>
