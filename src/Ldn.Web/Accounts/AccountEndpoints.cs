@@ -36,7 +36,7 @@ internal static class AccountEndpoints
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginBody body, bool? useCookies, SignInManager<WebUser> signIn)
     {
-        var email = AccountRegistration.Required(body.Email, "email");
+        var email = AccountRegistration.LookupEmail(body.Email);
         var password = AccountRegistration.Required(body.Password, "password");
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(email, password, isPersistent: useCookies == true, lockoutOnFailure: true).ConfigureAwait(false);

@@ -52,6 +52,17 @@ internal sealed class AccountRegistration(UserManager<WebUser> users, WebStorage
         string.IsNullOrWhiteSpace(value) ? throw new InvalidInputException($"Give the {field}.") : value.Trim();
 
     /// <summary>
+    /// The email to look an account up by, trimmed. A control character is refused before any query: no account's
+    /// email holds one, and PostgreSQL cannot even compare text holding NUL (it answered a login with a 500).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Empty, or holding a control character.</exception>
+    public static string LookupEmail(string? value)
+    {
+        var email = Required(value, "email");
+        return email.Any(char.IsControl) ? throw new InvalidInputException("The email holds a control character; type it again.") : email;
+    }
+
+    /// <summary>
     /// Identity's refusal as one sentence: the password rules it breaks, else the email's problem (Identity also
     /// refuses the user name, which is the email, in a sentence of its own), else its first description.
     /// </summary>

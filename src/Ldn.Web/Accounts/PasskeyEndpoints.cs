@@ -101,7 +101,7 @@ internal static partial class PasskeyEndpoints
     /// </summary>
     private static async Task<ContentHttpResult> RequestOptionsAsync(PasskeyRequestBody? body, UserManager<WebUser> users, SignInManager<WebUser> signIn)
     {
-        var user = string.IsNullOrWhiteSpace(body?.Email) ? null : await users.FindByEmailAsync(body.Email.Trim()).ConfigureAwait(false);
+        var user = string.IsNullOrWhiteSpace(body?.Email) ? null : await users.FindByEmailAsync(AccountRegistration.LookupEmail(body.Email)).ConfigureAwait(false);
         return TypedResults.Text(await signIn.MakePasskeyRequestOptionsAsync(user).ConfigureAwait(false), "application/json");
     }
 
